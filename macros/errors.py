@@ -1,0 +1,190 @@
+"""Data errors as an HR editor reads them: file, line, column, plain French.
+
+Pydantic reports errors as a location tuple (`("instances", 3, "frequence")`)
+and an English message. `explain_validation_error` walks the positioned YAML
+to find the line of that location and says in French what is wrong and what is
+expected, with a "vouliez-vous dire" for misspelt keys.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ValidationError
+
+
+@dataclass(frozen=True)
+class DataError(Exception):
+    """One problem in one data file, with where it is and how to fix it."""
+
+    source: str
+    line: int | None
+    column: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class DataErrors(Exception):
+    """Every problem found in a référentiel, reported together."""
+
+    def __init__(self, errors: Iterable[DataError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (e.source, e.line or 0, e.column or 0))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        head = (f"{count} erreur dans les données :" if count == 1
+                else f"{count} erreurs dans les données :")
+        return "\n".join([head, *(f"  {error}" for error in self.errors)])
+
+
+_TYPE_NAMES = {
+    "string": "un texte",
+    "int": "un nombre entier",
+    "bool": "oui ou non (true / false)",
+    "list": "une liste (éléments commençant par « - »)",
+    "dict": "un bloc de champs « clé: valeur »",
+    "model": "un bloc de champs « clé: valeur »",
+}
+
+
+def _expected_kind(error_type: str) -> str | None:
+    for key, name in _TYPE_NAMES.items():
+        if error_type.startswith(key):
+            return name
+    return None
+
+
+def _found_kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "un bloc de champs"
+    if isinstance(value, list):
+        return "une liste"
+    return f"« {value} »"
+
+
+def _locate(raw: object, loc: tuple) -> tuple[int | None, int | None]:
+    """Line and column of the deepest part of `loc` present in the raw YAML."""
+    line = column = None
+    node = raw
+    start = getattr(raw, "start", None)
+    if start is not None:
+        line, column = start.line, start.column
+    for part in loc:
+        positions = getattr(node, "positions", None)
+        if positions is None:
+            break
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            position = positions[part]
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            position = positions[part]
+            node = node[part]
+        else:
+            break
+        line, column = position.line, position.column
+    return line, column
+
+
+def _field_label(loc: tuple) -> str:
+    """The last named field of a location, for the message."""
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return part
+    return "élément"
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that owns the last part of `loc` (to list its fields)."""
+    current: object = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        annotation = fields[part].annotation
+        current = _innermost_model(annotation)
+        if current is None:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _innermost_model(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()) or ():
+        found = _innermost_model(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(error: dict, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    field = _field_label(loc)
+    value = error.get("input")
+    context = error.get("ctx") or {}
+    if kind == "missing":
+        return f"le champ obligatoire « {field} » manque : ajoutez « {field}: ... » à ce bloc."
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        known = sorted(owner.model_fields) if owner else []
+        hint = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+        text = f"la clé « {field} » est inconnue"
+        if hint:
+            text += f" : vouliez-vous dire « {hint[0]} » ?"
+        elif known:
+            text += f". Clés possibles ici : {', '.join(known)}."
+        else:
+            text += "."
+        return text
+    if kind == "too_short":
+        minimum = context.get("min_length", 1)
+        if isinstance(value, str):
+            return f"le champ « {field} » est vide : écrivez le texte attendu."
+        return (f"la liste « {field} » est vide : il faut au moins {minimum} "
+                f"élément{'s' if minimum > 1 else ''}.")
+    if kind == "string_too_short":
+        return f"le champ « {field} » est vide : écrivez le texte attendu."
+    if kind in {"literal_error", "enum"}:
+        expected = context.get("expected", "")
+        return f"la valeur « {value} » n'est pas permise pour « {field} » ; valeurs possibles : {expected}."
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"« {field} » doit être un nombre entier, pas {_found_kind(value)}."
+    if kind == "greater_than_equal" or kind == "greater_than":
+        return f"« {field} » doit être un nombre positif, pas {_found_kind(value)}."
+    if kind == "bool_parsing":
+        return f"« {field} » doit valoir true ou false, pas {_found_kind(value)}."
+    if kind == "string_pattern_mismatch":
+        return (f"la valeur « {value} » de « {field} » n'a pas la forme attendue "
+                f"({context.get('pattern', '')}).")
+    if kind == "value_error":
+        # Our own validators raise ValueError with a French message.
+        return str(context.get("error", error.get("msg", "")))
+    expected_kind = _expected_kind(kind)
+    if expected_kind:
+        return f"« {field} » doit être {expected_kind}, pas {_found_kind(value)}."
+    return f"valeur invalide pour « {field} » ({error.get('msg', kind)})."
+
+
+def explain_validation_error(
+    error: ValidationError, raw: object, source: str, model: type[BaseModel]
+) -> list[DataError]:
+    """Translate every pydantic error of one file into located French errors."""
+    found = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        line, column = _locate(raw, loc)
+        found.append(DataError(source, line, column, _message(detail, model)))
+    return found

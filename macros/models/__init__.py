@@ -1,0 +1,1 @@
+"""Frozen pydantic models, one module per kind of content."""

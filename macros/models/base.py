@@ -1,0 +1,37 @@
+"""Building blocks shared by every model: frozen, strict, described in French."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# A piece of text as an editor writes it: never empty, surrounding spaces dropped.
+Texte = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+# A stable identifier used for anchors and cross-references: lowercase, digits, dashes.
+Identifiant = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    Field(description="Identifiant stable (minuscules, chiffres et tirets), sert d'ancre."),
+]
+
+
+class Modele(BaseModel):
+    """Base of every model: immutable, no unknown key, descriptions on every field."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Bloc(Modele):
+    """A titled passage: paragraphs, then a list, then closing paragraphs."""
+
+    titre: Texte = Field(description="Titre du passage, tel qu'il figure dans le document.")
+    intro: list[Texte] = Field(default=[], description="Paragraphes avant la liste.")
+    points: list[Texte] = Field(default=[], description="Éléments de la liste, dans l'ordre.")
+    suite: list[Texte] = Field(default=[], description="Paragraphes après la liste.")
+
+
+def liste(description: str, minimum: int = 1):
+    """A required list field with at least `minimum` items."""
+    return Field(min_length=minimum, description=description)

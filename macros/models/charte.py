@@ -1,0 +1,74 @@
+"""A values charter: values, each with commitments per role.
+
+Both kinds of charter fit here: the Pas-de-Calais charter (every agent commits at
+three levels) and Béthune's charte managériale (the manager's commitments). The
+view by role is built from `roles` and each value's `engagements`.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .base import Identifiant, Modele, Texte, liste
+
+
+class Role(Modele):
+    """A role a reader may hold (agent, member of a team, manager)."""
+
+    id: Identifiant
+    nom: Texte = Field(description="Nom du rôle tel que la charte l'écrit (« À titre individuel »).")
+    lecteur: Texte = Field(description="Qui se reconnaît dans ce rôle (« Agent », « Manager »).")
+    description: Texte | None = Field(default=None, description="Ce que recouvre ce rôle.")
+
+
+class Engagements(Modele):
+    """The commitments of one role for one value."""
+
+    role: Identifiant = Field(description="Identifiant d'un rôle déclaré dans « roles ».")
+    liste: list[Texte] = liste("Les engagements, dans l'ordre.")
+
+
+class Valeur(Modele):
+    """One value of the charter."""
+
+    id: Identifiant
+    nom: Texte = Field(description="Nom de la valeur (« La confiance », « Équité »).")
+    definition: list[Texte] = liste("Définition ou principes de la valeur.")
+    engagement_intro: Texte | None = Field(
+        default=None, description="Phrase qui introduit les engagements (« chacun s'engage à »)."
+    )
+    engagements: list[Engagements] = liste("Engagements, groupés par rôle.")
+
+
+class Charte(Modele):
+    """The values charter."""
+
+    titre: Texte = Field(description="Titre de la charte.")
+    sous_titre: Texte | None = Field(default=None, description="Sous-titre.")
+    introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")
+    roles: list[Role] = liste("Les rôles auxquels s'adressent les engagements.")
+    valeurs_intro: list[Texte] = Field(default=[], description="Paragraphes avant les valeurs.")
+    valeurs: list[Valeur] = liste("Les valeurs, dans l'ordre de la charte.")
+    conclusion: list[Texte] = Field(default=[], description="Paragraphes après la liste.")
+
+    @model_validator(mode="after")
+    def _roles_exist(self) -> Charte:
+        known = {role.id for role in self.roles}
+        for valeur in self.valeurs:
+            for groupe in valeur.engagements:
+                if groupe.role not in known:
+                    raise ValueError(
+                        f"la valeur « {valeur.nom} » cite le rôle « {groupe.role} », qui "
+                        f"n'est pas déclaré dans « roles » (rôles connus : {', '.join(sorted(known))})."
+                    )
+        return self
+
+    def engagements_du_role(self, role_id: str) -> list[tuple[Valeur, list[str]]]:
+        """Every commitment of one role, value by value (the view by role)."""
+        found = []
+        for valeur in self.valeurs:
+            items = [text for groupe in valeur.engagements if groupe.role == role_id
+                     for text in groupe.liste]
+            if items:
+                found.append((valeur, items))
+        return found

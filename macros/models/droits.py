@@ -1,0 +1,47 @@
+"""Agents' obligations and rights, with the definitions the text gives."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Identifiant, Modele, Texte, liste
+
+
+class Precision(Modele):
+    """A named detail of a rule (for example « Obligation d'exercice entier »)."""
+
+    titre: Texte = Field(description="Nom du point précisé.")
+    texte: Texte = Field(description="Explication.")
+
+
+class Regle(Modele):
+    """One obligation or one right, with its explanation."""
+
+    id: Identifiant
+    titre: Texte = Field(description="Nom de l'obligation ou du droit.")
+    texte: list[Texte] = liste("Explication, en un ou plusieurs paragraphes.")
+    precisions: list[Precision] = Field(default=[], description="Points détaillés, s'il y en a.")
+    points: list[Texte] = Field(default=[], description="Énumération (services, types de congés...).")
+    suite: list[Texte] = Field(default=[], description="Paragraphes après les précisions.")
+
+
+class Definition(Modele):
+    """Definition of a term used in the obligations."""
+
+    id: Identifiant
+    terme: Texte = Field(description="Le terme défini.")
+    definition: list[Texte] = liste("La définition.")
+
+
+class DroitsObligations(Modele):
+    """The fundamentals of being a public agent here."""
+
+    titre: Texte = Field(description="Titre de la partie.")
+    introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")
+    obligations_intro: Texte = Field(description="Paragraphe qui introduit les obligations.")
+    obligations: list[Regle] = liste("Les obligations des agents.")
+    definitions: list[Definition] = Field(default=[], description="Définitions des notions.")
+    droits: list[Regle] = liste("Les droits des agents.")
+    application: Texte = Field(description="Rappel que ces principes s'appliquent ici.")
+    documents_intro: Texte = Field(description="Phrase qui introduit les documents opposables.")
+    documents_opposables: list[Texte] = liste("Documents opposables aux agents.")

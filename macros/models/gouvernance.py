@@ -1,0 +1,122 @@
+"""Governance: the pact of trust, the instances, the actors' roles."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Identifiant, Modele, Texte, liste
+
+Rythme = Literal[
+    "hebdomadaire", "bimensuelle", "mensuelle", "trimestrielle", "semestrielle",
+    "annuelle", "plusieurs-fois-par-an", "selon-besoin", "non-precise",
+]
+
+RYTHMES: dict[str, str] = {
+    "hebdomadaire": "Chaque semaine",
+    "bimensuelle": "Deux fois par mois",
+    "mensuelle": "Chaque mois",
+    "trimestrielle": "Chaque trimestre",
+    "semestrielle": "Chaque semestre",
+    "annuelle": "Chaque année",
+    "plusieurs-fois-par-an": "Plusieurs fois par an",
+    "selon-besoin": "Selon les besoins",
+    "non-precise": "Rythme non précisé",
+}
+
+
+class Legitimite(Modele):
+    """Who holds which legitimacy, and the roles that follow."""
+
+    acteurs: Texte = Field(description="Les acteurs (« Les élus »).")
+    legitimite: Texte = Field(description="Leur légitimité (« légitimité politique »).")
+    roles: list[Texte] = liste("Les rôles qui en découlent.")
+
+
+class Principe(Modele):
+    """One of the two principles of the pact (services / élus)."""
+
+    acteurs: Texte = Field(description="À qui s'applique le principe (« Des services »).")
+    texte: list[Texte] = liste("Ce qui est attendu d'eux.")
+
+
+class Pacte(Modele):
+    """The pact of trust between elected officials and the administration."""
+
+    titre: Texte = Field(description="Titre de la partie.")
+    enjeux: list[Texte] = liste("Les enjeux communs.")
+    legitimites: list[Legitimite] = liste("Les légitimités différentes.")
+    texte: Texte = Field(description="Paragraphe sur le pacte de confiance.")
+    principes: list[Principe] = liste("Les principes « rôles et responsabilités ».")
+
+
+class Categorie(Modele):
+    """A family of instances, as the document's tables group them."""
+
+    id: Identifiant
+    titre: Texte = Field(description="Titre de la famille (« Instances obligatoires »).")
+    nature: Literal["politique", "administrative", "mixte"] = Field(
+        description="Politique (élus), administrative (agents) ou mixte."
+    )
+    notes: list[Texte] = Field(default=[], description="Renvois et précisions du tableau.")
+
+
+class Instance(Modele):
+    """One meeting body: who sits, who chairs, how often, what for."""
+
+    id: Identifiant
+    nom: Texte = Field(description="Nom de l'instance.")
+    sigle: Texte | None = Field(default=None, description="Sigle, s'il y en a un.")
+    categorie: Identifiant = Field(description="Identifiant d'une famille de « categories ».")
+    composition: Texte | None = Field(default=None, description="Qui y siège.")
+    president: Texte | None = Field(default=None, description="Qui la préside.")
+    rapporteurs: Texte | None = Field(default=None, description="Qui y rapporte.")
+    frequence: Texte | None = Field(default=None, description="Fréquence, telle qu'écrite.")
+    rythme: Rythme = Field(description="Rythme normalisé, pour le calendrier.")
+    fonctions: list[Texte] = Field(default=[], description="Ses fonctions.")
+    note: Texte | None = Field(default=None, description="Renvoi en bas de tableau.")
+
+    @property
+    def rythme_libelle(self) -> str:
+        """French label of the normalised rhythm."""
+        return RYTHMES[self.rythme]
+
+
+class Acteur(Modele):
+    """The role of one political actor."""
+
+    id: Identifiant
+    nom: Texte = Field(description="L'acteur (« Le Maire »).")
+    missions: list[Texte] = liste("Ce qu'il fait.")
+
+
+class Gouvernance(Modele):
+    """Everything about who decides and where."""
+
+    pacte: Pacte = Field(description="Le pacte de confiance.")
+    instances_titre: Texte = Field(description="Titre de la partie sur les instances.")
+    categories: list[Categorie] = liste("Les familles d'instances.")
+    instances: list[Instance] = liste("Les instances.")
+    acteurs_titre: Texte = Field(description="Titre de la partie sur les acteurs.")
+    acteurs: list[Acteur] = liste("Le rôle des différents acteurs.")
+    articulation_titre: Texte = Field(description="Titre de la partie sur l'articulation.")
+    articulation: list[Texte] = liste("Comment les instances s'articulent.")
+    organisation: list[Texte] = Field(default=[], description="Comment l'administration est organisée.")
+    dialogue_social: list[Texte] = Field(default=[], description="Le dialogue social.")
+
+    @model_validator(mode="after")
+    def _categories_exist(self) -> Gouvernance:
+        known = {categorie.id for categorie in self.categories}
+        for instance in self.instances:
+            if instance.categorie not in known:
+                raise ValueError(
+                    f"l'instance « {instance.nom} » est rangée dans la famille "
+                    f"« {instance.categorie} », qui n'existe pas dans « categories » "
+                    f"(familles connues : {', '.join(sorted(known))})."
+                )
+        return self
+
+    def instances_de(self, categorie_id: str) -> list[Instance]:
+        """The instances of one family, in document order."""
+        return [instance for instance in self.instances if instance.categorie == categorie_id]

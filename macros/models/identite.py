@@ -1,0 +1,16 @@
+"""Who we are: the organisation's self-portrait and history."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Bloc, Modele, Texte, liste
+
+
+class Identite(Modele):
+    """« Ce que nous sommes » and the history of the organisation."""
+
+    introduction: list[Texte] = liste("Paragraphes d'introduction.")
+    nous_sommes: list[Texte] = liste("Les affirmations « Nous sommes : ... ».")
+    origine: Texte = Field(description="D'où viennent ces affirmations.")
+    histoire: Bloc = Field(description="Histoire de la collectivité.")

@@ -1,0 +1,15 @@
+"""The fragment of the organisation chart that the document carries."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Modele, Texte, liste
+
+
+class Organigramme(Modele):
+    """Organisation chart (possibly partial)."""
+
+    titre: Texte = Field(description="Titre de l'organigramme.")
+    complet: bool = Field(description="false si le document n'en donne qu'un extrait.")
+    entites: list[Texte] = liste("Les entités lisibles, dans l'ordre.")

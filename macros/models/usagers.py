@@ -1,0 +1,29 @@
+"""Relations with the public: the GRU tool and its good practices."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Modele, Texte, liste
+
+
+class BonnePratique(Modele):
+    """A good practice, with its details if any."""
+
+    texte: Texte = Field(description="La bonne pratique.")
+    details: list[Texte] = Field(default=[], description="Ses précisions.")
+
+
+class RelationUsagers(Modele):
+    """How requests from the public are recorded and answered."""
+
+    titre: Texte = Field(description="Titre de la partie.")
+    sous_titre: Texte = Field(description="Sous-titre.")
+    outil: Texte = Field(description="Nom de l'outil de gestion de la relation usagers.")
+    presentation: list[Texte] = liste("Présentation de l'outil.")
+    principe: Texte = Field(description="Le principe (« 1 demande = 1 réponse »).")
+    feuille_de_route: Texte = Field(description="Ce que chaque direction doit faire.")
+    defi: Texte = Field(description="Le défi à relever.")
+    bonnes_pratiques_intro: Texte = Field(description="Phrase qui introduit les bonnes pratiques.")
+    bonnes_pratiques: list[BonnePratique] = liste("Les bonnes pratiques.")
+    suite: list[Texte] = Field(default=[], description="Paragraphes de conclusion.")

@@ -1,0 +1,92 @@
+"""Which data files a référentiel may hold, and which page shows each.
+
+A section is one YAML file validated by one model. A page is shown only when at
+least one of its sections is present: a référentiel without governance gets no
+governance page, no nav entry and no link to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .models.charte import Charte
+from .models.circuits import Circuits
+from .models.deliberation import Deliberation
+from .models.droits import DroitsObligations
+from .models.gouvernance import Gouvernance
+from .models.identite import Identite
+from .models.management import Management
+from .models.note_piaa import ModeleNote
+from .models.organigramme import Organigramme
+from .models.plan import Plan
+from .models.referentiel import Referentiel
+from .models.smart_city import SmartCity
+from .models.usagers import RelationUsagers
+
+
+@dataclass(frozen=True)
+class Section:
+    """One kind of data file."""
+
+    key: str
+    filename: str
+    model: type[BaseModel]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the site and the sections that feed it."""
+
+    path: str
+    title: str
+    sections: tuple[str, ...]
+    summary: str
+
+
+IDENTITY = Section("referentiel", "referentiel.yml", Referentiel)
+
+SECTIONS: tuple[Section, ...] = (
+    IDENTITY,
+    Section("deliberation", "deliberation.yml", Deliberation),
+    Section("identite", "identite.yml", Identite),
+    Section("management", "management.yml", Management),
+    Section("charte", "charte.yml", Charte),
+    Section("droits", "droits-obligations.yml", DroitsObligations),
+    Section("gouvernance", "gouvernance.yml", Gouvernance),
+    Section("organigramme", "organigramme.yml", Organigramme),
+    Section("circuits", "circuits.yml", Circuits),
+    Section("note_piaa", "note-piaa.yml", ModeleNote),
+    Section("usagers", "relation-usagers.yml", RelationUsagers),
+    Section("plan", "plan.yml", Plan),
+    Section("smart_city", "smart-city.yml", SmartCity),
+)
+
+# Pages in navigation order. `sections`: the page exists if any of them is present.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("index.md", "Accueil", ("referentiel",),
+             "Pour qui est ce site et par où commencer."),
+    PageSpec("collectivite.md", "Notre collectivité", ("identite",),
+             "Qui nous sommes et d'où nous venons."),
+    PageSpec("valeurs.md", "Valeurs et charte", ("charte", "management"),
+             "Nos valeurs, la charte et ce qu'elle demande à chacun."),
+    PageSpec("engagements-par-role.md", "Engagements par rôle", ("charte",),
+             "Tous les engagements qui vous concernent, selon votre rôle."),
+    PageSpec("droits-obligations.md", "Droits et obligations", ("droits",),
+             "Ce que la loi et la collectivité attendent de vous, et ce qu'elles vous garantissent."),
+    PageSpec("gouvernance.md", "Gouvernance", ("gouvernance", "organigramme"),
+             "Qui décide, où et à quel rythme."),
+    PageSpec("circuits.md", "Circuits et procédures", ("circuits",),
+             "Comment une demande, une note ou un courrier circule."),
+    PageSpec("note-piaa.md", "Modèle de note PIAA", ("note_piaa",),
+             "Le modèle de note d'information, d'arbitrage ou d'alerte."),
+    PageSpec("relation-usagers.md", "Relation usagers", ("usagers",),
+             "Comment enregistrer et suivre la demande d'un usager."),
+    PageSpec("plan.md", "Plan d'amélioration", ("plan",),
+             "Les axes, objectifs et actions du plan d'amélioration continue."),
+    PageSpec("smart-city.md", "Smart City", ("smart_city",),
+             "Le projet de ville que l'administration sert."),
+    PageSpec("a-propos.md", "À propos", ("referentiel",),
+             "Le document source et la décision qui l'a adopté."),
+)

@@ -1,0 +1,176 @@
+"""Strict YAML reading: every scalar stays the text the editor wrote.
+
+PyYAML speaks YAML 1.1, where `NO` is a boolean, `18:30` the number 1110 and
+`2023-12-04` a date. HR editors write French prose, so this loader resolves no
+implicit type at all: every scalar is a `str`, and the models decide what a field
+may hold (pydantic turns "33" into 33 where a number is expected, and refuses
+"trente" with a clear message). Duplicate keys, which PyYAML silently merges,
+are errors. Every mapping and list remembers the line and column of its items
+so that a validation error can point at the exact place in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import DataError
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a data file, 1-based as editors count."""
+
+    line: int
+    column: int
+
+
+class PositionedDict(dict):
+    """A mapping read from YAML, with the position of each key."""
+
+    def __init__(self, start: Position) -> None:
+        super().__init__()
+        self.start = start
+        self.positions: dict[str, Position] = {}
+
+
+class PositionedList(list):
+    """A sequence read from YAML, with the position of each item."""
+
+    def __init__(self, start: Position) -> None:
+        super().__init__()
+        self.start = start
+        self.positions: list[Position] = []
+
+
+def _position(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _NoImplicitTypesLoader(yaml.SafeLoader):
+    """SafeLoader whose only implicit type is the string."""
+
+
+# Drop every implicit resolver (bool, int, float, null, timestamp, merge...).
+_NoImplicitTypesLoader.yaml_implicit_resolvers = {}
+
+
+def _build(node: yaml.Node, source: str) -> object:
+    """Turn a composed node into str / PositionedDict / PositionedList."""
+    if isinstance(node, ScalarNode):
+        return node.value
+    if isinstance(node, SequenceNode):
+        items = PositionedList(_position(node))
+        for child in node.value:
+            items.append(_build(child, source))
+            items.positions.append(_position(child))
+        return items
+    if isinstance(node, MappingNode):
+        mapping = PositionedDict(_position(node))
+        for key_node, value_node in node.value:
+            where = _position(key_node)
+            if not isinstance(key_node, ScalarNode):
+                raise DataError(source, where.line, where.column,
+                                "une clé doit être un simple mot (par exemple « titre »), "
+                                "pas une liste ni un bloc.")
+            key = key_node.value
+            if key == "<<":
+                raise DataError(source, where.line, where.column,
+                                "la fusion « << » n'est pas acceptée : écrivez chaque "
+                                "champ en toutes lettres.")
+            if key in mapping:
+                first = mapping.positions[key]
+                raise DataError(source, where.line, where.column,
+                                f"la clé « {key} » apparaît deux fois dans le même bloc "
+                                f"(première fois ligne {first.line}). Gardez-en une seule.")
+            mapping[key] = _build(value_node, source)
+            mapping.positions[key] = where
+        return mapping
+    raise DataError(source, *_as_tuple(_position(node)), "élément YAML non reconnu.")
+
+
+def _as_tuple(position: Position) -> tuple[int, int]:
+    return position.line, position.column
+
+
+def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
+    """Say in French what PyYAML's English message means for an editor."""
+    problem = (error.problem or "").lower()
+    context = (error.context or "").lower()
+    if "tab" in problem or "\t" in problem:
+        return ("caractère de tabulation interdit dans l'indentation : "
+                "indentez avec des espaces (deux par niveau).")
+    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in context:
+        return ("guillemet ouvert mais jamais fermé : ajoutez le guillemet de fin, "
+                "ou retirez celui du début.")
+    if "mapping values are not allowed here" in problem:
+        return ("deux-points « : » inattendu : si le texte contient « : », "
+                "mettez tout le texte entre guillemets.")
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return ("indentation incohérente : les éléments d'un même bloc doivent "
+                "commencer exactement à la même colonne.")
+    if "could not find expected ':'" in problem:
+        return "il manque « : » après le nom d'une clé (forme attendue : « clé: valeur »)."
+    if "found character '@'" in problem or "found character '`'" in problem:
+        return "un texte ne peut pas commencer par @ ou ` : mettez-le entre guillemets."
+    if "found undefined alias" in problem or "alias" in context:
+        return "les ancres et alias YAML (& et *) ne sont pas acceptés : écrivez le texte."
+    if "expected a comment or a line break" in problem:
+        return ("texte inattendu après une valeur entre guillemets : mettez tout le "
+                "texte entre les guillemets.")
+    return ("le fichier n'est pas du YAML valide à cet endroit "
+            f"(détail technique : {error.problem}).")
+
+
+def read_yaml(path: Path, source: str) -> PositionedDict:
+    """Read one data file into positioned dicts/lists of strings.
+
+    `source` is the path shown to the editor (relative to the repository).
+    Raises DataError for anything an editor must fix.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(source, line, None,
+                        "le fichier n'est pas encodé en UTF-8 : enregistrez-le en "
+                        "« UTF-8 » depuis votre éditeur.") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise DataError(source, 1, None,
+                        "le fichier est vide : il doit contenir au moins les champs "
+                        "obligatoires de cette section.")
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip())]
+        if "\t" in indent:
+            raise DataError(source, number, indent.index("\t") + 1,
+                            "caractère de tabulation interdit dans l'indentation : "
+                            "indentez avec des espaces (deux par niveau).")
+    try:
+        loader = _NoImplicitTypesLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise DataError(source, line, column, _explain_yaml_error(error)) from None
+    except yaml.YAMLError:
+        raise DataError(source, None, None, "le fichier n'est pas du YAML valide.") from None
+    if node is None:
+        raise DataError(source, 1, None, "le fichier est vide.")
+    data = _build(node, source)
+    if not isinstance(data, PositionedDict):
+        raise DataError(source, 1, 1,
+                        "le fichier doit être un ensemble de champs « clé: valeur », "
+                        "pas une liste ni un texte seul.")
+    return data
