@@ -49,7 +49,9 @@ class Charte(Modele):
     roles: list[Role] = liste("Les rôles auxquels s'adressent les engagements.")
     valeurs_intro: list[Texte] = Field(default=[], description="Paragraphes avant les valeurs.")
     valeurs: list[Valeur] = liste("Les valeurs, dans l'ordre de la charte.")
-    conclusion: list[Texte] = Field(default=[], description="Paragraphes après la liste.")
+    conclusion: list[Texte] = Field(
+        default=[], description="Paragraphes qui suivent la liste des valeurs, avant leur détail."
+    )
 
     @model_validator(mode="after")
     def _roles_exist(self) -> Charte:

@@ -41,8 +41,6 @@ class Management(Modele):
     """Purpose, shared managerial culture, levels and ambitions."""
 
     raison_d_etre: RaisonDEtre = Field(description="La raison d'être.")
-    charte_intro: list[Texte] = Field(default=[], description="Présentation de la charte.")
-    charte_suite: list[Texte] = Field(default=[], description="Ce que la charte affirme.")
     culture: Bloc = Field(description="La culture managériale commune.")
     referentiel: Bloc = Field(description="Le référentiel managérial.")
     niveaux_titre: Texte = Field(description="Titre de la partie sur les niveaux.")

@@ -1,0 +1,27 @@
+"""mkdocs-macros entry point: wiring only.
+
+`define_env` registers one macro per kind of content; each renders validated
+models through a fragment. `on_pre_page_macros` leaves page authors nothing but
+those macros, in a sandboxed Jinja environment.
+"""
+
+from __future__ import annotations
+
+from .context import current, present_pages
+from .page_macros import build_macros
+from .sandbox import PAGE_MACROS, restrict_page_environment
+
+
+def define_env(env) -> None:
+    """Register Socle's macros (called once per build by mkdocs-macros)."""
+    referentiel = current()
+    macros = build_macros(referentiel, present_pages(referentiel))
+    for name, function in macros.items():
+        env.macro(function, name)
+    PAGE_MACROS.clear()
+    PAGE_MACROS.update(macros)
+
+
+def on_pre_page_macros(env) -> None:
+    """Before each page: sandbox the environment and hide config and variables."""
+    restrict_page_environment(env)

@@ -1,0 +1,80 @@
+"""Render validated models into page fragments (Markdown headings + HTML blocks).
+
+Fragments are Jinja templates in `templates/`, each exposing
+`{% macro render(...) %}`, rendered by code with models, never raw dicts.
+The environment autoescapes: text from data reaches the page literally.
+Headings are Markdown (so MkDocs builds the table of contents, anchors and
+search sections from them); everything else is HTML, which Markdown leaves
+alone. Headings therefore get a second escape for Markdown's own syntax.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Markdown (and our extensions: attr_list, tables, abbr) would read as syntax.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|:~^=<>])")
+
+
+def markdown_text(value: object) -> Markup:
+    """Escape text for a Markdown line (headings): HTML first, then Markdown syntax."""
+    html = str(escape(str(value)))
+    # Entities produced by escape() (&lt; &amp; &#39;...) must keep their & ; and #.
+    parts = re.split(r"(&#?\w+;)", html)
+    return Markup("".join(
+        part if re.fullmatch(r"&#?\w+;", part) else _MARKDOWN_SPECIALS.sub(r"\\\1", part)
+        for part in parts
+    ))
+
+
+def slug(value: object) -> str:
+    """An anchor from text: lowercase ASCII words joined by dashes."""
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def heading_attributes(anchor: str) -> Markup:
+    """`{#anchor}` for attr_list; the anchor is reduced to safe characters first."""
+    return Markup("{#" + slug(anchor) + "}")
+
+
+def french_typography(value: object) -> str:
+    """Non-breaking spaces before ; : ! ? and inside « » (French typography)."""
+    text = str(value)
+    text = re.sub(r"\s+([;:!?»])", "\u202f\\1", text)
+    text = re.sub(r"«\s+", "«\u202f", text)
+    return text
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja environment for fragments (created once per process)."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["slug"] = slug
+    env.filters["fr"] = french_typography
+    env.globals["ancre"] = heading_attributes
+    return env
+
+
+def fragment(name: str, *args: object, macro: str = "render") -> str:
+    """Call a macro (by default `render`) of `templates/<name>.md.j2`."""
+    module = environment().get_template(f"{name}.md.j2").module
+    output = str(getattr(module, macro)(*args))
+    # Blank lines separate Markdown blocks; more than one is noise.
+    return re.sub(r"\n{3,}", "\n\n", output).strip() + "\n"
