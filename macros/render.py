@@ -20,8 +20,9 @@ from markupsafe import Markup, escape
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Characters Markdown (and our extensions: attr_list, tables, abbr) would read as syntax.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|:~^=<>])")
+# Python-Markdown's backslash-escapable characters (plus `|` for tables); `<` and `&`
+# are already entities by then. Escaping any other character would print the backslash.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def markdown_text(value: object) -> Markup:
