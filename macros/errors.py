@@ -83,10 +83,9 @@ def _locate(raw: object, loc: tuple) -> tuple[int | None, int | None]:
         positions = getattr(node, "positions", None)
         if positions is None:
             break
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            position = positions[part]
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_mapping = isinstance(node, dict) and isinstance(part, str) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
             position = positions[part]
             node = node[part]
         else:

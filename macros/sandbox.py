@@ -14,7 +14,6 @@ from types import SimpleNamespace
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-
 # The macros Socle registers (filled by define_env): the only names pages may call.
 PAGE_MACROS: dict[str, object] = {}
 

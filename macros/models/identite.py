@@ -10,6 +10,7 @@ from .base import Bloc, Modele, Texte, liste
 class Identite(Modele):
     """« Ce que nous sommes » and the history of the organisation."""
 
+    titre: Texte = Field(description="Titre de la partie.")
     introduction: list[Texte] = liste("Paragraphes d'introduction.")
     nous_sommes: list[Texte] = liste("Les affirmations « Nous sommes : ... ».")
     origine: Texte = Field(description="D'où viennent ces affirmations.")

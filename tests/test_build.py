@@ -1,0 +1,85 @@
+"""Whole-site builds: real référentiels, a one-section fixture, broken data."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
+
+PAGES_BETHUNE = ["", "collectivite", "valeurs", "engagements-par-role", "droits-obligations",
+                 "gouvernance", "circuits", "note-piaa", "relation-usagers", "plan",
+                 "smart-city", "a-propos"]
+
+
+def test_bethune_has_every_page_in_nav(bethune_site):
+    home = (bethune_site / "index.html").read_text(encoding="utf-8")
+    for page in PAGES_BETHUNE:
+        assert (bethune_site / page / "index.html").exists(), page
+        if page:
+            assert f'href="{page}/"' in home, f"{page} absent de la navigation"
+    assert "<title>Accueil - Ville de Béthune</title>" in home
+    assert 'lang="fr"' in home
+
+
+def test_sections_are_linkable_by_anchor(bethune_site):
+    gouvernance = article_html(bethune_site, "gouvernance")
+    for anchor in ["pacte-de-confiance", "instances-obligatoires", "commissions-thematiques",
+                   "instances-administratives", "instances-mixtes", "codir", "dialogue-social"]:
+        assert f'id="{anchor}"' in gouvernance, anchor
+    plan = article_html(bethune_site, "plan")
+    for anchor in ["axe-1", "axe-4", "objectif-2-7", "action-2-7-2"]:
+        assert f'id="{anchor}"' in plan, anchor
+
+
+def test_no_page_loads_anything_from_another_host(bethune_site):
+    for path in bethune_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', text):
+            assert not re.match(r"(https?:)?//", match.group(1)), (path, match.group(1))
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_missing_sections_leave_no_page_link_or_heading(tmp_path):
+    out = tmp_path / "site"
+    result = build_site(out, "mini", FIXTURES)
+    assert result.returncode == 0, result.stderr
+    built = {p.parent.relative_to(out).as_posix() for p in out.rglob("index.html")}
+    assert built == {".", "plan", "a-propos", "search"} - {"search"} | (built & {"search"})
+    home = (out / "index.html").read_text(encoding="utf-8")
+    for absent in ["gouvernance", "valeurs", "circuits", "droits-obligations", "smart-city"]:
+        assert f'href="{absent}/"' not in home, absent
+    assert "Plan d&#39;amélioration" in home or "Plan d'amélioration" in home
+    assert "Commune d&#39;Essai" in home or "Commune d'Essai" in home
+    # The À propos page has no deliberation heading when there is no deliberation.
+    assert "deliberation" not in article_html(out, "a-propos")
+
+
+def test_bad_data_stops_the_build_without_traceback(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "mini", data / "casse")
+    plan = data / "casse" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("horizon: moyen-terme",
+                                                             "horizon: bientot\n        couleur: rouge"),
+                    encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(out, "casse", data)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "plan.yml:15:" in output and "« bientot » n'est pas permise" in output
+    assert "plan.yml:16:9: la clé « couleur » est inconnue" in output
+    assert not out.exists(), "aucun site ne doit être écrit"
+
+
+def test_pages_are_generic(bethune_site):
+    """No page names an organisation: everything specific comes from data."""
+    for page in (ROOT / "docs").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert "Béthune" not in text and "Pas-de-Calais" not in text, page
+
+
+def test_home_page_says_who_it_is_for(bethune_site):
+    text = visible_text(article_html(bethune_site, ""))
+    assert "nouveaux agents" in text and "Par où commencer" in text
+    assert "Notre projet d'administration" in text

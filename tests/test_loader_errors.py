@@ -1,0 +1,105 @@
+"""Validation errors: all at once, with file, line and a French explanation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.errors import DataErrors
+from macros.loader import load_referentiel
+
+from .conftest import FIXTURES, ROOT
+
+
+@pytest.fixture
+def referentiel(tmp_path) -> Path:
+    folder = tmp_path / "data" / "essai"
+    shutil.copytree(FIXTURES / "mini", folder)
+    return folder
+
+
+def errors_for(folder: Path, filename: str, text: str) -> list[str]:
+    (folder / filename).write_text(text, encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_referentiel(folder, folder.parent.parent)
+    return [str(error) for error in caught.value.errors]
+
+
+PLAN_OK = (FIXTURES / "mini" / "plan.yml").read_text(encoding="utf-8")
+
+
+def test_fixture_is_valid(referentiel):
+    loaded = load_referentiel(referentiel, referentiel.parent.parent)
+    assert loaded.has("plan") and not loaded.has("gouvernance")
+
+
+def test_missing_required_field(referentiel):
+    text = PLAN_OK.replace("fiche_projet:", "# fiche_projet:")
+    [error] = errors_for(referentiel, "plan.yml", text)
+    assert error.startswith("data/essai/plan.yml:1:1: ")
+    assert "champ obligatoire « fiche_projet » manque" in error
+
+
+def test_wrong_type(referentiel):
+    text = PLAN_OK.replace("  - numero: 1\n", "  - numero: un\n", 1)
+    [error] = errors_for(referentiel, "plan.yml", text)
+    line = PLAN_OK.splitlines().index("  - numero: 1") + 1
+    assert error.startswith(f"data/essai/plan.yml:{line}:")
+    assert "« numero » doit être un nombre entier, pas « un »" in error
+
+
+def test_unknown_key_suggests_the_right_one(referentiel):
+    text = PLAN_OK.replace("    titre: Faire simple\n", "    titer: Faire simple\n")
+    errors = errors_for(referentiel, "plan.yml", text)
+    assert any("clé « titer » est inconnue : vouliez-vous dire « titre » ?" in e for e in errors)
+    line = text.splitlines().index("    titer: Faire simple") + 1
+    assert any(e.startswith(f"data/essai/plan.yml:{line}:5: ") for e in errors)
+
+
+def test_duplicate_key_stops_with_line(referentiel):
+    text = PLAN_OK.replace("titre: Plan d'essai\n", "titre: Plan d'essai\ntitre: Encore\n")
+    [error] = errors_for(referentiel, "plan.yml", text)
+    assert error.startswith("data/essai/plan.yml:2:1: ")
+    assert "apparaît deux fois" in error
+
+
+def test_empty_required_list(referentiel):
+    text = PLAN_OK.replace("introduction:\n  - Une phrase d'introduction.\n", "introduction: []\n")
+    [error] = errors_for(referentiel, "plan.yml", text)
+    assert "la liste « introduction » est vide" in error
+
+
+def test_reference_to_missing_axe(referentiel):
+    text = PLAN_OK.replace("    axe: 1\n", "    axe: 7\n")
+    [error] = errors_for(referentiel, "plan.yml", text)
+    assert "rattaché à l'axe 7, qui n'existe pas" in error
+
+
+def test_bad_enum_lists_allowed_values(referentiel):
+    text = PLAN_OK.replace("horizon: moyen-terme", "horizon: bientot")
+    [error] = errors_for(referentiel, "plan.yml", text)
+    assert "« bientot » n'est pas permise pour « horizon »" in error
+    assert "'victoire-rapide'" in error
+
+
+def test_every_error_is_reported_at_once(referentiel):
+    (referentiel / "referentiel.yml").write_text(
+        (referentiel / "referentiel.yml").read_text(encoding="utf-8") + "inconnu: 1\n",
+        encoding="utf-8")
+    text = PLAN_OK.replace("horizon: moyen-terme", "horizon: bientot").replace(
+        "fiche_projet:", "# fiche_projet:")
+    errors = errors_for(referentiel, "plan.yml", text)
+    assert len(errors) == 3
+    assert {e.split(":")[0] for e in errors} == {"data/essai/plan.yml", "data/essai/referentiel.yml"}
+
+
+def test_unknown_file_is_flagged(referentiel):
+    errors = errors_for(referentiel, "gouvernace.yml", "titre: x\n")
+    assert any(e.startswith("data/essai/gouvernace.yml: fichier inconnu") for e in errors)
+
+
+def test_real_data_is_valid():
+    for slug in ("bethune", "pas-de-calais"):
+        load_referentiel(ROOT / "data" / slug, ROOT)
