@@ -1,0 +1,85 @@
+"""Text from data is shown literally: no HTML, Markdown, table or Jinja injection."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
+
+
+@pytest.fixture(scope="module")
+def piege_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("piege")
+    result = build_site(out, "piege", FIXTURES)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+LITERALS = [
+    "Plan <script>alert('titre')</script> | a | b",
+    "Balise <script>alert(1)</script> et <img src=x onerror=alert(2)>",
+    "Tableau | cellule | et **gras** et [lien](https://exemple.invalid) et `code`",
+    "Jinja {{ config.site_name }} et {% if true %}bloc{% endif %} et {# commentaire #}",
+    "NO", "18:30", "2023-12-04", "# pas un titre",
+    "Axe 1. Axe *étoilé* {#ancre-pirate} <b>gras</b>",
+    "_souligné_ & « guillemets »",
+    "Objectif 1.1 : Objectif | avec | barres ## et dièses",
+    "Action <a href='javascript:alert(3)'>clic</a> | x",
+]
+
+
+@pytest.mark.parametrize("literal", LITERALS)
+def test_data_text_appears_literally(piege_site, literal):
+    assert literal in visible_text(article_html(piege_site, "plan"))
+
+
+def test_no_markup_is_injected(piege_site):
+    page = article_html(piege_site, "plan")
+    for injected in ["<script>alert", "<img src=x", "<b>gras", "<strong>gras", "<em>étoilé",
+                     'href="javascript:', 'id="ancre-pirate"', "<code>code"]:
+        assert injected not in page, injected
+    assert 'id="axe-1"' in page and 'id="objectif-1-1"' in page
+
+
+def _site_with_page(tmp_path, name: str, text: str):
+    """A copy of the project's docs with text added to one page, built by the real engine."""
+    project = tmp_path / "projet"
+    project.mkdir()
+    for shared in ("macros", "overrides", "data"):
+        (project / shared).symlink_to(ROOT / shared)
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    page = project / "docs" / name
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REFERENTIEL": "bethune"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ config }}",
+    "{{ config.site_name }}",
+    "{{ environment }}",
+    "{{ context() }}",
+    "{{ macros_info() }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ accueil.__globals__ }}",
+    "{% include '/etc/passwd' %}",
+])
+def test_page_authors_reach_only_socle_macros(tmp_path, attack):
+    result = _site_with_page(tmp_path, "a-propos.md", f"{attack}\n")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "a-propos.md" in output
+    assert "root:x:0" not in output
+
+
+def test_page_can_call_a_registered_macro(tmp_path):
+    result = _site_with_page(tmp_path, "a-propos.md", "{{ plan() }}\n")
+    assert result.returncode == 0, result.stderr
+    assert 'id="objectif-2-7"' in (tmp_path / "site" / "a-propos" / "index.html").read_text()
