@@ -83,3 +83,19 @@ def test_home_page_says_who_it_is_for(bethune_site):
     text = visible_text(article_html(bethune_site, ""))
     assert "nouveaux agents" in text and "Par où commencer" in text
     assert "Notre projet d'administration" in text
+
+
+def test_build_all_writes_every_referentiel_and_an_index(tmp_path):
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    for slug in ("bethune", "pas-de-calais"):
+        assert build_site(site / slug, slug).returncode == 0
+    subprocess.run([sys.executable, "-m", "macros.index", str(site), "bethune", "pas-de-calais"],
+                   cwd=ROOT, check=True, capture_output=True)
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="bethune/"' in index and 'href="pas-de-calais/"' in index
+    assert "Département du Pas-de-Calais" in index
+    assert (site / "pas-de-calais" / "engagements-par-role" / "index.html").exists()
+    assert not (site / "pas-de-calais" / "gouvernance").exists()

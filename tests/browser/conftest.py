@@ -1,0 +1,97 @@
+"""Browser tests in Debian's Chromium, driven by Playwright (never its own browser).
+
+Sites are built once per session and served from 127.0.0.1; every request to
+another host is refused and recorded, so a test can assert none was made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ..conftest import build_site
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep pytest output readable
+        pass
+
+    def handle(self) -> None:
+        # The browser may drop a connection it no longer needs (navigation, prefetch).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
+
+@pytest.fixture(scope="session")
+def built_sites(tmp_path_factory) -> dict[str, Path]:
+    """Every real référentiel, built once under one root: <root>/<slug>/."""
+    root = tmp_path_factory.mktemp("sites")
+    for slug in ("bethune", "pas-de-calais"):
+        result = build_site(root / slug, slug)
+        assert result.returncode == 0, result.stderr
+    return {"root": root}
+
+
+@pytest.fixture(scope="session")
+def server(built_sites) -> Iterator[str]:
+    """Base URL of a local static server over the built sites."""
+    handler = functools.partial(_QuietHandler, directory=str(built_sites["root"]))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium est requis pour les tests navigateur : apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page_factory(browser, server):
+    """Open pages at a given width; requests to other hosts are blocked and recorded."""
+    contexts = []
+
+    def open_page(width: int = 1280, height: int = 900, scheme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      color_scheme=scheme, locale="fr-FR")
+        contexts.append(context)
+        page = context.new_page()
+        page.foreign_requests = []
+
+        def route(request_route):
+            url = request_route.request.url
+            if url.startswith(server) or url.startswith(("data:", "blob:")):
+                request_route.continue_()
+            else:
+                page.foreign_requests.append(url)
+                request_route.abort()
+
+        page.route("**/*", route)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
