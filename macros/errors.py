@@ -183,7 +183,8 @@ def explain_validation_error(
     """Translate every pydantic error of one file into located French errors."""
     found = []
     for detail in error.errors(include_url=False):
-        loc = tuple(detail["loc"])
+        cause = (detail.get("ctx") or {}).get("error")
+        loc = tuple(detail["loc"]) + tuple(getattr(cause, "chemin", ()))
         line, column = _locate(raw, loc)
         found.append(DataError(source, line, column, _message(detail, model)))
     return found

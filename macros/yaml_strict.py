@@ -11,6 +11,7 @@ so that a validation error can point at the exact place in the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,6 +126,29 @@ def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
             f"(détail technique : {error.problem}).")
 
 
+_VALUE_START = re.compile(r"^\s*(?:-\s+|[^\s#][^:#]*:\s+)(?P<value>.*)$")
+
+
+def _unclosed_quote(lines: list[str], last: int) -> tuple[int, int] | None:
+    """First line up to `last` whose value opens a quote it never closes.
+
+    PyYAML reports such a mistake far below, where the runaway text finally
+    meets another quote; the editor needs the line where it started.
+    """
+    for number, line in enumerate(lines[:last], start=1):
+        match = _VALUE_START.match(line)
+        value = match.group("value").rstrip() if match else ""
+        if value.startswith('"'):
+            body = value[1:].replace('\\\\', "").replace('\\"', "")
+            if '"' not in body:
+                return number, match.start("value") + 1
+        elif value.startswith("'"):
+            body = value[1:].replace("''", "")
+            if "'" not in body:
+                return number, match.start("value") + 1
+    return None
+
+
 def read_yaml(path: Path, source: str) -> PositionedDict:
     """Read one data file into positioned dicts/lists of strings.
 
@@ -163,6 +187,11 @@ def read_yaml(path: Path, source: str) -> PositionedDict:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
+        runaway = _unclosed_quote(text.splitlines(), line or 0)
+        if runaway:
+            raise DataError(source, *runaway,
+                            "guillemet ouvert mais jamais fermé sur cette ligne : ajoutez le "
+                            "guillemet de fin, ou retirez celui du début.") from None
         raise DataError(source, line, column, _explain_yaml_error(error)) from None
     except yaml.YAMLError:
         raise DataError(source, None, None, "le fichier n'est pas du YAML valide.") from None

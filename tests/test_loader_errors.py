@@ -103,3 +103,10 @@ def test_unknown_file_is_flagged(referentiel):
 def test_real_data_is_valid():
     for slug in ("bethune", "pas-de-calais"):
         load_referentiel(ROOT / "data" / slug, ROOT)
+
+
+def test_reference_error_points_at_the_faulty_line(referentiel):
+    text = PLAN_OK.replace("    axe: 1\n", "    axe: 7\n")
+    [error] = errors_for(referentiel, "plan.yml", text)
+    line = text.splitlines().index("    axe: 7") + 1
+    assert error.startswith(f"data/essai/plan.yml:{line}:5: ")

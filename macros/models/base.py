@@ -32,6 +32,19 @@ class Bloc(Modele):
     suite: list[Texte] = Field(default=[], description="Paragraphes après la liste.")
 
 
+class ErreurLocalisee(ValueError):
+    """A cross-field error that knows which item is wrong.
+
+    Pydantic places errors of a model validator on the whole model; `chemin`
+    (relative to that model, e.g. ("objectifs", 3, "axe")) lets the error report
+    point at the line of the faulty item instead.
+    """
+
+    def __init__(self, message: str, *chemin: str | int) -> None:
+        super().__init__(message)
+        self.chemin = chemin
+
+
 def liste(description: str, minimum: int = 1):
     """A required list field with at least `minimum` items."""
     return Field(min_length=minimum, description=description)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Identifiant, Modele, Texte, liste
+from .base import ErreurLocalisee, Identifiant, Modele, Texte, liste
 
 
 class Role(Modele):
@@ -56,12 +56,13 @@ class Charte(Modele):
     @model_validator(mode="after")
     def _roles_exist(self) -> Charte:
         known = {role.id for role in self.roles}
-        for valeur in self.valeurs:
-            for groupe in valeur.engagements:
+        for v, valeur in enumerate(self.valeurs):
+            for g, groupe in enumerate(valeur.engagements):
                 if groupe.role not in known:
-                    raise ValueError(
+                    raise ErreurLocalisee(
                         f"la valeur « {valeur.nom} » cite le rôle « {groupe.role} », qui "
-                        f"n'est pas déclaré dans « roles » (rôles connus : {', '.join(sorted(known))})."
+                        f"n'est pas déclaré dans « roles » (rôles connus : {', '.join(sorted(known))}).",
+                        "valeurs", v, "engagements", g, "role",
                     )
         return self
 

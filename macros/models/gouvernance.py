@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Identifiant, Modele, Texte, liste
+from .base import ErreurLocalisee, Identifiant, Modele, Texte, liste
 
 Rythme = Literal[
     "hebdomadaire", "bimensuelle", "mensuelle", "trimestrielle", "semestrielle",
@@ -108,12 +108,13 @@ class Gouvernance(Modele):
     @model_validator(mode="after")
     def _categories_exist(self) -> Gouvernance:
         known = {categorie.id for categorie in self.categories}
-        for instance in self.instances:
+        for index, instance in enumerate(self.instances):
             if instance.categorie not in known:
-                raise ValueError(
+                raise ErreurLocalisee(
                     f"l'instance « {instance.nom} » est rangée dans la famille "
                     f"« {instance.categorie} », qui n'existe pas dans « categories » "
-                    f"(familles connues : {', '.join(sorted(known))})."
+                    f"(familles connues : {', '.join(sorted(known))}).",
+                    "instances", index, "categorie",
                 )
         return self
 

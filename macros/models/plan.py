@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Modele, Texte, liste
+from .base import ErreurLocalisee, Modele, Texte, liste
 
 Horizon = Literal["victoire-rapide", "moyen-terme", "grand-projet"]
 Statut = Literal["non-renseigne", "a-lancer", "en-cours", "fait"]
@@ -82,19 +82,22 @@ class Plan(Modele):
     def _references(self) -> Plan:
         axes = {axe.numero for axe in self.axes}
         seen: set[str] = set()
-        for objectif in self.objectifs:
+        for index, objectif in enumerate(self.objectifs):
             if objectif.axe not in axes:
-                raise ValueError(
+                raise ErreurLocalisee(
                     f"l'objectif {objectif.numero} est rattaché à l'axe {objectif.axe}, qui "
-                    f"n'existe pas (axes connus : {', '.join(str(n) for n in sorted(axes))})."
+                    f"n'existe pas (axes connus : {', '.join(str(n) for n in sorted(axes))}).",
+                    "objectifs", index, "axe",
                 )
             if not objectif.numero.startswith(f"{objectif.axe}."):
-                raise ValueError(
+                raise ErreurLocalisee(
                     f"l'objectif {objectif.numero} est rattaché à l'axe {objectif.axe} : "
-                    f"son numéro devrait commencer par « {objectif.axe}. »."
+                    f"son numéro devrait commencer par « {objectif.axe}. ».",
+                    "objectifs", index, "numero",
                 )
             if objectif.numero in seen:
-                raise ValueError(f"deux objectifs portent le numéro {objectif.numero}.")
+                raise ErreurLocalisee(f"deux objectifs portent le numéro {objectif.numero}.",
+                                      "objectifs", index, "numero")
             seen.add(objectif.numero)
         return self
 
