@@ -9,6 +9,7 @@ expected, with a "vouliez-vous dire" for misspelt keys.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -157,7 +158,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind == "string_too_short":
         return f"le champ « {field} » est vide : écrivez le texte attendu."
     if kind in {"literal_error", "enum"}:
-        expected = context.get("expected", "")
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        expected = ", ".join(choices[:-1]) + f" ou {choices[-1]}" if len(choices) > 1 else "".join(choices)
         return f"la valeur « {value} » n'est pas permise pour « {field} » ; valeurs possibles : {expected}."
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"« {field} » doit être un nombre entier, pas {_found_kind(value)}."

@@ -81,7 +81,7 @@ def test_bad_enum_lists_allowed_values(referentiel):
     text = PLAN_OK.replace("horizon: moyen-terme", "horizon: bientot")
     [error] = errors_for(referentiel, "plan.yml", text)
     assert "« bientot » n'est pas permise pour « horizon »" in error
-    assert "'victoire-rapide'" in error
+    assert "victoire-rapide, moyen-terme ou grand-projet" in error
 
 
 def test_every_error_is_reported_at_once(referentiel):
