@@ -1,0 +1,181 @@
+"""The kit d'accueil (PDF) and the « Mes premiers jours » page, on real builds.
+
+The PDFs checked are those the site build writes (session fixtures of conftest),
+read with poppler's own tools (pdftotext, pdfinfo, pdffonts) as a reader's
+software would.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from macros.context import present_pages
+from macros.kit.chapters import CONTENTS, LEFT_OUT, SECTIONS_LEFT_OUT, chapters
+from macros.kit.document import kit_html
+from macros.sections import IDENTITY, PAGES, SECTIONS
+
+from .conftest import article_html, visible_text
+from .test_source_coverage import BETHUNE, PDC, data_texts, missing_items, normalise
+
+KIT = "kit-accueil.pdf"
+
+
+def pdftotext(pdf: Path, first: int | None = None, last: int | None = None, raw: bool = False) -> str:
+    """The PDF's text; `raw`: in the order it is drawn, which is the tagged reading order."""
+    command = ["pdftotext", "-enc", "UTF-8", *(["-raw"] if raw else [])]
+    if first:
+        command += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run([*command, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdfinfo(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {key.strip(): value.strip() for key, _, value in
+            (line.partition(":") for line in out.splitlines())}
+
+
+def test_every_page_is_in_the_kit_or_left_out_on_purpose():
+    for spec in PAGES:
+        assert (spec.path in CONTENTS) != (spec.path in LEFT_OUT), spec.path
+    printed = {key for parts in CONTENTS.values() for _, key in parts}
+    for section in SECTIONS:
+        assert section.key in printed or section.key in SECTIONS_LEFT_OUT, section.key
+    assert IDENTITY.key in printed
+
+
+def test_chapters_follow_the_sections_present():
+    assert [c.title for c in chapters(PDC)] == ["Valeurs et charte", "À propos"]
+    bethune = [c.title for c in chapters(BETHUNE)]
+    assert bethune[:3] == ["Le document en quelques mots", "Notre collectivité", "Valeurs et charte"]
+    assert {"Gouvernance", "Plan d'amélioration", "Droits et obligations"} <= set(bethune)
+
+
+@pytest.mark.parametrize(("loaded", "fixture"), [(BETHUNE, "bethune_site"), (PDC, "pdc_site")])
+def test_pdf_carries_every_data_text(loaded, fixture, request):
+    text = normalise(pdftotext(request.getfixturevalue(fixture) / KIT, raw=True))
+    missing = [t for key, model in loaded.sections.items() if key not in SECTIONS_LEFT_OUT
+               for t in data_texts(model) if normalise(t) not in text]
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize(("name", "fixture"), [
+    ("projet-administration-ville-de-bethune.txt", "bethune_site"),
+    ("charte-valeurs-departement-pas-de-calais.txt", "pdc_site"),
+])
+def test_pdf_carries_every_source_item(name, fixture, request):
+    missing = missing_items(name, pdftotext(request.getfixturevalue(fixture) / KIT, raw=True))
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("fixture", ["bethune_site", "pdc_site"])
+def test_pdf_is_tagged_titled_french_small_and_embeds_its_fonts(fixture, request):
+    pdf = request.getfixturevalue(fixture) / KIT
+    info = pdfinfo(pdf)
+    assert info["Tagged"] == "yes"
+    assert info["Title"].startswith("Kit d'accueil des agents — ")
+    assert pdf.stat().st_size < 2 * 1024 * 1024
+    data = pdf.read_bytes()
+    streams = b"".join(_inflate(data, m.end()) for m in re.finditer(rb"stream\r?\n", data))
+    assert b"/Lang (fr)" in data + streams
+    assert b"pdfuaid:part" in data + streams          # declared PDF/UA-1
+    assert b"/DisplayDocTitle true" in data + streams  # viewers show the title, not the file name
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), fonts  # "emb" column
+
+
+def _inflate(data: bytes, start: int) -> bytes:
+    try:
+        return zlib.decompressobj().decompress(data[start:start + 4_000_000])
+    except zlib.error:
+        return b""
+
+
+def test_cover_contents_and_running_headers(bethune_site):
+    pdf = bethune_site / KIT
+    pages = int(pdfinfo(pdf)["Pages"])
+    cover = pdftotext(pdf, 1)
+    for text in ["VILLE DE BÉTHUNE", "Kit d'accueil des agents", "Notre projet d'administration",
+                 "Octobre 2023"]:
+        assert text in cover, text
+    assert "Page 1" not in cover  # no page number on the cover
+    contents = pdftotext(pdf, 2)
+    # Each chapter of the contents points to the page where its heading is printed,
+    # and that page's running header names the chapter.
+    entries = re.findall(r"^(\S[^\n.]*?)\s*\.{3,}\s*(\d+)$", contents, re.MULTILINE)
+    assert len(entries) == len(chapters(BETHUNE)), contents
+    for title, number in entries:
+        page = pdftotext(pdf, int(number))
+        head = page.splitlines()[:4]
+        assert title.strip() in head, (title, head)
+        assert f"Page {number} sur {pages}" in page
+
+
+def test_french_typography_in_the_kit():
+    html = kit_html(BETHUNE)
+    text = re.sub(r"<[^>]+>", "\n", html.split("<body>", 1)[1])
+    assert not re.search(r"[^\S\n\u202f\xa0][;:!?»]", text), re.findall(r".{20}[ ][;:!?»]", text)[:5]
+    assert not re.search(r"«[ ]", text)
+    assert "\u202f:" in text and "«\u202f" in text
+
+
+def test_table_rows_never_split_across_pages():
+    from weasyprint import CSS, HTML
+
+    from macros.kit.pdf import STYLESHEET
+
+    document = HTML(string=kit_html(BETHUNE)).render(stylesheets=[CSS(filename=str(STYLESHEET))])
+    pages_of_row: dict[int, set[int]] = {}
+
+    def walk(box, number):
+        tag = getattr(box, "element_tag", None)
+        if tag == "thead":
+            return  # the header row is repeated on each page on purpose
+        if tag == "tr" and box.element is not None:
+            pages_of_row.setdefault(id(box.element), set()).add(number)
+        for child in getattr(box, "children", ()):
+            walk(child, number)
+
+    for number, page in enumerate(document.pages, start=1):
+        walk(page._page_box, number)
+    # Every body row of the governance and action tables was seen.
+    assert len(pages_of_row) == len(BETHUNE.gouvernance.instances) + len(BETHUNE.plan.actions)
+    split = [pages for pages in pages_of_row.values() if len(pages) > 1]
+    assert not split
+
+
+@pytest.mark.parametrize("fixture", ["bethune_site", "pdc_site"])
+def test_home_page_link_gives_the_real_figures(fixture, request):
+    site = request.getfixturevalue(fixture)
+    pdf = site / KIT
+    pages = int(pdfinfo(pdf)["Pages"])
+    home = visible_text(article_html(site, ""))
+    expected = f"Télécharger le kit d'accueil (PDF, {pages} pages, {math.ceil(pdf.stat().st_size / 1024)} Ko)"
+    assert expected in home
+    assert f'href="{KIT}"' in article_html(site, "")
+
+
+def test_first_days_page_lists_the_present_pages_in_order(bethune_site, pdc_site):
+    for loaded in (BETHUNE, PDC):
+        assert [p.path for p in present_pages(loaded)][:2] == ["index.md", "mes-premiers-jours.md"]
+    page = article_html(bethune_site, "mes-premiers-jours")
+    steps = re.findall(r'<li id="etape-([^"]+)" data-etape="[^"]+"><a href="\.\./([^"]+)"', page)
+    assert [url for _, url in steps] == ["collectivite/", "valeurs/", "engagements-par-role/",
+                                          "droits-obligations/", "gouvernance/", "circuits/",
+                                          "note-piaa/", "relation-usagers/", "plan/", "smart-city/",
+                                          "glossaire/", "a-propos/"][: len(steps)]
+    assert len(steps) >= 11
+    assert "<ol" in page and "<input" not in page  # works without JavaScript: a list of links
+    text = visible_text(page)
+    assert "4 axes, 33 objectifs, 138 actions." in text
+    assert 'href="../kit-accueil.pdf"' in page
+    pdc = article_html(pdc_site, "mes-premiers-jours")
+    pdc_steps = re.findall(r'data-etape="[^"]+"><a href="\.\./([^"]+)"', pdc)
+    assert pdc_steps == ["valeurs/", "engagements-par-role/", "a-propos/"]
+    assert "gouvernance" not in pdc_steps
