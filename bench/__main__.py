@@ -1,0 +1,310 @@
+"""`make bench`: what a build costs, what a reader downloads, and how both scale.
+
+One run prints every figure and writes them to build/bench.json:
+
+1. each real référentiel: build time (median of 3) against a plain Material site
+   with the same pages, headings and words; how often each data file was parsed;
+   the PDF kit's share; site weight, home page transfer, search index;
+2. `python -m macros.check` time;
+3. `mkdocs serve`: time from saving plan.yml to the page showing the change;
+4. the Béthune data scaled ×1, ×10, ×100: build time and peak memory, against the
+   start-up cost of a référentiel with nothing but its identity file;
+5. search quality from build/search-report.json, when the search bench wrote it.
+
+Times are wall-clock seconds and CPU seconds (user + system, build and its
+children): the CPU figure moves less when the machine is shared.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .generate import scale_referentiel
+from .plain_site import site_words, write_plain_site
+from .process import PYTHON, ROOT, Run, median_run, mkdocs_build, run
+from .serve import measure_reload
+from .weight import browser_home_assets, home_page_assets, search_assets, site_weight
+
+TARGET_RATIO = 1.3
+TARGET_HOME_KB = 400
+TARGET_MEMORY_MB = 1024
+SCALES = (1, 10, 100)
+REPEATS = 3
+CRITERION_KINDS = {"html", "css", "js", "font"}
+
+figures: dict = {"machine": {"python": platform.python_version(), "processeurs": os.cpu_count()}}
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:,.0f} Ko".replace(",", " ")
+
+
+def timed_builds(out: Path, repeats: int = REPEATS, **kwargs) -> Run:
+    return median_run([mkdocs_build(out, **kwargs) for _ in range(repeats)])
+
+
+def _run_figures(result: Run) -> dict:
+    return {"secondes": round(result.seconds, 3), "cpu": round(result.cpu_seconds, 3),
+            "memoire_max_mo": round(result.peak_mb, 1)}
+
+
+def instrumented(out: Path, slug: str, data_dir: Path | None = None,
+                 with_pdf: bool = True) -> tuple[Run, dict]:
+    """One build with counters (bench/instrumented.py); `with_pdf=False` stubs the kit out."""
+    report = out.parent / f"{out.name}-instruments.json"
+    command = [PYTHON, "-m", "bench.instrumented", str(out), str(report)]
+    result = run(command + ([] if with_pdf else ["--sans-pdf"]),
+                 {"REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data_dir or "")}, timeout=900)
+    if result.returncode != 0:
+        raise RuntimeError(f"échec de la construction instrumentée (code {result.returncode}) :\n"
+                           f"{result.output[-3000:]}")
+    return result, json.loads(report.read_text(encoding="utf-8"))
+
+
+def site_builds(out: Path, data_dir: Path, repeats: int) -> Run:
+    """Builds of the site alone (kit stubbed out), median of `repeats`."""
+    return median_run([instrumented(out, "bethune", data_dir, with_pdf=False)[0]
+                       for _ in range(repeats)])
+
+
+def pdf_layout(folder: Path) -> dict | None:
+    """Cold layout of the kit of `folder` (bench/pdf_layout.py), or None without a kit."""
+    result = run([PYTHON, "-m", "bench.pdf_layout", str(folder)], timeout=900)
+    if result.returncode != 0:
+        say(f"ÉCHEC de la mise en page du PDF : {result.output[-1500:]}")
+        return None
+    return json.loads(result.output.strip().splitlines()[-1])
+
+
+def _loads_line(counts: dict) -> str:
+    reads = counts["yaml_reads"]
+    several = {name: n for name, n in reads.items() if n != 1}
+    verdict = "chacun lu une seule fois" if not several else f"LUS PLUSIEURS FOIS : {several}"
+    return f"{len(reads)} fichiers de données, {verdict}"
+
+
+def bench_referentiel(slug: str, tmp: Path) -> dict:
+    say(f"\n## Référentiel {slug}")
+    site = tmp / f"site-{slug}"
+    # First the instrumented build: it also fills the kit's disk cache, so the timed
+    # builds below show a site build with the PDF already laid out (its cold cost is
+    # measured apart).
+    _, counts = instrumented(tmp / f"instr-{slug}", slug)
+    socle = timed_builds(site, slug=slug)
+    plain_config, pages, words = write_plain_site(site, tmp / f"plain-{slug}", ROOT / "mkdocs.yml")
+    plain_site = tmp / f"plain-{slug}-site"
+    plain = timed_builds(plain_site, config=plain_config)
+    plain_pages, plain_words = site_words(plain_site)
+    ratio_wall = socle.seconds / plain.seconds
+    ratio_cpu = socle.cpu_seconds / plain.cpu_seconds
+    say(f"construction Socle     : {socle.seconds:.2f} s (CPU {socle.cpu_seconds:.2f} s), "
+        f"mémoire max {socle.peak_mb:.0f} Mo — médiane de {REPEATS}")
+    say(f"site Material témoin   : {plain.seconds:.2f} s (CPU {plain.cpu_seconds:.2f} s) — "
+        f"{pages} pages, {words} mots (témoin : {plain_pages} pages, {plain_words} mots)")
+    verdict = "OK" if min(ratio_wall, ratio_cpu) <= TARGET_RATIO else "AU-DELÀ DE LA CIBLE"
+    say(f"rapport Socle / témoin : {ratio_wall:.2f}× (horloge), {ratio_cpu:.2f}× (CPU) — "
+        f"cible ≤ {TARGET_RATIO}× : {verdict}")
+    say(f"données                : {_loads_line(counts)} ; fragments rendus : "
+        f"{sum(counts['fragments'].values())}")
+    events = {name: round(seconds, 3) for name, seconds in counts["event_seconds"].items()
+              if seconds >= 0.01}
+    say(f"événements MkDocs (s)  : {events}")
+
+    weight = site_weight(site)
+    pdf_line, pdf = "aucun PDF produit", None
+    if weight.pdf:
+        names = ", ".join(f"{name} ({kb(size)})" for name, size in weight.pdf)
+        pdf = pdf_layout(ROOT / "data" / slug)
+        if pdf:
+            share = pdf["cpu"] / socle.cpu_seconds
+            pdf_line = (f"{names}, {pdf['pages']} pages ; mise en page à froid {pdf['secondes']:.2f} s "
+                        f"(CPU {pdf['cpu']:.2f} s, {pdf['memoire_max_mo']:.0f} Mo), soit {share:.0%} "
+                        f"du temps CPU de la construction du site (cible ≤ 50 %) ; "
+                        f"pendant la construction (cache disque) : {counts['pdf_seconds']:.2f} s CPU")
+        else:
+            pdf_line = names
+    say(f"PDF                    : {pdf_line}")
+    say(f"poids du site          : {kb(weight.raw)} en {weight.files} fichiers")
+
+    browser = browser_home_assets(site)
+    if browser is not None:
+        home, elsewhere = browser
+        source = "requêtes réelles de Chromium"
+    else:
+        home, elsewhere = home_page_assets(site) + search_assets(site), []
+        source = "lecture du HTML (Chromium absent)"
+    by_kind: dict[str, int] = {}
+    for asset in home:
+        by_kind[asset.kind] = by_kind.get(asset.kind, 0) + asset.gzipped
+    criterion = sum(size for kind, size in by_kind.items() if kind in CRITERION_KINDS)
+    total = sum(by_kind.values())
+    verdict = "OK" if criterion < TARGET_HOME_KB * 1024 else "AU-DELÀ DE LA CIBLE"
+    say(f"page d'accueil (gzip)  : HTML+CSS+JS+polices {kb(criterion)} — cible < "
+        f"{TARGET_HOME_KB} Ko : {verdict} ; tout compris (index de recherche, images) "
+        f"{kb(total)} en {len(home)} fichiers ({source})")
+    say("  par type             : " + ", ".join(f"{kind} {kb(size)}" for kind, size in
+                                                 sorted(by_kind.items())))
+    if elsewhere:
+        say(f"  REQUÊTES VERS UN AUTRE HÔTE : {elsewhere}")
+    index = next((a for a in search_assets(site) if a.kind == "index"), None)
+    if index:
+        say(f"index de recherche     : {kb(index.raw)} brut, {kb(index.gzipped)} compressé")
+    return {
+        "socle": _run_figures(socle), "temoin": _run_figures(plain),
+        "pages": pages, "mots": words, "mots_temoin": plain_words,
+        "rapport_horloge": round(ratio_wall, 3), "rapport_cpu": round(ratio_cpu, 3),
+        "lectures_yaml": counts["yaml_reads"], "fragments": counts["fragments"],
+        "evenements_s": events, "pdf_a_froid": pdf,
+        "pdf_pendant_construction_cpu_s": round(counts["pdf_seconds"], 3),
+        "pdf": [{"fichier": name, "octets": size} for name, size in weight.pdf],
+        "site_octets": weight.raw, "site_fichiers": weight.files,
+        "accueil_octets_gzip": criterion, "accueil_tout_compris_octets_gzip": total,
+        "accueil_par_type_gzip": by_kind, "accueil_source": source,
+        "autres_hotes": elsewhere,
+        "index_recherche_octets": index.raw if index else None,
+        "index_recherche_octets_gzip": index.gzipped if index else None,
+    }
+
+
+def bench_check() -> dict:
+    say("\n## make check")
+    runs = [run([PYTHON, "-m", "macros.check"]) for _ in range(REPEATS)]
+    result = median_run(runs)
+    say(f"python -m macros.check : {result.seconds:.2f} s (CPU {result.cpu_seconds:.2f} s), "
+        f"code de sortie {result.returncode}")
+    return {**_run_figures(result), "code_sortie": result.returncode}
+
+
+def bench_serve() -> dict:
+    say("\n## mkdocs serve : de l'enregistrement à la page rechargée")
+    try:
+        serve = measure_reload("bethune")
+    except RuntimeError as error:
+        say(f"ÉCHEC : {str(error).splitlines()[0]}")
+        return {"erreur": str(error)[-2000:]}
+    say(f"premier affichage      : {serve.first_build_seconds:.2f} s après le lancement")
+    say(f"rechargement           : médiane {serve.median_reload:.2f} s "
+        f"({', '.join(f'{s:.2f}' for s in serve.reload_seconds)}) après l'enregistrement de "
+        f"plan.yml ; script de rechargement du navigateur présent : "
+        f"{'oui' if serve.livereload_script else 'NON'}")
+    return {"premier_affichage_s": round(serve.first_build_seconds, 3),
+            "rechargements_s": [round(s, 3) for s in serve.reload_seconds],
+            "rechargement_median_s": round(serve.median_reload, 3),
+            "script_livereload": serve.livereload_script}
+
+
+def bench_scale(tmp: Path) -> dict:
+    say("\n## Montée en charge (données de Béthune ×1, ×10, ×100)")
+    source = ROOT / "data" / "bethune"
+    minimal = tmp / "scale-min" / "bethune"
+    minimal.mkdir(parents=True)
+    shutil.copy2(source / "referentiel.yml", minimal / "referentiel.yml")
+    say("(site seul : le kit PDF est remplacé par un PDF d'une page ; son coût est mesuré à part)")
+    start_up = site_builds(tmp / "site-min", minimal.parent, REPEATS)
+    say(f"démarrage fixe (référentiel réduit à son identité) : {start_up.seconds:.2f} s "
+        f"(CPU {start_up.cpu_seconds:.2f} s), {start_up.peak_mb:.0f} Mo")
+    results: dict[int, dict] = {}
+    for factor in SCALES:
+        data = scale_referentiel(source, tmp / f"scale-x{factor}" / "bethune", factor).parent
+        out = tmp / f"site-x{factor}"
+        built = site_builds(out, data, REPEATS if factor < 100 else 1)
+        plan = scale_counts(data / "bethune")
+        config, pages, words = write_plain_site(out, tmp / f"plain-x{factor}", ROOT / "mkdocs.yml")
+        plain = timed_builds(tmp / f"plain-x{factor}-site", repeats=REPEATS if factor < 100 else 1,
+                             config=config)
+        index = next((a for a in search_assets(out) if a.kind == "index"), None)
+        results[factor] = {**_run_figures(built), **plan, "mots": words, "pages": pages,
+                           "temoin": _run_figures(plain),
+                           "rapport_cpu": round(built.cpu_seconds / plain.cpu_seconds, 3),
+                           "index_recherche_octets_gzip": index.gzipped if index else None}
+        say(f"×{factor:<3} : {built.seconds:6.2f} s (CPU {built.cpu_seconds:6.2f} s), "
+            f"{built.peak_mb:5.0f} Mo — {plan['actions']} actions, {plan['instances']} instances, "
+            f"{words} mots sur {pages} pages ; témoin {plain.seconds:.2f} s "
+            f"(CPU {plain.cpu_seconds:.2f} s), rapport CPU {results[factor]['rapport_cpu']:.2f}× ; "
+            f"index de recherche {kb(index.gzipped) if index else '—'} gzip")
+    verdicts = {}
+    for measure in ("secondes", "cpu"):
+        fixed = start_up.seconds if measure == "secondes" else start_up.cpu_seconds
+        t1, t100 = results[1][measure], results[100][measure]
+        bound = 100 * (t1 - fixed)
+        growth = (t100 - fixed) / max(t1 - fixed, 1e-9)
+        verdicts[measure] = {"borne_s": round(bound, 3), "x100_s": t100,
+                             "croissance_partie_variable": round(growth, 1),
+                             "lineaire": t100 <= bound}
+        if t1 <= fixed:
+            say(f"linéarité ({measure}) : non mesurable, ×1 ({t1:.2f} s) ≤ démarrage "
+                f"({fixed:.2f} s) — machine trop chargée pour l'horloge, voir le CPU")
+            continue
+        say(f"linéarité ({'horloge' if measure == 'secondes' else 'CPU'}) : ×100 = {t100:.2f} s ≤ "
+            f"100 × (×1 − démarrage) = {bound:.2f} s : {'OK' if t100 <= bound else 'NON'} "
+            f"(la partie variable croît de ×{growth:.0f} pour des données ×100)")
+    peak = max(r["memoire_max_mo"] for r in results.values())
+    say(f"mémoire maximale        : {peak:.0f} Mo — cible < {TARGET_MEMORY_MB} Mo : "
+        f"{'OK' if peak < TARGET_MEMORY_MB else 'AU-DELÀ DE LA CIBLE'}")
+    # The kit at ×10 (×1 is Béthune's, above); ×100 would take minutes and gigabytes,
+    # so it is extrapolated from the two, not run.
+    kit = pdf_layout(tmp / "scale-x10" / "bethune")
+    if kit:
+        say(f"kit PDF ×10            : {kit['pages']} pages, {kb(kit['octets'])}, mise en page "
+            f"{kit['secondes']:.1f} s (CPU {kit['cpu']:.1f} s), {kit['memoire_max_mo']:.0f} Mo — "
+            f"×100 non lancé (≈ ×10 du coût ×10, estimation linéaire)")
+    return {"demarrage": _run_figures(start_up),
+            "echelles": {f"x{k}": v for k, v in results.items()},
+            "linearite": verdicts, "memoire_max_mo": peak, "kit_pdf_x10": kit}
+
+
+def scale_counts(folder: Path) -> dict:
+    from macros.loader import load_referentiel
+    loaded = load_referentiel(folder, ROOT)
+    return {"actions": len(loaded.plan.actions), "objectifs": len(loaded.plan.objectifs),
+            "instances": len(loaded.gouvernance.instances)}
+
+
+def search_report() -> dict | None:
+    path = ROOT / "build" / "search-report.json"
+    say("\n## Recherche (build/search-report.json)")
+    if not path.is_file():
+        say("absent : lancez le banc de recherche pour le produire.")
+        return None
+    report = json.loads(path.read_text(encoding="utf-8"))
+    quality = report.get("qualite", report)
+    for name, scores in quality.items():
+        if isinstance(scores, dict):
+            shown = {k: v for k, v in scores.items() if isinstance(v, int | float)}
+            say(f"{name:<28} : " + ", ".join(f"{k} {v}" for k, v in shown.items()))
+    return report
+
+
+def main() -> int:
+    started = time.perf_counter()
+    slugs = sorted(p.name for p in (ROOT / "data").iterdir() if (p / "referentiel.yml").is_file())
+    say(f"# Banc d'essai Socle — {', '.join(slugs)}")
+    with tempfile.TemporaryDirectory(prefix="socle-bench-") as name:
+        tmp = Path(name)
+        figures["referentiels"] = {slug: bench_referentiel(slug, tmp) for slug in slugs}
+        figures["check"] = bench_check()
+        figures["serve"] = bench_serve()
+        figures["echelle"] = bench_scale(tmp)
+    figures["recherche"] = search_report()
+    figures["duree_du_banc_s"] = round(time.perf_counter() - started, 1)
+    out = ROOT / "build" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    say(f"\nBanc terminé en {figures['duree_du_banc_s']:.0f} s ; chiffres dans "
+        f"{out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

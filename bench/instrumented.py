@@ -1,0 +1,121 @@
+"""`python -m bench.instrumented OUT REPORT [--sans-pdf]`: one build, with counters.
+
+Run in its own process by the bench. It wraps, before MkDocs starts:
+
+- the YAML reader, to count how often each data file is parsed (once per build
+  is the contract: a page must never reload the data);
+- the fragment renderer, to count fragments per template (one per macro call);
+- MkDocs' event dispatcher, to time each event (on_config, on_page_markdown...);
+- WeasyPrint's render and write_pdf, when installed, to time the PDF kit.
+
+and writes what it saw to REPORT as JSON. With `--sans-pdf` the kit's layout is
+replaced by a one-page stand-in, to measure how the site alone scales (the PDF's
+own cost is measured apart, by `bench.pdf_layout`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import mkdocs.plugins
+from mkdocs.__main__ import cli
+
+import macros.loader
+import macros.page_macros
+import macros.render
+
+yaml_reads: Counter[str] = Counter()
+fragments: Counter[str] = Counter()
+event_seconds: defaultdict[str, float] = defaultdict(float)
+event_calls: Counter[str] = Counter()
+pdf_seconds = [0.0]
+
+
+def _count_reads(read_yaml):
+    def counted(path, source):
+        yaml_reads[Path(path).name] += 1
+        return read_yaml(path, source)
+    return counted
+
+
+def _count_fragments(fragment):
+    def counted(name, *args, **kwargs):
+        fragments[name] += 1
+        return fragment(name, *args, **kwargs)
+    return counted
+
+
+def _time_events(run_event):
+    def timed(self, name, item=None, **kwargs):
+        start = time.perf_counter()
+        try:
+            return run_event(self, name, item, **kwargs)
+        finally:
+            event_seconds[name] += time.perf_counter() - start
+            event_calls[name] += 1
+    return timed
+
+
+def _time_pdf(method):
+    # CPU time of this process: WeasyPrint runs in it, and the machine may be shared.
+    def timed(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            pdf_seconds[0] += time.process_time() - start
+    return timed
+
+
+def _stub_pdf() -> None:
+    try:
+        import macros.kit.pdf as pdf
+    except ImportError:
+        return
+    stand_in = b"%PDF-1.7\n% stand-in of the bench\n%%EOF\n"
+    pdf.render_pdf = lambda html: pdf.Kit(data=stand_in, pages=1, seconds=0.0)
+
+
+def _instrument(with_pdf: bool) -> None:
+    macros.loader.read_yaml = _count_reads(macros.loader.read_yaml)
+    macros.render.fragment = _count_fragments(macros.render.fragment)
+    # page_macros imported `fragment` by name: wrap that reference too.
+    macros.page_macros.fragment = macros.render.fragment
+    plugins = mkdocs.plugins.PluginCollection
+    plugins.run_event = _time_events(plugins.run_event)
+    if not with_pdf:
+        return  # importing WeasyPrint costs seconds: not for builds that stub the kit out
+    try:
+        import weasyprint
+        import weasyprint.document
+    except ImportError:
+        return
+    weasyprint.HTML.render = _time_pdf(weasyprint.HTML.render)
+    weasyprint.document.Document.write_pdf = _time_pdf(weasyprint.document.Document.write_pdf)
+
+
+def main(out: str, report: str, *options: str) -> int:
+    with_pdf = "--sans-pdf" not in options
+    _instrument(with_pdf)
+    if not with_pdf:
+        _stub_pdf()
+    start = time.perf_counter()
+    cli(["build", "--strict", "--quiet", "-d", out], standalone_mode=False)
+    total = time.perf_counter() - start
+    Path(report).write_text(json.dumps({
+        "build_seconds": total,
+        "yaml_reads": dict(yaml_reads),
+        "fragments": dict(fragments),
+        "event_seconds": dict(event_seconds),
+        "event_calls": dict(event_calls),
+        "pdf_seconds": pdf_seconds[0],
+    }, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

@@ -1,0 +1,80 @@
+"""Run a command as a user would, and measure its wall time and peak memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished command."""
+
+    seconds: float          # wall clock
+    cpu_seconds: float      # user + system, the command and the children it waited for
+    peak_mb: float
+    returncode: int
+    output: str
+
+
+def run(command: list[str], env: dict[str, str] | None = None, timeout: float = 300) -> Run:
+    """Run `command` from the repository root; time it; read its peak RSS from wait4().
+
+    wait4() reports the resource usage of that one child (and of the children it
+    waited for), so each measure is the command's own, not a running maximum.
+    """
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=out,
+                                   stderr=subprocess.STDOUT)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.01)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        output = out.read().decode("utf-8", "replace")
+    # Linux reports ru_maxrss in kilobytes.
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+               process.returncode, output)
+
+
+def mkdocs_build(out: Path, slug: str = "bethune", data_dir: Path | None = None,
+                 config: Path | None = None) -> Run:
+    """`mkdocs build --strict` of one référentiel (or of another config file)."""
+    # An empty SOCLE_DATA_DIR means the repository's data/ (see macros/context.py).
+    env = {"REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data_dir or "")}
+    command = [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]
+    if config is not None:
+        command += ["-f", str(config)]
+    result = run(command, env, timeout=900)
+    if result.returncode != 0:
+        raise RuntimeError(f"échec de la construction (code {result.returncode}, "
+                           f"{' '.join(command)}) :\n{result.output[-3000:]}")
+    return result
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run of median duration (its memory figure comes with it)."""
+    ordered = sorted(runs, key=lambda r: r.seconds)
+    middle = ordered[len(ordered) // 2]
+    return Run(statistics.median(r.seconds for r in runs),
+               statistics.median(r.cpu_seconds for r in runs), middle.peak_mb,
+               middle.returncode, middle.output)
