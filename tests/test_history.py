@@ -1,0 +1,134 @@
+"""« Quoi de neuf » from git history: a scratch repository with real commits, then a real build."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros.gitinfo import date_fr, last_change
+from macros.history import describe_changes, modifications
+
+from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
+
+GOUVERNANCE = (ROOT / "data" / "bethune" / "gouvernance.yml").read_text(encoding="utf-8")
+FIRST_FREQUENCY = re.search(r"^    frequence: (.+)$", GOUVERNANCE, re.M)
+NEW_ACTION = "      - texte: Publier chaque mois une lettre interne\n        horizon: victoire-rapide\n"
+
+
+def _git(repo: Path, *args: str, when: str | None = None) -> None:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    if when:
+        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", "-c", "user.name=RH", "-c", "user.email=rh@example.invalid",
+                    "-c", "commit.gpgsign=false", *args],
+                   cwd=repo, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def scratch_repo(tmp_path_factory) -> Path:
+    """data/essai/ with three commits: creation, real changes, a comment-only change."""
+    repo = tmp_path_factory.mktemp("depot")
+    folder = repo / "data" / "essai"
+    shutil.copytree(FIXTURES / "mini", folder)
+    (folder / "gouvernance.yml").write_text(GOUVERNANCE, encoding="utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "Création", when="2024-03-01T10:00:00+01:00")
+
+    plan = folder / "plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("        statut: fait\n", "        statut: fait\n" + NEW_ACTION)
+    text = text.replace("titre: Faire simple", "titre: Faire plus simple")
+    plan.write_text(text, encoding="utf-8")
+    gouvernance = folder / "gouvernance.yml"
+    gouvernance.write_text(GOUVERNANCE.replace(FIRST_FREQUENCY.group(0), "    frequence: Chaque mois", 1),
+                           encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "Update plan.yml", when="2024-03-12T15:30:00+01:00")
+
+    plan.write_text("# Un commentaire seulement.\n" + plan.read_text(encoding="utf-8"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "Commentaire", when="2024-04-02T09:00:00+02:00")
+    return repo
+
+
+def test_changes_are_told_in_plain_french(scratch_repo):
+    found = modifications(scratch_repo / "data" / "essai")
+    by_file = {(m.quand, m.fichier): m.changements for m in found}
+    plan = by_file[(date(2024, 3, 12), "plan.yml")]
+    assert "Action ajoutée : « Publier chaque mois une lettre interne » (objectif 1.1)" in plan
+    assert "Titre modifié : « Faire simple » → « Faire plus simple » (objectif 1.1)" in plan
+    gouvernance = by_file[(date(2024, 3, 12), "gouvernance.yml")]
+    [frequency] = gouvernance
+    assert frequency.startswith(f"Fréquence modifiée : « {FIRST_FREQUENCY.group(1)} » → « Chaque mois » "
+                                "(instance « ")
+    # The first commit adds whole sections; the comment-only commit changes no data.
+    assert by_file[(date(2024, 3, 1), "plan.yml")] == ("Section ajoutée au référentiel",)
+    assert not any(m.quand == date(2024, 4, 2) for m in found)
+    assert [m.quand for m in found] == sorted((m.quand for m in found), reverse=True)
+
+
+def test_quoi_de_neuf_page_and_home_page_list_the_changes(scratch_repo, tmp_path):
+    out = tmp_path / "site"
+    result = build_site(out, "essai", scratch_repo / "data")
+    assert result.returncode == 0, result.stderr
+    page = visible_text(article_html(out, "quoi-de-neuf"))
+    assert page.index("12 mars 2024") < page.index("1er mars 2024")
+    assert "Action ajoutée : « Publier chaque mois une lettre interne » (objectif 1.1)" in page
+    assert "Fréquence modifiée" in page and "→ « Chaque mois »" in page
+    assert "Plan d'amélioration (plan.yml)" in page
+    html = article_html(out, "quoi-de-neuf")
+    assert 'href="../plan/"' in html and 'id="modifications-2024-03-12"' in html
+    home = visible_text(article_html(out, ""))
+    assert "Dernières modifications" in home and "12 mars 2024 — Plan d'amélioration" in home
+    assert "Quoi de neuf" in (out / "index.html").read_text(encoding="utf-8")  # in the navigation
+
+
+def test_last_update_comes_from_the_latest_commit(scratch_repo):
+    folder = scratch_repo / "data" / "essai"
+    assert last_change([folder / "plan.yml"]) == date(2024, 4, 2)
+    assert last_change([folder / "gouvernance.yml", folder / "referentiel.yml"]) == date(2024, 3, 12)
+    assert date_fr(date(2024, 3, 1)) == "1er mars 2024" and date_fr(date(2025, 8, 15)) == "15 août 2025"
+
+
+def test_shallow_clone_does_not_invent_additions(scratch_repo, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{scratch_repo}", str(clone)],
+                   check=True, capture_output=True)
+    found = modifications(clone / "data" / "essai")
+    # Commit 2 is the clone's boundary: its parent is missing, so it is skipped, not
+    # mistaken for the creation of every file; commit 3 changes no data.
+    assert found == []
+
+
+def test_folder_outside_git_has_no_history(tmp_path):
+    folder = tmp_path / "data" / "essai"
+    shutil.copytree(FIXTURES / "mini", folder)
+    assert modifications(folder) == []
+    assert last_change([folder / "plan.yml"]) is None
+
+
+def test_build_without_git_still_works(tmp_path):
+    """No git on the machine at all (a tarball build): no dates, no history, no failure."""
+    out = tmp_path / "site"
+    path = os.environ.get("PATH", "")
+    os.environ["PATH"] = str(tmp_path / "rien")
+    try:
+        result = build_site(out, "mini", FIXTURES)
+    finally:
+        os.environ["PATH"] = path
+    assert result.returncode == 0, result.stderr
+    assert "construite hors d'un dépôt git" in visible_text(article_html(out, "quoi-de-neuf"))
+    plan = visible_text(article_html(out, "plan"))
+    assert "Dernière mise à jour" not in plan
+    assert "Modifier cette page" in plan
+
+
+def test_identical_data_gives_no_change():
+    assert describe_changes({"a": ["x"]}, {"a": ["x"]}) == []
+    assert describe_changes({"instances": [{"id": "cm", "nom": "CM"}]},
+                            {"instances": []}) == ["Instance supprimée : « CM »"]
