@@ -11,7 +11,7 @@ REFERENTIEL ?= bethune
 SLUGS := $(notdir $(wildcard data/*))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build build-all check test test-browser bench clean
+.PHONY: help install serve build build-all check test test-browser bench clean schema
 
 help: ## Liste les tâches
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,11 +38,14 @@ build-all: install ## Construit tous les référentiels dans site/<slug>/ et la 
 
 check: install ## Vérifie les données et le code (rapide, sans construire le site)
 	$(BIN)/python -m macros.check
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests bench
+
+schema: install ## Régénère schemas/*.schema.json et .vscode/settings.json depuis les modèles
+	$(BIN)/python -m macros.schema
 
 test: install ## Lance toute la suite de tests
 	$(BIN)/python -m macros.check
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests bench
 	$(BIN)/pytest -q
 
 bench: install ## Mesure temps de construction, poids et recherche

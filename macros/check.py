@@ -10,9 +10,24 @@ import sys
 from pathlib import Path
 
 from .errors import DataErrors
-from .loader import load_referentiel
+from .freshness import line_of, suivis
+from .loader import LoadedReferentiel, load_referentiel
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def overdue_warnings(loaded: LoadedReferentiel) -> list[str]:
+    """Content past its `revoir_le` date: a warning for the editors, never a failure."""
+    warnings = []
+    for found in suivis(loaded):
+        if found.en_retard:
+            line = line_of(loaded, found)
+            where = found.source + (f":{line}" if line else "")
+            about = f"{found.objet} : " if found.objet else ""
+            warnings.append(f"{where}: {about}à revoir depuis le {found.revoir_le_texte} "
+                            f"(suivi par {found.suivi.responsable}). Relisez ce contenu, puis "
+                            f"reportez la date « revoir_le ».")
+    return warnings
 
 
 def main(argv: list[str]) -> int:
@@ -28,6 +43,8 @@ def main(argv: list[str]) -> int:
             print(f"✗ {slug} — {errors.report()}", file=sys.stderr)
         else:
             print(f"✓ {slug} : {len(loaded.sections)} sections valides")
+            for warning in overdue_warnings(loaded):
+                print(f"⚠ {warning}")
     return 1 if failed else 0
 
 

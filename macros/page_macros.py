@@ -9,14 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import history
 from .context import PresentPage
+from .figures.gouvernance import figures_gouvernance
+from .figures.plan import figures_plan
+from .kit import KIT_FILENAME, kit_for
+from .kit.parcours import etapes
 from .loader import LoadedReferentiel
+from .models.glossaire import entrees
 from .render import fragment
+from .sections import SECTIONS
+
+# How many recent changes the home page lists.
+HOME_CHANGES = 3
 
 
 def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, Callable[[], str]]:
     """Macros for this référentiel, by the name pages call them."""
     urls = {page.path: page.url for page in pages}
+    # Data file name → (title, path) of the first page showing it, to name and link what changed.
+    pages_by_file: dict[str, tuple[str, str]] = {}
+    for page in pages:
+        for section in SECTIONS:
+            if section.key in page.spec.sections and page.path != "quoi-de-neuf.md":
+                pages_by_file.setdefault(section.filename, (page.title, page.path))
+    titles = {name: (title, urls[path]) for name, (title, path) in pages_by_file.items()}
 
     def relative(path: str) -> str | None:
         # Pages live one folder deep (use_directory_urls): links go through "../".
@@ -29,7 +46,21 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         return macro
 
     def accueil() -> str:
-        return fragment("accueil", ref.referentiel, [p for p in pages if p.path != "index.md"])
+        # The kit is laid out here, before the page is rendered, so its link gives real figures.
+        home = fragment("accueil", ref.referentiel, [p for p in pages if p.path != "index.md"],
+                        kit_for(ref), KIT_FILENAME)
+        # The latest few changes, with a link to the « Quoi de neuf » page.
+        latest = history.modifications(ref.folder)[:HOME_CHANGES]
+        return home + (fragment("quoi_de_neuf", latest, titles, urls["quoi-de-neuf.md"],
+                                macro="apercu") if latest and "quoi-de-neuf.md" in urls else "")
+
+    def quoi_de_neuf() -> str:
+        return fragment("quoi_de_neuf", history.by_day(history.modifications(ref.folder)),
+                        {name: (title, relative(path)) for name, (title, path) in pages_by_file.items()},
+                        history.in_git(ref.folder))
+
+    def premiers_jours() -> str:
+        return fragment("premiers_jours", ref.slug, etapes(ref, pages), kit_for(ref), "../" + KIT_FILENAME)
 
     def raison_d_etre() -> str:
         return fragment("management", ref.management, macro="intro") if ref.has("management") else ""
@@ -37,8 +68,19 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
     def a_propos() -> str:
         return fragment("a_propos", ref.referentiel, ref.sections.get("deliberation"))
 
+    def glossaire() -> str:
+        # Acronyms of glossaire.yml plus the instances' sigles of gouvernance.yml.
+        return (fragment("glossaire", entrees(ref.glossaire, ref.sections.get("gouvernance")))
+                if ref.has("glossaire") else "")
+
+    def declaration_accessibilite() -> str:
+        # The statement lists every page of the site: all are checked by the browser tests.
+        return (fragment("accessibilite", ref.accessibilite, ref.referentiel, pages)
+                if ref.has("accessibilite") else "")
+
     return {
         "accueil": accueil,
+        "premiers_jours": premiers_jours,
         "identite": section("identite", "identite"),
         "raison_d_etre": raison_d_etre,
         "charte": lambda: (fragment("charte", ref.charte, relative("engagements-par-role.md"))
@@ -46,14 +88,19 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         "management": section("management", "management"),
         "engagements_par_role": section("charte", "roles"),
         "droits_obligations": section("droits", "droits"),
-        "gouvernance": section("gouvernance", "gouvernance"),
+        "gouvernance": lambda: (fragment("gouvernance", ref.gouvernance, figures_gouvernance(ref.gouvernance))
+                                if ref.has("gouvernance") else ""),
         "organigramme": section("organigramme", "organigramme"),
-        "circuits": lambda: (fragment("circuits", ref.circuits, relative("note-piaa.md"))
+        "circuits": lambda: (fragment("circuits", ref.circuits, relative("note-piaa.md"),
+                                      ref.sections.get("note_piaa"))
                              if ref.has("circuits") else ""),
         "note_piaa": section("note_piaa", "note_piaa"),
         "relation_usagers": section("usagers", "usagers"),
-        "plan": section("plan", "plan"),
+        "plan": lambda: fragment("plan", ref.plan, figures_plan(ref.plan)) if ref.has("plan") else "",
         "smart_city": section("smart_city", "smart_city"),
         "a_propos": a_propos,
+        "quoi_de_neuf": quoi_de_neuf,
+        "declaration_accessibilite": declaration_accessibilite,
+        "glossaire": glossaire,
     }
 

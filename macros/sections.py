@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .models.accessibilite import DeclarationAccessibilite
 from .models.charte import Charte
 from .models.circuits import Circuits
 from .models.deliberation import Deliberation
 from .models.droits import DroitsObligations
+from .models.glossaire import Glossaire
 from .models.gouvernance import Gouvernance
 from .models.identite import Identite
 from .models.management import Management
@@ -61,12 +63,17 @@ SECTIONS: tuple[Section, ...] = (
     Section("usagers", "relation-usagers.yml", RelationUsagers),
     Section("plan", "plan.yml", Plan),
     Section("smart_city", "smart-city.yml", SmartCity),
+    Section("accessibilite", "accessibilite.yml", DeclarationAccessibilite),
+    Section("glossaire", "glossaire.yml", Glossaire),
 )
 
 # Pages in navigation order. `sections`: the page exists if any of them is present.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("index.md", "Accueil", ("referentiel",),
              "Pour qui est ce site et par où commencer."),
+    # Every référentiel has it: a reading path built from the pages present (macros/kit/parcours.py).
+    PageSpec("mes-premiers-jours.md", "Mes premiers jours", ("referentiel",),
+             "Un parcours de lecture pas à pas pour découvrir le référentiel, que vous pouvez cocher."),
     PageSpec("collectivite.md", "Notre collectivité", ("identite",),
              "Qui nous sommes et d'où nous venons."),
     PageSpec("valeurs.md", "Valeurs et charte", ("charte", "management"),
@@ -87,6 +94,14 @@ PAGES: tuple[PageSpec, ...] = (
              "Les axes, objectifs et actions du plan d'amélioration continue."),
     PageSpec("smart-city.md", "Smart City", ("smart_city",),
              "Le projet de ville que l'administration sert."),
-    PageSpec("a-propos.md", "À propos", ("referentiel",),
+    # Built from git history of data/<slug>/ (macros/history.py), so every référentiel has it.
+    PageSpec("quoi-de-neuf.md", "Quoi de neuf", ("referentiel",),
+             "Ce qui a changé récemment dans ce référentiel."),
+    # `deliberation` is listed so that « Modifier cette page » names its file too.
+    PageSpec("glossaire.md", "Glossaire", ("glossaire",),
+             "Les sigles du document et leur sens."),
+    PageSpec("a-propos.md", "À propos", ("referentiel", "deliberation"),
              "Le document source et la décision qui l'a adopté."),
+    PageSpec("accessibilite.md", "Accessibilité", ("accessibilite",),
+             "La déclaration d'accessibilité du site et les recours possibles."),
 )

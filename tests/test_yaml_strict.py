@@ -50,6 +50,13 @@ def test_unclosed_quote(tmp_path):
     assert caught.value.line is not None
 
 
+def test_unclosed_quote_in_a_list_item_is_found_at_its_line(tmp_path):
+    with pytest.raises(DataError) as caught:
+        load(tmp_path, 'actions:\n  - texte: "Bonjour\n    horizon: moyen-terme\n  - texte: "Autre"\n')
+    assert (caught.value.line, caught.value.column) == (2, 12)
+    assert "guillemet" in caught.value.message
+
+
 def test_not_utf8(tmp_path):
     with pytest.raises(DataError) as caught:
         load(tmp_path, "titre: ok\nautre: caf\xe9\n".encode("latin-1"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 # A piece of text as an editor writes it: never empty, surrounding spaces dropped.
 Texte = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -48,3 +49,39 @@ class ErreurLocalisee(ValueError):
 def liste(description: str, minimum: int = 1):
     """A required list field with at least `minimum` items."""
     return Field(min_length=minimum, description=description)
+
+
+def _date_iso(value: object) -> object:
+    """Accept only « AAAA-MM-JJ » and say so in French (pydantic's message is English)."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"« {value} » n'est pas une date écrite AAAA-MM-JJ (par exemple 2026-06-30)."
+            ) from None
+    return value
+
+
+class Suivi(Modele):
+    """Who keeps a piece of content current, and when it must be read again."""
+
+    responsable: Texte = Field(
+        description="Direction ou service qui tient ce contenu à jour "
+        "(« Direction des ressources humaines »)."
+    )
+    revoir_le: Annotated[date, BeforeValidator(_date_iso)] | None = Field(
+        default=None,
+        description="Date à laquelle relire ce contenu, écrite AAAA-MM-JJ (« 2026-06-30 ») ; "
+        "passé cette date, la page affiche « à vérifier ».",
+    )
+
+    @property
+    def en_retard(self) -> bool:
+        """True once `revoir_le` is past (checked on the day of the build)."""
+        return self.revoir_le is not None and self.revoir_le < date.today()
+
+
+def champ_suivi():
+    """The optional `suivi` field every section (and some items) may carry."""
+    return Field(default=None, description="Facultatif : qui suit ce contenu et quand le relire.")

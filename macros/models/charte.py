@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import ErreurLocalisee, Identifiant, Modele, Texte, liste
+from .base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Role(Modele):
@@ -43,6 +43,7 @@ class Valeur(Modele):
 class Charte(Modele):
     """The values charter."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la charte.")
     sous_titre: Texte | None = Field(default=None, description="Sous-titre.")
     introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Identifiant, Modele, Texte, liste
+from .base import Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Partie(Modele):
@@ -37,6 +37,7 @@ class Fondamental(Modele):
 class Circuits(Modele):
     """All circuits, then the meeting fundamentals."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la partie.")
     circuits: list[Circuit] = liste("Les circuits, dans l'ordre du document.")
     reunions_titre: Texte = Field(description="Titre de la partie sur les réunions.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, NonNegativeInt
 
-from .base import Modele, Texte, liste
+from .base import Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Pouvoir(Modele):
@@ -26,6 +26,7 @@ class Vote(Modele):
 class Deliberation(Modele):
     """Extract of the register of deliberations."""
 
+    suivi: Suivi | None = champ_suivi()
     instance: Texte = Field(description="Assemblée qui a délibéré.")
     titre_registre: Texte = Field(description="Intitulé de l'extrait de registre.")
     date_seance: Texte = Field(description="Date de la séance, en toutes lettres.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Identifiant, Modele, Texte, liste
+from .base import Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Precision(Modele):
@@ -36,6 +36,7 @@ class Definition(Modele):
 class DroitsObligations(Modele):
     """The fundamentals of being a public agent here."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la partie.")
     introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")
     obligations_intro: Texte = Field(description="Paragraphe qui introduit les obligations.")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import ErreurLocalisee, Identifiant, Modele, Texte, liste
+from .base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 Rythme = Literal[
     "hebdomadaire", "bimensuelle", "mensuelle", "trimestrielle", "semestrielle",
@@ -65,6 +65,7 @@ class Categorie(Modele):
 class Instance(Modele):
     """One meeting body: who sits, who chairs, how often, what for."""
 
+    suivi: Suivi | None = champ_suivi()
     id: Identifiant
     nom: Texte = Field(description="Nom de l'instance.")
     sigle: Texte | None = Field(default=None, description="Sigle, s'il y en a un.")
@@ -91,9 +92,27 @@ class Acteur(Modele):
     missions: list[Texte] = liste("Ce qu'il fait.")
 
 
+class Liaison(Modele):
+    """How a subject travels from one instance to another, as the document states it.
+
+    Drawn on the governance map. `citations` must be copied word for word from
+    the texts of this file (articulation, or the two instances' composition,
+    fréquence, fonctions, note): the map never shows a link the source does not make.
+    """
+
+    de: Identifiant = Field(description="Identifiant de l'instance d'où part le sujet.")
+    vers: Identifiant = Field(description="Identifiant de l'instance où le sujet est porté ensuite.")
+    motif: Texte = Field(description="Pourquoi le sujet y va, en quelques mots repris du document.")
+    citations: list[Texte] = liste(
+        "Passages qui établissent ce lien, recopiés mot pour mot depuis ce fichier "
+        "(articulation, ou composition, fréquence, fonctions ou note de l'une des deux instances)."
+    )
+
+
 class Gouvernance(Modele):
     """Everything about who decides and where."""
 
+    suivi: Suivi | None = champ_suivi()
     pacte: Pacte = Field(description="Le pacte de confiance.")
     instances_titre: Texte = Field(description="Titre de la partie sur les instances.")
     categories: list[Categorie] = liste("Les familles d'instances.")
@@ -104,6 +123,11 @@ class Gouvernance(Modele):
     articulation: list[Texte] = liste("Comment les instances s'articulent.")
     organisation: list[Texte] = Field(default=[], description="Comment l'administration est organisée.")
     dialogue_social: list[Texte] = Field(default=[], description="Le dialogue social.")
+    liaisons: list[Liaison] = Field(
+        default=[],
+        description="Facultatif : comment un sujet passe d'une instance à une autre, chaque lien "
+                    "justifié par une citation du document (dessiné sur la carte de la gouvernance).",
+    )
 
     @model_validator(mode="after")
     def _categories_exist(self) -> Gouvernance:
@@ -118,6 +142,40 @@ class Gouvernance(Modele):
                 )
         return self
 
+    @model_validator(mode="after")
+    def _liaisons_sourcees(self) -> Gouvernance:
+        instances = {instance.id: instance for instance in self.instances}
+        for index, liaison in enumerate(self.liaisons):
+            for champ in ("de", "vers"):
+                if getattr(liaison, champ) not in instances:
+                    raise ErreurLocalisee(
+                        f"la liaison n° {index + 1} cite l'instance « {getattr(liaison, champ)} », "
+                        f"qui n'existe pas dans « instances ».",
+                        "liaisons", index, champ,
+                    )
+            if liaison.de == liaison.vers:
+                raise ErreurLocalisee("une liaison relie deux instances différentes.",
+                                      "liaisons", index, "vers")
+            sources = _textes_sources(self, instances[liaison.de], instances[liaison.vers])
+            for rang, citation in enumerate(liaison.citations):
+                if " ".join(citation.split()) not in sources:
+                    raise ErreurLocalisee(
+                        f"la citation « {citation} » ne se trouve mot pour mot ni dans "
+                        f"« articulation » ni dans les instances « {liaison.de} » et "
+                        f"« {liaison.vers} » : recopiez le passage du document qui établit ce lien.",
+                        "liaisons", index, "citations", rang,
+                    )
+        return self
+
     def instances_de(self, categorie_id: str) -> list[Instance]:
         """The instances of one family, in document order."""
         return [instance for instance in self.instances if instance.categorie == categorie_id]
+
+
+def _textes_sources(g: Gouvernance, *instances: Instance) -> str:
+    """The texts a liaison may quote, spaces folded, one passage per line."""
+    textes = [*g.articulation, *g.organisation]
+    for instance in instances:
+        textes += [instance.composition or "", instance.frequence or "", instance.note or "",
+                   *instance.fonctions]
+    return "\n".join(" ".join(texte.split()) for texte in textes)

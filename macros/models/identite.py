@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Bloc, Modele, Texte, liste
+from .base import Bloc, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Identite(Modele):
     """« Ce que nous sommes » and the history of the organisation."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la partie.")
     introduction: list[Texte] = liste("Paragraphes d'introduction.")
     nous_sommes: list[Texte] = liste("Les affirmations « Nous sommes : ... ».")

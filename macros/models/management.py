@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Bloc, Identifiant, Modele, Texte, liste
+from .base import Bloc, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class RaisonDEtre(Modele):
@@ -40,6 +40,7 @@ class Levier(Modele):
 class Management(Modele):
     """Purpose, shared managerial culture, levels and ambitions."""
 
+    suivi: Suivi | None = champ_suivi()
     raison_d_etre: RaisonDEtre = Field(description="La raison d'être.")
     culture: Bloc = Field(description="La culture managériale commune.")
     referentiel: Bloc = Field(description="Le référentiel managérial.")

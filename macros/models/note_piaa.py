@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Identifiant, Modele, Texte, liste
+from .base import Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Rubrique(Modele):
@@ -37,6 +37,7 @@ class Cadre(Modele):
 class ModeleNote(Modele):
     """The PIAA note: what it is for, its structure and its form."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Nom de la note.")
     objet: list[Texte] = liste("À quoi sert la note et qui la rédige.")
     structure_intro: Texte = Field(description="Phrase qui introduit la structure.")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Modele, Texte, liste
+from .base import Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Organigramme(Modele):
     """Organisation chart (possibly partial)."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de l'organigramme.")
     complet: bool = Field(description="false si le document n'en donne qu'un extrait.")
     entites: list[Texte] = liste("Les entités lisibles, dans l'ordre.")

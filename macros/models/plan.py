@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import ErreurLocalisee, Modele, Texte, liste
+from .base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
 
 Horizon = Literal["victoire-rapide", "moyen-terme", "grand-projet"]
 Statut = Literal["non-renseigne", "a-lancer", "en-cours", "fait"]
@@ -47,6 +47,7 @@ class Action(Modele):
 class Objectif(Modele):
     """A strategic objective and its actions."""
 
+    suivi: Suivi | None = champ_suivi()
     numero: Texte = Field(pattern=r"^\d+\.\d+$", description="Numéro « axe.rang », par exemple « 2.7 ».")
     axe: int = Field(ge=1, description="Numéro de l'axe auquel l'objectif appartient.")
     titre: Texte = Field(description="Intitulé de l'objectif.")
@@ -72,6 +73,7 @@ class Axe(Modele):
 class Plan(Modele):
     """The plan d'amélioration continue."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la partie.")
     introduction: list[Texte] = liste("Paragraphes d'introduction.")
     fiche_projet: Texte = Field(description="Ce que contiendra la fiche projet de chaque action.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Modele, Texte
+from .base import Modele, Suivi, Texte, champ_suivi
 
 
 class Organisation(Modele):
@@ -29,6 +29,7 @@ class DocumentSource(Modele):
 class Referentiel(Modele):
     """Identity of a référentiel: organisation, source and presentation text."""
 
+    suivi: Suivi | None = champ_suivi()
     organisation: Organisation = Field(description="L'organisation.")
     document: DocumentSource = Field(description="Le document source.")
     presentation: list[Texte] = Field(

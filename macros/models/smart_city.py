@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Bloc, Modele, Texte, liste
+from .base import Bloc, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class ProjetDeVille(Modele):
@@ -18,6 +18,7 @@ class ProjetDeVille(Modele):
 class SmartCity(Modele):
     """Smart City: stakes, questions, axes, pillars and the green administration."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la partie.")
     introduction: Texte = Field(description="Phrase d'introduction sur les enjeux.")
     enjeux: list[Texte] = liste("Les enjeux qui guident l'action.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Modele, Texte, liste
+from .base import Modele, Suivi, Texte, champ_suivi, liste
 
 
 class BonnePratique(Modele):
@@ -17,6 +17,7 @@ class BonnePratique(Modele):
 class RelationUsagers(Modele):
     """How requests from the public are recorded and answered."""
 
+    suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la partie.")
     sous_titre: Texte = Field(description="Sous-titre.")
     outil: Texte = Field(description="Nom de l'outil de gestion de la relation usagers.")
