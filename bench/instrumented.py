@@ -6,7 +6,9 @@ Run in its own process by the bench. It wraps, before MkDocs starts:
   is the contract: a page must never reload the data);
 - the fragment renderer, to count fragments per template (one per macro call);
 - MkDocs' event dispatcher, to time each event (on_config, on_page_markdown...);
-- WeasyPrint's render and write_pdf, when installed, to time the PDF kit.
+- WeasyPrint's render and write_pdf, when installed, to time the PDF kit when it
+  is laid out in this process (a new kit is laid out by a child process, beside
+  the build: see `bench.__main__`, « construction à froid »).
 
 and writes what it saw to REPORT as JSON. With `--sans-pdf` the kit's layout is
 replaced by a one-page stand-in, to measure how the site alone scales (the PDF's
@@ -78,6 +80,11 @@ def _stub_pdf() -> None:
         return
     stand_in = b"%PDF-1.7\n% stand-in of the bench\n%%EOF\n"
     pdf.render_pdf = lambda html: pdf.Kit(data=stand_in, pages=1, seconds=0.0)
+    # No child process laying the real kit out, and the disk cache neither read (a real
+    # kit would be used) nor written (the stand-in would replace the real kit).
+    pdf.start_layout = lambda key, html: None
+    pdf._read_cache = lambda folder, key: None
+    pdf._write_cache = lambda folder, key, kit: None
 
 
 def _instrument(with_pdf: bool) -> None:

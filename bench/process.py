@@ -13,6 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# Compiled modules go to a git-ignored folder, whatever the environment says.
+BYTECODE = {"PYTHONPYCACHEPREFIX": str(ROOT / ".cache" / "pycache")}
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,10 @@ def run(command: list[str], env: dict[str, str] | None = None, timeout: float = 
     wait4() reports the resource usage of that one child (and of the children it
     waited for), so each measure is the command's own, not a running maximum.
     """
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **BYTECODE, **(env or {})}
+    # A user's Python keeps compiled modules; an environment that forbids it would make
+    # every build recompile Socle's own modules (a tenth of a second), not MkDocs' ones.
+    full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=out,
@@ -57,10 +62,15 @@ def run(command: list[str], env: dict[str, str] | None = None, timeout: float = 
 
 
 def mkdocs_build(out: Path, slug: str = "bethune", data_dir: Path | None = None,
-                 config: Path | None = None) -> Run:
-    """`mkdocs build --strict` of one référentiel (or of another config file)."""
+                 config: Path | None = None, kit_cache: Path | None = None) -> Run:
+    """`mkdocs build --strict` of one référentiel (or of another config file).
+
+    `kit_cache`: another folder for the kit's PDF cache (an empty one: a cold build).
+    """
     # An empty SOCLE_DATA_DIR means the repository's data/ (see macros/context.py).
     env = {"REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data_dir or "")}
+    if kit_cache is not None:
+        env["SOCLE_KIT_CACHE"] = str(kit_cache)
     command = [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]
     if config is not None:
         command += ["-f", str(config)]

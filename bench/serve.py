@@ -21,7 +21,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .process import PYTHON, ROOT
+from macros.kit.pdf import PENDING_LABEL
+
+from .process import BYTECODE, PYTHON, ROOT
 
 _TITLE = re.compile(r'^titre: .*$', re.M)
 
@@ -30,6 +32,7 @@ _TITLE = re.compile(r'^titre: .*$', re.M)
 class ServeFigures:
     first_build_seconds: float     # server start to first page served
     reload_seconds: list[float]    # one per edit: save → page shows the edit
+    kit_seconds: list[float]       # one per edit: save → home page gives the new kit's figures
     livereload_script: bool        # the served page carries MkDocs' reload script
 
     @property
@@ -62,6 +65,17 @@ def _wait_for(url: str, marker: str | None, timeout: float) -> tuple[float, str]
     return None
 
 
+def _wait_until_gone(url: str, marker: str, timeout: float) -> bool:
+    """Poll `url` every 50 ms until it answers without `marker`; False on timeout."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        text = _get(url)
+        if text is not None and marker not in text:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -> ServeFigures:
     """Start `mkdocs serve`, edit plan.yml `edits` times, time each reload."""
     with tempfile.TemporaryDirectory(prefix="socle-bench-serve-") as tmp:
@@ -72,7 +86,8 @@ def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -
         url = f"http://127.0.0.1:{port}/plan/"
         log = Path(tmp) / "serve.log"
         env = {**os.environ, "REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data),
-               "NO_MKDOCS_2_WARNING": "1"}
+               "NO_MKDOCS_2_WARNING": "1", **BYTECODE}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         with log.open("wb") as out:
             server = subprocess.Popen(
                 [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -83,7 +98,7 @@ def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -
                 if first is None:
                     raise RuntimeError("mkdocs serve n'a pas répondu :\n" + log.read_text())
                 first_seconds, page = first
-                reloads = []
+                reloads, kits = [], []
                 original = plan.read_text(encoding="utf-8")
                 for number in range(1, edits + 1):
                     # Plain ASCII words: the page escapes apostrophes and adds French spacing.
@@ -97,6 +112,10 @@ def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -
                         raise RuntimeError("la page n'a pas été reconstruite après la "
                                            "modification de plan.yml :\n" + log.read_text())
                     reloads.append(time.perf_counter() - start)
+                    # The rebuild does not wait for the kit: the home page gives its figures
+                    # once the child process has laid the new PDF out.
+                    if _wait_until_gone(url.removesuffix("plan/"), PENDING_LABEL, timeout):
+                        kits.append(time.perf_counter() - start)
             finally:
                 # The server runs in its own session: stop it and anything it started.
                 os.killpg(server.pid, signal.SIGINT)
@@ -105,4 +124,4 @@ def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -
                 except subprocess.TimeoutExpired:
                     os.killpg(server.pid, signal.SIGKILL)
                     server.wait(timeout=15)
-        return ServeFigures(first_seconds, reloads, "livereload" in page)
+        return ServeFigures(first_seconds, reloads, kits, "livereload" in page)

@@ -14,12 +14,13 @@ import difflib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from .gitinfo import date_fr, git
+from . import gitinfo
+from .gitinfo import date_fr
 
 # How many commits to read, and how many changes to list for one file in one commit.
 MAX_COMMITS = 60
@@ -90,45 +91,29 @@ class Journee:
 
 # --- Reading git -----------------------------------------------------------------------------
 
-def _shallow_boundary(folder: Path) -> set[str]:
-    """Commits whose parents a shallow clone lacks: their diff cannot be known."""
-    path = git(["rev-parse", "--git-path", "shallow"], folder)
-    if not path:
-        return set()
-    shallow = Path(path.strip())
-    shallow = shallow if shallow.is_absolute() else folder / shallow
-    try:
-        return set(shallow.read_text(encoding="utf-8").split())
-    except OSError:
-        return set()
+try:  # libyaml's parser when PyYAML was built with it: same data, several times faster
+    _YAML_LOADER = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _YAML_LOADER = yaml.BaseLoader
+
+# Parsed file versions by git object id: a version is the « after » of one commit and the
+# « before » of the next, and `mkdocs serve` rebuilds ask for the same ones again.
+_parsed: dict[str, object | None] = {}
+_PARSED_KEEP = 2048
 
 
-def _commits(folder: Path) -> Iterator[tuple[str, date, list[tuple[str, str]]]]:
-    """(sha, date, [(status, path from the repository top)]) of recent commits, newest first."""
-    output = git(["log", f"-n{MAX_COMMITS}", "--no-merges", "--no-renames", "--name-status",
-                  "--format=%x1e%H%x1f%cI", "--", "."], folder)
-    for record in (output or "").split("\x1e"):
-        lines = [line for line in record.splitlines() if line.strip()]
-        if not lines or "\x1f" not in lines[0]:
-            continue
-        sha, when = lines[0].split("\x1f", 1)
-        try:
-            day = datetime.fromisoformat(when.strip()).date()
-        except ValueError:
-            continue
-        files = [tuple(line.split("\t", 1)) for line in lines[1:] if "\t" in line]
-        yield sha, day, [(status[:1], path) for status, path in files]
-
-
-def _version(top: Path, revision: str, path: str) -> object | None:
-    text = git(["show", f"{revision}:{path}"], top)
-    if text is None:
-        return None
+def _parse(object_id: str, content: bytes) -> object | None:
+    if object_id in _parsed:
+        return _parsed[object_id]
     try:
         # BaseLoader: every scalar stays a string, as in the strict loader.
-        return yaml.load(text, Loader=yaml.BaseLoader)
-    except yaml.YAMLError:
-        return None
+        data = yaml.load(content.decode("utf-8"), Loader=_YAML_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        data = None
+    if len(_parsed) >= _PARSED_KEEP:
+        _parsed.clear()
+    _parsed[object_id] = data
+    return data
 
 
 # --- Comparing data --------------------------------------------------------------------------
@@ -280,30 +265,48 @@ def describe_changes(old: object, new: object) -> list[str]:
 
 def modifications(folder: Path) -> list[Modification]:
     """Recent changes to the data files of `folder`, newest first (empty without git)."""
-    top_output = git(["rev-parse", "--show-toplevel"], folder) if folder.is_dir() else None
-    if not top_output:
+    depot = gitinfo.repository(folder) if folder.is_dir() else None
+    inside = depot.relative(folder.resolve()) if depot else None
+    if depot is None or inside is None:
         return []
-    top = Path(top_output.strip())
-    boundary = _shallow_boundary(folder)
-    found: list[Modification] = []
-    for sha, day, files in _commits(folder):
-        for status, path in files:
+    key = ("modifications", inside)
+    if key not in depot.memo:
+        depot.memo[key] = _modifications(depot, inside, folder.name)
+    return list(depot.memo[key])
+
+
+def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> list[Modification]:
+    # What each recent commit did to each data file; the versions to compare are read
+    # together, with one `git cat-file --batch`, after this first pass.
+    plan: list[tuple[date, str, list[str] | None]] = []
+    wanted: list[str] = []
+    for commit in depot.commits_of(inside)[:MAX_COMMITS]:
+        for status, path in commit.files:
             name = Path(path).name
-            if Path(path).parent.name != folder.name or not name.endswith(".yml"):
+            if (not gitinfo.under(path, inside) or Path(path).parent.name != name_of_folder
+                    or not name.endswith(".yml")):
                 continue
-            if status == "A" and sha not in boundary:
-                changes = ["Section ajoutée au référentiel"]
+            if status == "A" and not commit.shallow:
+                plan.append((commit.day, name, ["Section ajoutée au référentiel"]))
             elif status == "D":
-                changes = ["Section retirée du référentiel"]
-            elif sha in boundary:
+                plan.append((commit.day, name, ["Section retirée du référentiel"]))
+            elif commit.shallow:
                 continue  # a shallow clone does not know what this commit changed
             else:
-                before, after = _version(top, f"{sha}^", path), _version(top, sha, path)
-                if before is None or after is None:
-                    continue
-                changes = describe_changes(before, after)
-            if changes:
-                found.append(Modification(day, name, tuple(changes)))
+                plan.append((commit.day, name, None))
+                wanted += [f"{commit.sha}^:{path}", f"{commit.sha}:{path}"]
+    versions = iter(depot.blobs(wanted))
+    found: list[Modification] = []
+    for day, name, changes in plan:
+        if changes is None:
+            before, after = next(versions), next(versions)
+            old = _parse(*before) if before else None
+            new = _parse(*after) if after else None
+            if old is None or new is None:
+                continue
+            changes = describe_changes(old, new)
+        if changes:
+            found.append(Modification(day, name, tuple(changes)))
     return found
 
 
@@ -317,4 +320,4 @@ def by_day(found: list[Modification]) -> list[Journee]:
 
 def in_git(folder: Path) -> bool:
     """Whether `folder` is inside a git working tree (else history is unknown, not empty)."""
-    return folder.is_dir() and git(["rev-parse", "--is-inside-work-tree"], folder) is not None
+    return folder.is_dir() and gitinfo.repository(folder) is not None

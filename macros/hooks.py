@@ -16,24 +16,43 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+import mkdocs_macros.context  # noqa: E402
 from jinja2 import FileSystemBytecodeCache  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 
+from macros import gitinfo  # noqa: E402
 from macros.abreviations import ajouter_abreviations  # noqa: E402
 from macros.context import current, data_folder, present_pages  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
-from macros.kit import KIT_FILENAME, kit_for  # noqa: E402
+from macros.kit import publish  # noqa: E402
+from macros.kit.pdf import start as start_kit  # noqa: E402
 from macros.models.glossaire import entrees  # noqa: E402
 from macros.page_info import edit_base, infos_page, render_footer, render_notice  # noqa: E402
 from macros.redirects import RedirectionError, parse, write  # noqa: E402
 from macros.search_index import enrichir_index  # noqa: E402
 
+# mkdocs-macros starts twelve `git` processes per build to fill a `git` variable for
+# pages; Socle's pages cannot see it (macros/sandbox.py hides every variable), so it
+# gets the answer mkdocs-macros gives outside a repository, without a process.
+mkdocs_macros.context.get_git_info = lambda: {"status": False, "date": None}
+
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    """Under `mkdocs serve`, a rebuild does not wait for the kit's PDF (macros/kit/publish.py)."""
+    global _serving
+    _serving = command == "serve"
+
 
 @event_priority(100)
 def on_config(config):
     """Validate the data, then derive site name and navigation from it."""
+    # One `git log` per build answers every page's questions (macros/gitinfo.py).
+    gitinfo.start_build([data_folder(), Path(config.docs_dir)])
     try:
         referentiel = current()
     except DataErrors as errors:
@@ -46,6 +65,10 @@ def on_config(config):
     # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
     if referentiel.has("accessibilite"):
         config.extra["accessibilite"] = referentiel.accessibilite.etat_libelle
+    # The kit d'accueil: from its cache, or laid out from now on in a child process,
+    # beside the rendering of the pages (macros/kit/pdf.py).
+    publish.new_build()
+    start_kit(referentiel)
     return config
 
 
@@ -66,9 +89,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+_entrees: tuple[object, tuple] = (None, ())
+
+
 def _glossaire() -> tuple:
+    """The glossary's entries, listed once per référentiel rather than once per page."""
+    global _entrees
     referentiel = current()
-    return tuple(entrees(referentiel.sections.get("glossaire"), referentiel.sections.get("gouvernance")))
+    if _entrees[0] is not referentiel:
+        _entrees = (referentiel, tuple(entrees(referentiel.sections.get("glossaire"),
+                                               referentiel.sections.get("gouvernance"))))
+    return _entrees[1]
 
 
 def on_page_content(html, page, config, files):
@@ -76,13 +107,20 @@ def on_page_content(html, page, config, files):
     return ajouter_abreviations(html, _glossaire())
 
 
+def on_post_page(output, page, config):
+    """Note the pages written with the kit's placeholder, to put its figures in later."""
+    publish.note_page(page.file.abs_dest_path, output)
+    return output
+
+
 def on_post_build(config):
     """Keep moved pages' old addresses working (`extra.redirections` in mkdocs.yml)."""
     # Runs after Material's search plugin has written search/search_index.json (hooks come
     # after plugins): add the glossary's acronyms and expansions to it.
     enrichir_index(Path(config.site_dir), list(_glossaire()))
-    # The kit d'accueil, as laid out for the home page's link (same référentiel, same file).
-    (Path(config.site_dir) / KIT_FILENAME).write_bytes(kit_for(current()).data)
+    # The kit d'accueil beside the home page, and its figures in the pages that link it;
+    # `mkdocs serve` lets a thread wait for the PDF, so that the reload does not.
+    publish.publish(current(), Path(config.site_dir), wait=not _serving)
     present = {page.path for page in present_pages(current())}
     try:
         write(Path(config.site_dir), parse(config.extra.get("redirections")), present)

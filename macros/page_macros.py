@@ -13,7 +13,7 @@ from . import history
 from .context import PresentPage
 from .figures.gouvernance import figures_gouvernance
 from .figures.plan import figures_plan
-from .kit import KIT_FILENAME, kit_for
+from .kit import KIT_FILENAME, kit_or_pending
 from .kit.parcours import etapes
 from .loader import LoadedReferentiel
 from .models.glossaire import entrees
@@ -46,9 +46,10 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         return macro
 
     def accueil() -> str:
-        # The kit is laid out here, before the page is rendered, so its link gives real figures.
+        # The kit's figures, or a placeholder replaced by them once the PDF is laid out
+        # (macros/kit/publish.py): the link always gives the real figures of the file.
         home = fragment("accueil", ref.referentiel, [p for p in pages if p.path != "index.md"],
-                        kit_for(ref), KIT_FILENAME)
+                        kit_or_pending(ref), KIT_FILENAME)
         # The latest few changes, with a link to the « Quoi de neuf » page.
         latest = history.modifications(ref.folder)[:HOME_CHANGES]
         return home + (fragment("quoi_de_neuf", latest, titles, urls["quoi-de-neuf.md"],
@@ -60,7 +61,8 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
                         history.in_git(ref.folder))
 
     def premiers_jours() -> str:
-        return fragment("premiers_jours", ref.slug, etapes(ref, pages), kit_for(ref), "../" + KIT_FILENAME)
+        return fragment("premiers_jours", ref.slug, etapes(ref, pages), kit_or_pending(ref),
+                        "../" + KIT_FILENAME)
 
     def raison_d_etre() -> str:
         return fragment("management", ref.management, macro="intro") if ref.has("management") else ""

@@ -16,6 +16,8 @@ import html
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .models.glossaire import Entree
@@ -25,30 +27,66 @@ FIELD = "glossaire"
 FIELD_BOOST = 1.0
 
 
+class _Unaccented(dict):
+    """str.translate table, filled one character at a time: the character without accents.
+
+    Removing combining marks after NFKD gives the same result character by character as
+    for the whole text (canonical reordering only moves the marks that are removed), so
+    each distinct character is decomposed once per build instead of once per occurrence.
+    """
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        self[code] = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return self[code]
+
+
+_UNACCENTED = _Unaccented()
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
 def _fold(text: str) -> str:
     """Lowercase, no accents, apostrophes and dashes as spaces: for comparing phrases."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " " + re.sub(r"[^a-z0-9]+", " ", text).strip() + " "
+    text = text.casefold()
+    if not text.isascii():
+        text = text.translate(_UNACCENTED)
+    return " " + _NOT_WORD.sub(" ", text).strip() + " "
 
 
 def _plain_text(*parts: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", " ".join(parts)))
 
 
+@dataclass(frozen=True)
+class _Recherche:
+    """One glossary entry, ready to be looked for in many texts."""
+
+    entree: Entree
+    sigle: re.Pattern[str]   # any of its spellings, as a whole word
+    developpe: str           # its expansion, folded
+
+
+@cache
+def _recherches(entrees: tuple[Entree, ...]) -> tuple[_Recherche, ...]:
+    """Patterns and folded expansions, made once per glossary rather than once per text."""
+    return tuple(
+        _Recherche(entree,
+                   re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in entree.graphies) + r")(?!\w)"),
+                   _fold(entree.developpe))
+        for entree in entrees if entree.developpe)
+
+
 def synonymes(text: str, entrees: list[Entree]) -> list[str]:
     """What the glossary adds to a section's text: expansions of its acronyms and vice versa."""
     folded = _fold(text)
     added: list[str] = []
-    for entree in entrees:
-        if not entree.developpe:
-            continue
-        has_acronym = any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text) for s in entree.graphies)
-        has_expansion = _fold(entree.developpe) in folded
+    for recherche in _recherches(tuple(entrees)):
+        has_acronym = recherche.sigle.search(text) is not None
+        has_expansion = recherche.developpe in folded
         if has_acronym and not has_expansion:
-            added.append(entree.developpe)
+            added.append(recherche.entree.developpe)
         elif has_expansion and not has_acronym:
-            added.append(entree.sigle)
+            added.append(recherche.entree.sigle)
     return added
 
 
