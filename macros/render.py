@@ -61,23 +61,32 @@ def french_typography(value: object) -> str:
     return text
 
 
-@cache
-def environment() -> Environment:
-    """The Jinja environment for fragments (created once per process)."""
+def escaping_environment(folder: Path, **options: object) -> Environment:
+    """A Jinja environment for data templates: autoescape, strict names, `fr` and `slug`.
+
+    Shared by the site's fragments and the PDF kit, so both escape and typeset alike.
+    """
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        # Compiling the fragments costs a tenth of a second per build; the compiled code is
-        # kept in the user's temp folder, keyed on each template's source (see `make bench`).
-        bytecode_cache=FileSystemBytecodeCache(),
+        loader=FileSystemLoader(folder),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **options,
     )
-    env.filters["md"] = markdown_text
     env.filters["slug"] = slug
     env.filters["fr"] = french_typography
+    return env
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja environment for fragments (created once per process)."""
+    # Compiling the fragments costs a tenth of a second per build; the compiled code is
+    # kept in the user's temp folder, keyed on each template's source (see `make bench`).
+    env = escaping_environment(TEMPLATES, bytecode_cache=FileSystemBytecodeCache(),
+                               keep_trailing_newline=True)
+    env.filters["md"] = markdown_text
     env.globals["ancre"] = heading_attributes
     return env
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
 from ..loader import LoadedReferentiel
-from ..render import french_typography, slug
+from ..render import escaping_environment
 from .chapters import Part, chapters
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -24,15 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 @cache
 def environment() -> Environment:
     """The kit's Jinja environment (created once per process)."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["fr"] = french_typography
-    env.filters["slug"] = slug
+    env = escaping_environment(TEMPLATES)
     env.globals["part"] = render_part
     return env
 
