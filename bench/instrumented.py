@@ -6,13 +6,11 @@ Run in its own process by the bench. It wraps, before MkDocs starts:
   is the contract: a page must never reload the data);
 - the fragment renderer, to count fragments per template (one per macro call);
 - MkDocs' event dispatcher, to time each event (on_config, on_page_markdown...);
-- WeasyPrint's render and write_pdf, when installed, to time the PDF kit when it
-  is laid out in this process (a new kit is laid out by a child process, beside
-  the build: see `bench.__main__`, « construction à froid »).
+- the kit's Typst compilation (`macros.kit.pdf.compile_pdf`), to time the PDF.
 
-and writes what it saw to REPORT as JSON. With `--sans-pdf` the kit's layout is
-replaced by a one-page stand-in, to measure how the site alone scales (the PDF's
-own cost is measured apart, by `bench.pdf_layout`).
+and writes what it saw to REPORT as JSON. With `--sans-pdf` the kit is replaced
+by a one-page stand-in, to measure the site alone (the criterion of the build
+ratio) and how it scales; the PDF's own cost is what a full build adds to that.
 """
 
 from __future__ import annotations
@@ -63,7 +61,7 @@ def _time_events(run_event):
 
 
 def _time_pdf(method):
-    # CPU time of this process: WeasyPrint runs in it, and the machine may be shared.
+    # CPU time of this process, Typst's threads included: the machine may be shared.
     def timed(*args, **kwargs):
         start = time.process_time()
         try:
@@ -74,17 +72,10 @@ def _time_pdf(method):
 
 
 def _stub_pdf() -> None:
-    try:
-        import macros.kit.pdf as pdf
-    except ImportError:
-        return
+    import macros.kit.pdf as pdf
+
     stand_in = b"%PDF-1.7\n% stand-in of the bench\n%%EOF\n"
-    pdf.render_pdf = lambda html: pdf.Kit(data=stand_in, pages=1, seconds=0.0)
-    # No child process laying the real kit out, and the disk cache neither read (a real
-    # kit would be used) nor written (the stand-in would replace the real kit).
-    pdf.start_layout = lambda key, html: None
-    pdf._read_cache = lambda folder, key: None
-    pdf._write_cache = lambda folder, key, kit: None
+    pdf.render_kit = lambda ref: pdf.Kit(data=stand_in, pages=1, seconds=0.0)
 
 
 def _instrument(with_pdf: bool) -> None:
@@ -94,15 +85,10 @@ def _instrument(with_pdf: bool) -> None:
     macros.page_macros.fragment = macros.render.fragment
     plugins = mkdocs.plugins.PluginCollection
     plugins.run_event = _time_events(plugins.run_event)
-    if not with_pdf:
-        return  # importing WeasyPrint costs seconds: not for builds that stub the kit out
-    try:
-        import weasyprint
-        import weasyprint.document
-    except ImportError:
-        return
-    weasyprint.HTML.render = _time_pdf(weasyprint.HTML.render)
-    weasyprint.document.Document.write_pdf = _time_pdf(weasyprint.document.Document.write_pdf)
+    if with_pdf:
+        import macros.kit.pdf as pdf
+
+        pdf.compile_pdf = _time_pdf(pdf.compile_pdf)
 
 
 def main(out: str, report: str, *options: str) -> int:

@@ -1,8 +1,8 @@
-"""`python -m bench.pdf_layout FOLDER`: lay out one référentiel's PDF kit, no cache.
+"""`python -m bench.pdf_layout FOLDER`: make one référentiel's PDF kit, alone.
 
-The build keeps laid-out kits on disk (macros/kit/pdf.py), so a warm build does
-not show what a change of content costs; this does. Prints JSON: CPU and wall
-seconds of the layout, pages, bytes, and this process's peak memory.
+The kit's own cost, apart from the site's: Typst source from the models, then its
+compilation. Prints JSON: CPU (Typst's threads included) and wall seconds, pages,
+bytes, and this process's peak memory.
 """
 
 from __future__ import annotations
@@ -19,11 +19,8 @@ from .process import ROOT
 
 
 def main(folder: str) -> int:
-    try:
-        from macros.kit.pdf import render_kit
-    except ImportError:
-        print(json.dumps(None))
-        return 0
+    from macros.kit.pdf import render_kit
+
     referentiel = load_referentiel(Path(folder), ROOT)
     cpu, wall = time.process_time(), time.perf_counter()
     kit = render_kit(referentiel)

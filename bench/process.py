@@ -62,15 +62,10 @@ def run(command: list[str], env: dict[str, str] | None = None, timeout: float = 
 
 
 def mkdocs_build(out: Path, slug: str = "bethune", data_dir: Path | None = None,
-                 config: Path | None = None, kit_cache: Path | None = None) -> Run:
-    """`mkdocs build --strict` of one référentiel (or of another config file).
-
-    `kit_cache`: another folder for the kit's PDF cache (an empty one: a cold build).
-    """
+                 config: Path | None = None) -> Run:
+    """`mkdocs build --strict` of one référentiel (or of another config file), kit included."""
     # An empty SOCLE_DATA_DIR means the repository's data/ (see macros/context.py).
     env = {"REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data_dir or "")}
-    if kit_cache is not None:
-        env["SOCLE_KIT_CACHE"] = str(kit_cache)
     command = [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]
     if config is not None:
         command += ["-f", str(config)]

@@ -21,8 +21,6 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.kit.pdf import PENDING_LABEL
-
 from .process import BYTECODE, PYTHON, ROOT
 
 _TITLE = re.compile(r'^titre: .*$', re.M)
@@ -32,7 +30,6 @@ _TITLE = re.compile(r'^titre: .*$', re.M)
 class ServeFigures:
     first_build_seconds: float     # server start to first page served
     reload_seconds: list[float]    # one per edit: save → page shows the edit
-    kit_seconds: list[float]       # one per edit: save → home page gives the new kit's figures
     livereload_script: bool        # the served page carries MkDocs' reload script
 
     @property
@@ -65,17 +62,6 @@ def _wait_for(url: str, marker: str | None, timeout: float) -> tuple[float, str]
     return None
 
 
-def _wait_until_gone(url: str, marker: str, timeout: float) -> bool:
-    """Poll `url` every 50 ms until it answers without `marker`; False on timeout."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        text = _get(url)
-        if text is not None and marker not in text:
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -> ServeFigures:
     """Start `mkdocs serve`, edit plan.yml `edits` times, time each reload."""
     with tempfile.TemporaryDirectory(prefix="socle-bench-serve-") as tmp:
@@ -98,7 +84,7 @@ def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -
                 if first is None:
                     raise RuntimeError("mkdocs serve n'a pas répondu :\n" + log.read_text())
                 first_seconds, page = first
-                reloads, kits = [], []
+                reloads = []
                 original = plan.read_text(encoding="utf-8")
                 for number in range(1, edits + 1):
                     # Plain ASCII words: the page escapes apostrophes and adds French spacing.
@@ -111,11 +97,8 @@ def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -
                     if seen is None:
                         raise RuntimeError("la page n'a pas été reconstruite après la "
                                            "modification de plan.yml :\n" + log.read_text())
+                    # The rebuild makes the new kit too: the page is served once both are done.
                     reloads.append(time.perf_counter() - start)
-                    # The rebuild does not wait for the kit: the home page gives its figures
-                    # once the child process has laid the new PDF out.
-                    if _wait_until_gone(url.removesuffix("plan/"), PENDING_LABEL, timeout):
-                        kits.append(time.perf_counter() - start)
             finally:
                 # The server runs in its own session: stop it and anything it started.
                 os.killpg(server.pid, signal.SIGINT)
@@ -124,4 +107,4 @@ def measure_reload(slug: str = "bethune", edits: int = 3, timeout: float = 90) -
                 except subprocess.TimeoutExpired:
                     os.killpg(server.pid, signal.SIGKILL)
                     server.wait(timeout=15)
-        return ServeFigures(first_seconds, reloads, kits, "livereload" in page)
+        return ServeFigures(first_seconds, reloads, "livereload" in page)

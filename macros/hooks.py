@@ -18,6 +18,7 @@ if _ROOT not in sys.path:
 
 import mkdocs_macros.context  # noqa: E402
 from jinja2 import FileSystemBytecodeCache  # noqa: E402
+from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
@@ -26,8 +27,7 @@ from macros import gitinfo  # noqa: E402
 from macros.abreviations import ajouter_abreviations  # noqa: E402
 from macros.context import current, data_folder, present_pages  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
-from macros.kit import publish  # noqa: E402
-from macros.kit.pdf import start as start_kit  # noqa: E402
+from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, start_kit  # noqa: E402
 from macros.models.glossaire import entrees  # noqa: E402
 from macros.page_info import edit_base, infos_page, render_footer, render_notice  # noqa: E402
 from macros.redirects import RedirectionError, parse, write  # noqa: E402
@@ -37,15 +37,6 @@ from macros.search_index import enrichir_index  # noqa: E402
 # pages; Socle's pages cannot see it (macros/sandbox.py hides every variable), so it
 # gets the answer mkdocs-macros gives outside a repository, without a process.
 mkdocs_macros.context.get_git_info = lambda: {"status": False, "date": None}
-
-
-_serving = False
-
-
-def on_startup(command, dirty):
-    """Under `mkdocs serve`, a rebuild does not wait for the kit's PDF (macros/kit/publish.py)."""
-    global _serving
-    _serving = command == "serve"
 
 
 @event_priority(100)
@@ -65,9 +56,7 @@ def on_config(config):
     # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
     if referentiel.has("accessibilite"):
         config.extra["accessibilite"] = referentiel.accessibilite.etat_libelle
-    # The kit d'accueil: from its cache, or laid out from now on in a child process,
-    # beside the rendering of the pages (macros/kit/pdf.py).
-    publish.new_build()
+    # The kit d'accueil is made in a thread, beside the rendering of the pages.
     start_kit(referentiel)
     return config
 
@@ -81,8 +70,22 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def _kit():
+    try:
+        return kit_for(current())
+    except KitError as error:
+        raise PluginError(f"kit d'accueil : {error}") from None
+
+
+# Before Material's search plugin (priority 0), which indexes page.content.
+@event_priority(100)
 def on_page_context(context, page, config, nav):
-    """Give the theme this page's facts: « à vérifier », suivi, last update, files to edit."""
+    """The kit's figures in place of its placeholder; the theme gets this page's facts."""
+    # Every page's Markdown is rendered before the first page is written: by now the
+    # thread making the kit has had the whole rendering to finish.
+    if PENDING_LABEL in page.content:
+        page.content = page.content.replace(PENDING_LABEL, str(escape(_kit().label)))
+    # « À vérifier », suivi, last update, files to edit.
     infos = infos_page(current(), page.file.src_uri, Path(config.docs_dir), edit_base(config.extra))
     context["socle_alerte"] = render_notice(infos)
     context["socle_infos_page"] = render_footer(infos)
@@ -107,20 +110,13 @@ def on_page_content(html, page, config, files):
     return ajouter_abreviations(html, _glossaire())
 
 
-def on_post_page(output, page, config):
-    """Note the pages written with the kit's placeholder, to put its figures in later."""
-    publish.note_page(page.file.abs_dest_path, output)
-    return output
-
-
 def on_post_build(config):
     """Keep moved pages' old addresses working (`extra.redirections` in mkdocs.yml)."""
     # Runs after Material's search plugin has written search/search_index.json (hooks come
     # after plugins): add the glossary's acronyms and expansions to it.
     enrichir_index(Path(config.site_dir), list(_glossaire()))
-    # The kit d'accueil beside the home page, and its figures in the pages that link it;
-    # `mkdocs serve` lets a thread wait for the PDF, so that the reload does not.
-    publish.publish(current(), Path(config.site_dir), wait=not _serving)
+    # The kit d'accueil beside the home page.
+    (Path(config.site_dir) / KIT_FILENAME).write_bytes(_kit().data)
     present = {page.path for page in present_pages(current())}
     try:
         write(Path(config.site_dir), parse(config.extra.get("redirections")), present)

@@ -13,7 +13,7 @@ from . import history
 from .context import PresentPage
 from .figures.gouvernance import figures_gouvernance
 from .figures.plan import figures_plan
-from .kit import KIT_FILENAME, kit_or_pending
+from .kit import KIT_FILENAME, label_for
 from .kit.parcours import etapes
 from .loader import LoadedReferentiel
 from .models.glossaire import entrees
@@ -46,10 +46,10 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         return macro
 
     def accueil() -> str:
-        # The kit's figures, or a placeholder replaced by them once the PDF is laid out
-        # (macros/kit/publish.py): the link always gives the real figures of the file.
+        # The kit's figures, or a placeholder the hooks replace once the kit is made
+        # (macros/kit/pdf.py): the link always gives the real figures of the file.
         home = fragment("accueil", ref.referentiel, [p for p in pages if p.path != "index.md"],
-                        kit_or_pending(ref), KIT_FILENAME)
+                        label_for(ref), KIT_FILENAME)
         # The latest few changes, with a link to the « Quoi de neuf » page.
         latest = history.modifications(ref.folder)[:HOME_CHANGES]
         return home + (fragment("quoi_de_neuf", latest, titles, urls["quoi-de-neuf.md"],
@@ -61,7 +61,7 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
                         history.in_git(ref.folder))
 
     def premiers_jours() -> str:
-        return fragment("premiers_jours", ref.slug, etapes(ref, pages), kit_or_pending(ref),
+        return fragment("premiers_jours", ref.slug, etapes(ref, pages), label_for(ref),
                         "../" + KIT_FILENAME)
 
     def raison_d_etre() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,9 @@ LITERALS = [
     "_souligné_ & « guillemets »",
     "Objectif 1.1 : Objectif | avec | barres ## et dièses",
     "Action <a href='javascript:alert(3)'>clic</a> | x",
+    'Typst #set page(paper: "a6") #link("https://exemple.invalid")[lien] *gras* $x^2$ <etiquette> @etiquette',
+    'Fin de chaîne \\" ; #pagebreak() #"',
+    "Barre oblique finale \\",
 ]
 
 
@@ -44,6 +48,26 @@ def test_no_markup_is_injected(piege_site):
                      'href="javascript:', 'id="ancre-pirate"', "<code>code"]:
         assert injected not in page, injected
     assert 'id="axe-1"' in page and 'id="objectif-1-1"' in page
+
+
+def test_kit_shows_data_literally(piege_site):
+    # The same texts, in the PDF: Typst received them as strings, never as markup or code.
+    pdf = piege_site / "kit-accueil.pdf"
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-raw", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    def flat(value: str) -> str:
+        # French typography puts a narrow no-break space before ; : ! ? », which the
+        # extraction may drop: compare without any space there.
+        value = " ".join(value.replace("\u2060", "").split())
+        return re.sub(r"«\s+", "«", re.sub(r"\s+([;:!?»])", r"\1", value))
+
+    for literal in LITERALS:
+        assert flat(literal) in flat(text), literal
+    data = pdf.read_bytes()
+    assert b"exemple.invalid" not in data.split(b"stream")[0]  # no link annotation
+    assert b"/URI" not in data
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "595.276 x 841.89" in info  # still A4: `#set page(paper: "a6")` stayed text
 
 
 def _site_with_page(tmp_path, name: str, text: str):

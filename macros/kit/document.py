@@ -1,41 +1,77 @@
-"""Render the kit as one HTML document, from the validated models.
+"""Render the kit as one Typst document, from the validated models.
 
-Templates live in `templates/`: `kit.html.j2` is the document (cover, contents,
-chapters), `sections/<name>.html.j2` each expose `{% macro render(model) %}`.
-The environment autoescapes, and every text from data goes through the `fr`
-filter (French typography), as on the site.
+Templates live in `typst/`: `kit.typ.j2` is the document (cover, contents,
+chapters), `sections/<name>.typ.j2` each expose `{% macro render(model, prefix) %}`;
+`kit.typ` (page layout and helpers) comes first. The Jinja environment turns every
+`{{ value }}` into a Typst string literal set in French typography: a text from the
+data is shown as written and can never become markup, code or a link. Templates
+write Typst only in their own literal text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache, Undefined
 from markupsafe import Markup
 
 from ..loader import LoadedReferentiel
-from ..render import escaping_environment
+from ..render import escaping_environment, french_typography, slug
 from .chapters import Part, chapters
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent / "typst"
+PREAMBLE = Path(__file__).parent / "kit.typ"
+
+
+def typst_string(value: object) -> str:
+    """A Typst string literal showing `value` as written, in French typography."""
+    text = french_typography(value)
+    escaped = "".join(
+        "\\\\" if char == "\\" else '\\"' if char == '"' else "\\n" if char == "\n"
+        else f"\\u{{{ord(char):x}}}" if ord(char) < 0x20 else char
+        for char in text)
+    return f'"{escaped}"'
+
+
+def typst_value(value: object) -> Markup:
+    """What a `{{ value }}` of a kit template writes into the Typst source."""
+    if isinstance(value, Markup):
+        return value  # output of a template's own macro: Typst the templates wrote
+    if isinstance(value, Undefined) or value is None:
+        return Markup("")
+    if isinstance(value, bool):
+        raise TypeError("un booléen n'a pas de texte à afficher dans le kit")
+    if isinstance(value, int):
+        return Markup(str(value))
+    if isinstance(value, str):
+        return Markup(typst_string(value))
+    if isinstance(value, Iterable):
+        # A list of texts becomes an array; the trailing comma keeps one item an array.
+        return Markup("(" + "".join(typst_string(item) + ", " for item in value) + ")")
+    raise TypeError(f"valeur inattendue dans un modèle du kit : {type(value).__name__}")
 
 
 @cache
 def environment() -> Environment:
     """The kit's Jinja environment (created once per process)."""
-    env = escaping_environment(TEMPLATES)
+    # Compiled templates are kept in the user's temp folder, as the site's fragments are.
+    env = escaping_environment(TEMPLATES, finalize=typst_value, bytecode_cache=FileSystemBytecodeCache())
+    env.filters["label"] = lambda value: Markup(f"<{slug(value)}>")
+    # Names of kit.typ's helpers, chosen by a template (never from data).
+    env.filters["raw"] = Markup
     env.globals["part"] = render_part
     return env
 
 
 def render_part(part: Part, prefix: str) -> Markup:
-    """Render one part of a chapter; `prefix` keeps its anchors unique in the document."""
-    module = environment().get_template(f"sections/{part.template}.html.j2").module
+    """Render one part of a chapter; `prefix` keeps its labels unique in the document."""
+    module = environment().get_template(f"sections/{part.template}.typ.j2").module
     return Markup(str(module.render(part.model, prefix)))
 
 
-def kit_html(ref: LoadedReferentiel) -> str:
-    """The whole kit as an HTML document, ready for WeasyPrint."""
-    template = environment().get_template("kit.html.j2")
-    return template.render(ref=ref.referentiel, chapters=chapters(ref))
+def kit_source(ref: LoadedReferentiel) -> str:
+    """The whole kit as Typst source, ready to compile."""
+    body = environment().get_template("kit.typ.j2").render(ref=ref.referentiel, chapters=chapters(ref))
+    return PREAMBLE.read_text(encoding="utf-8") + "\n" + body
