@@ -7,6 +7,7 @@ software would.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import subprocess
@@ -178,3 +179,17 @@ def test_first_days_page_lists_the_present_pages_in_order(bethune_site, pdc_site
     pdc_steps = re.findall(r'data-etape="[^"]+"><a href="\.\./([^"]+)"', pdc)
     assert pdc_steps == ["valeurs/", "engagements-par-role/", "a-propos/"]
     assert "gouvernance" not in pdc_steps
+
+
+def test_no_page_or_index_keeps_the_kit_placeholder(bethune_site):
+    # Pages are rendered while the kit is made; its figures replace the placeholder
+    # before each page is written and indexed for search.
+    from macros.kit import PENDING_LABEL
+
+    for path in bethune_site.rglob("*"):
+        if path.suffix in {".html", ".json"}:
+            assert PENDING_LABEL not in path.read_text(encoding="utf-8"), path
+    pdf = bethune_site / KIT
+    label = f"(PDF, {pdfinfo(pdf)['Pages']} pages, {math.ceil(pdf.stat().st_size / 1024)}\u00a0Ko)"
+    index = json.loads((bethune_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert sum(label in doc["text"] for doc in index["docs"]) >= 2  # home page, « Mes premiers jours »
