@@ -7,7 +7,11 @@ those macros, in a sandboxed Jinja environment.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from .context import current, present_pages
+from .html_blocks import keep
 from .page_macros import build_macros
 from .sandbox import PAGE_MACROS, restrict_page_environment
 
@@ -16,10 +20,19 @@ def define_env(env) -> None:
     """Register Socle's macros (called once per build by mkdocs-macros)."""
     referentiel = current()
     macros = build_macros(referentiel, present_pages(referentiel))
+    macros = {name: _html_blocks_kept(function) for name, function in macros.items()}
     for name, function in macros.items():
         env.macro(function, name)
     PAGE_MACROS.clear()
     PAGE_MACROS.update(macros)
+
+
+def _html_blocks_kept(function: Callable[[], str]) -> Callable[[], str]:
+    """The macro, its HTML blocks set aside until Markdown is done (macros/html_blocks.py)."""
+    @wraps(function)
+    def macro() -> str:
+        return keep(function())
+    return macro
 
 
 def on_pre_page_macros(env) -> None:

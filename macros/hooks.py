@@ -7,6 +7,7 @@ anything is written, with every problem listed and no traceback.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from macros import gitinfo  # noqa: E402
 from macros.abreviations import ajouter_abreviations  # noqa: E402
 from macros.context import current, data_folder, present_pages  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
+from macros.html_blocks import put_back  # noqa: E402
 from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, start_kit  # noqa: E402
 from macros.models.glossaire import entrees  # noqa: E402
 from macros.page_info import edit_base, infos_page, render_footer, render_notice  # noqa: E402
@@ -37,6 +39,14 @@ from macros.search_index import enrichir_index  # noqa: E402
 # pages; Socle's pages cannot see it (macros/sandbox.py hides every variable), so it
 # gets the answer mkdocs-macros gives outside a repository, without a process.
 mkdocs_macros.context.get_git_info = lambda: {"status": False, "date": None}
+
+
+def on_startup(command, dirty):
+    """Once per process: keep what is loaded by now out of the garbage collector's rounds."""
+    # MkDocs, the theme, pydantic, the models and their schemas: some fifty thousand objects
+    # that live as long as the process. Each full collection of the build, and the one at
+    # exit, walked them all again; frozen, they are left alone.
+    gc.freeze()
 
 
 @event_priority(100)
@@ -106,7 +116,12 @@ def _glossaire() -> tuple:
 
 
 def on_page_content(html, page, config, files):
-    """Acronyms of the glossary get an `<abbr title>` tooltip in running text."""
+    """The fragments' HTML blocks back in place; acronyms get an `<abbr title>` tooltip."""
+    # Set aside by the macros, so that Python-Markdown did not parse them (macros/html_blocks.py);
+    # MkDocs checks links to anchors against the page's ids: those of the blocks too.
+    html, anchors = put_back(html)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchors
     return ajouter_abreviations(html, _glossaire())
 
 

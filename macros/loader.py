@@ -8,6 +8,7 @@ when a file really changed.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,10 +97,13 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
 
 
 def _fingerprint(folder: Path) -> tuple:
-    if not folder.is_dir():
+    # Asked by every hook of every page: one directory scan and one stat per file.
+    try:
+        with os.scandir(folder) as entries:
+            found = [(entry.name, entry.stat()) for entry in entries if entry.is_file()]
+    except OSError:
         return ()
-    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in folder.iterdir() if p.is_file()))
+    return tuple(sorted((name, status.st_mtime_ns, status.st_size) for name, status in found))
 
 
 _cache: dict[Path, tuple[tuple, LoadedReferentiel]] = {}

@@ -62,15 +62,22 @@ class _Recherche:
     """One glossary entry, ready to be looked for in many texts."""
 
     entree: Entree
-    sigle: re.Pattern[str]   # any of its spellings, as a whole word
-    developpe: str           # its expansion, folded
+    graphies: tuple[str, ...]  # its spellings, as written
+    sigle: re.Pattern[str]     # any of its spellings, as a whole word
+    developpe: str             # its expansion, folded
+
+    def sigle_dans(self, text: str) -> bool:
+        """Whether one of its spellings is in `text` as a whole word."""
+        # Most texts hold none of the spellings: a plain substring test (fast) rules them
+        # out before the regex, whose look-behind is tried at every position of the text.
+        return any(graphie in text for graphie in self.graphies) and self.sigle.search(text) is not None
 
 
 @cache
 def _recherches(entrees: tuple[Entree, ...]) -> tuple[_Recherche, ...]:
     """Patterns and folded expansions, made once per glossary rather than once per text."""
     return tuple(
-        _Recherche(entree,
+        _Recherche(entree, entree.graphies,
                    re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in entree.graphies) + r")(?!\w)"),
                    _fold(entree.developpe))
         for entree in entrees if entree.developpe)
@@ -78,10 +85,14 @@ def _recherches(entrees: tuple[Entree, ...]) -> tuple[_Recherche, ...]:
 
 def synonymes(text: str, entrees: list[Entree]) -> list[str]:
     """What the glossary adds to a section's text: expansions of its acronyms and vice versa."""
+    return _synonymes(text, _recherches(tuple(entrees)))
+
+
+def _synonymes(text: str, recherches: tuple[_Recherche, ...]) -> list[str]:
     folded = _fold(text)
     added: list[str] = []
-    for recherche in _recherches(tuple(entrees)):
-        has_acronym = recherche.sigle.search(text) is not None
+    for recherche in recherches:
+        has_acronym = recherche.sigle_dans(text)
         has_expansion = recherche.developpe in folded
         if has_acronym and not has_expansion:
             added.append(recherche.entree.developpe)
@@ -97,8 +108,9 @@ def enrichir_index(site_dir: Path, entrees: list[Entree]) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     index["config"]["fields"][FIELD] = {"boost": FIELD_BOOST}
+    recherches = _recherches(tuple(entrees))
     for doc in index["docs"]:
-        added = synonymes(_plain_text(doc.get("title", ""), doc.get("text", "")), entrees)
+        added = _synonymes(_plain_text(doc.get("title", ""), doc.get("text", "")), recherches)
         if added:
             doc[FIELD] = " ; ".join(added)
     # Compact, as Material writes it.
