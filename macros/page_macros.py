@@ -11,8 +11,6 @@ from collections.abc import Callable
 
 from . import history
 from .context import PresentPage
-from .figures.gouvernance import figures_gouvernance
-from .figures.plan import figures_plan
 from .kit import KIT_FILENAME, label_for
 from .kit.parcours import etapes
 from .loader import LoadedReferentiel
@@ -90,15 +88,16 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         "management": section("management", "management"),
         "engagements_par_role": section("charte", "roles"),
         "droits_obligations": section("droits", "droits"),
-        "gouvernance": lambda: (fragment("gouvernance", ref.gouvernance, figures_gouvernance(ref.gouvernance))
-                                if ref.has("gouvernance") else ""),
+        "gouvernance": lambda: (
+            fragment("gouvernance", ref.gouvernance, _figures_gouvernance(ref.gouvernance))
+            if ref.has("gouvernance") else ""),
         "organigramme": section("organigramme", "organigramme"),
         "circuits": lambda: (fragment("circuits", ref.circuits, relative("note-piaa.md"),
                                       ref.sections.get("note_piaa"))
                              if ref.has("circuits") else ""),
         "note_piaa": section("note_piaa", "note_piaa"),
         "relation_usagers": section("usagers", "usagers"),
-        "plan": lambda: fragment("plan", ref.plan, figures_plan(ref.plan)) if ref.has("plan") else "",
+        "plan": lambda: fragment("plan", ref.plan, _figures_plan(ref.plan)) if ref.has("plan") else "",
         "smart_city": section("smart_city", "smart_city"),
         "a_propos": a_propos,
         "quoi_de_neuf": quoi_de_neuf,
@@ -106,3 +105,15 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         "glossaire": glossaire,
     }
 
+
+# The figures import the models they draw: only référentiels with those sections load them.
+def _figures_gouvernance(gouvernance):
+    from .figures.gouvernance import figures_gouvernance
+
+    return figures_gouvernance(gouvernance)
+
+
+def _figures_plan(plan):
+    from .figures.plan import figures_plan
+
+    return figures_plan(plan)

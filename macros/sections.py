@@ -7,34 +7,26 @@ governance page, no nav entry and no link to it.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .models.accessibilite import DeclarationAccessibilite
-from .models.charte import Charte
-from .models.circuits import Circuits
-from .models.deliberation import Deliberation
-from .models.droits import DroitsObligations
-from .models.glossaire import Glossaire
-from .models.gouvernance import Gouvernance
-from .models.identite import Identite
-from .models.management import Management
-from .models.note_piaa import ModeleNote
-from .models.organigramme import Organigramme
-from .models.plan import Plan
-from .models.referentiel import Referentiel
-from .models.smart_city import SmartCity
-from .models.usagers import RelationUsagers
-
 
 @dataclass(frozen=True)
 class Section:
-    """One kind of data file."""
+    """One kind of data file, and the model (`module:Class` in `macros/models/`) that validates it."""
 
     key: str
     filename: str
-    model: type[BaseModel]
+    model_path: str
+
+    @property
+    def model(self) -> type[BaseModel]:
+        """The model class, imported on first use: building a model's validator costs about a
+        millisecond per class, so a référentiel pays only for the sections it has."""
+        module, _, name = self.model_path.partition(":")
+        return getattr(importlib.import_module(f"{__package__}.models.{module}"), name)
 
 
 @dataclass(frozen=True)
@@ -47,24 +39,24 @@ class PageSpec:
     summary: str
 
 
-IDENTITY = Section("referentiel", "referentiel.yml", Referentiel)
+IDENTITY = Section("referentiel", "referentiel.yml", "referentiel:Referentiel")
 
 SECTIONS: tuple[Section, ...] = (
     IDENTITY,
-    Section("deliberation", "deliberation.yml", Deliberation),
-    Section("identite", "identite.yml", Identite),
-    Section("management", "management.yml", Management),
-    Section("charte", "charte.yml", Charte),
-    Section("droits", "droits-obligations.yml", DroitsObligations),
-    Section("gouvernance", "gouvernance.yml", Gouvernance),
-    Section("organigramme", "organigramme.yml", Organigramme),
-    Section("circuits", "circuits.yml", Circuits),
-    Section("note_piaa", "note-piaa.yml", ModeleNote),
-    Section("usagers", "relation-usagers.yml", RelationUsagers),
-    Section("plan", "plan.yml", Plan),
-    Section("smart_city", "smart-city.yml", SmartCity),
-    Section("accessibilite", "accessibilite.yml", DeclarationAccessibilite),
-    Section("glossaire", "glossaire.yml", Glossaire),
+    Section("deliberation", "deliberation.yml", "deliberation:Deliberation"),
+    Section("identite", "identite.yml", "identite:Identite"),
+    Section("management", "management.yml", "management:Management"),
+    Section("charte", "charte.yml", "charte:Charte"),
+    Section("droits", "droits-obligations.yml", "droits:DroitsObligations"),
+    Section("gouvernance", "gouvernance.yml", "gouvernance:Gouvernance"),
+    Section("organigramme", "organigramme.yml", "organigramme:Organigramme"),
+    Section("circuits", "circuits.yml", "circuits:Circuits"),
+    Section("note_piaa", "note-piaa.yml", "note_piaa:ModeleNote"),
+    Section("usagers", "relation-usagers.yml", "usagers:RelationUsagers"),
+    Section("plan", "plan.yml", "plan:Plan"),
+    Section("smart_city", "smart-city.yml", "smart_city:SmartCity"),
+    Section("accessibilite", "accessibilite.yml", "accessibilite:DeclarationAccessibilite"),
+    Section("glossaire", "glossaire.yml", "glossaire:Glossaire"),
 )
 
 # Pages in navigation order. `sections`: the page exists if any of them is present.
