@@ -193,3 +193,25 @@ def test_no_page_or_index_keeps_the_kit_placeholder(bethune_site):
     label = f"(PDF, {pdfinfo(pdf)['Pages']} pages, {math.ceil(pdf.stat().st_size / 1024)}\u00a0Ko)"
     index = json.loads((bethune_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert sum(label in doc["text"] for doc in index["docs"]) >= 2  # home page, « Mes premiers jours »
+
+
+@pytest.mark.parametrize("text", [
+    'guillemet " et barre \\ finale \\', "retour\nà la ligne\tet tabulation\x01",
+    '#set page(paper: "a6") $x$ <l> @l *g* _i_ `c` [lien](x) {{ jinja }}', "", "« déjà » ; deux : points !",
+])
+def test_texts_reach_typst_as_written(text):
+    # Typst reads back the very string the data holds (in French typography): the literal
+    # the kit's templates write cannot be escaped from.
+    import typst
+
+    from macros.kit.document import typst_value
+    from macros.render import french_typography
+
+    source = f"#metadata({typst_value(text)}) <valeur>".encode()
+    assert json.loads(typst.query(source, "<valeur>", field="value")) == [french_typography(text)]
+
+
+def test_absent_optional_text_is_still_a_string():
+    from macros.kit.document import typst_value
+
+    assert str(typst_value(None)) == '""'

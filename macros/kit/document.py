@@ -39,8 +39,10 @@ def typst_value(value: object) -> Markup:
     """What a `{{ value }}` of a kit template writes into the Typst source."""
     if isinstance(value, Markup):
         return value  # output of a template's own macro: Typst the templates wrote
-    if isinstance(value, Undefined) or value is None:
-        return Markup("")
+    if isinstance(value, Undefined):
+        return Markup("")  # `{{ "s" if plural }}`: nothing to write
+    if value is None:
+        return Markup('""')  # an absent optional text: still a string where Typst expects one
     if isinstance(value, bool):
         raise TypeError("un booléen n'a pas de texte à afficher dans le kit")
     if isinstance(value, int):
