@@ -126,12 +126,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    """Keep moved pages' old addresses working (`extra.redirections` in mkdocs.yml)."""
+    """Glossary in the search index, the kit beside the home page, redirections of moved pages."""
     # Runs after Material's search plugin has written search/search_index.json (hooks come
     # after plugins): add the glossary's acronyms and expansions to it.
     enrichir_index(Path(config.site_dir), list(_glossaire()))
     # The kit d'accueil beside the home page.
     (Path(config.site_dir) / KIT_FILENAME).write_bytes(_kit().data)
+    # Moved pages keep their old addresses working (`extra.redirections` in mkdocs.yml).
     present = {page.path for page in present_pages(current())}
     try:
         write(Path(config.site_dir), parse(config.extra.get("redirections")), present)
