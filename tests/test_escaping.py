@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
+from .test_kit import pdfinfo, pdftotext
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +54,7 @@ def test_no_markup_is_injected(piege_site):
 def test_kit_shows_data_literally(piege_site):
     # The same texts, in the PDF: Typst received them as strings, never as markup or code.
     pdf = piege_site / "kit-accueil.pdf"
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-raw", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdftotext(pdf, raw=True)
     def flat(value: str) -> str:
         # French typography puts a narrow no-break space before ; : ! ? », which the
         # extraction may drop: compare without any space there.
@@ -66,8 +66,7 @@ def test_kit_shows_data_literally(piege_site):
     data = pdf.read_bytes()
     assert b"exemple.invalid" not in data.split(b"stream")[0]  # no link annotation
     assert b"/URI" not in data
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "595.276 x 841.89" in info  # still A4: `#set page(paper: "a6")` stayed text
+    assert "595.276 x 841.89" in pdfinfo(pdf)["Page size"]  # still A4: `#set page(paper: "a6")` stayed text
 
 
 def _site_with_page(tmp_path, name: str, text: str):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -41,7 +40,6 @@ class Kit:
 
     data: bytes
     pages: int
-    seconds: float
 
     @property
     def size(self) -> int:
@@ -74,9 +72,8 @@ def compile_pdf(source: str) -> bytes:
 
 def render_kit(ref: LoadedReferentiel) -> Kit:
     """Build the PDF for this référentiel, without any memory of earlier builds."""
-    start = time.perf_counter()
     data = compile_pdf(kit_source(ref))
-    return Kit(data=data, pages=len(_PAGE_OBJECT.findall(data)), seconds=time.perf_counter() - start)
+    return Kit(data=data, pages=len(_PAGE_OBJECT.findall(data)))
 
 
 # The latest référentiel object and its kit (being made, or made): the pages and the
