@@ -22,6 +22,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP) ## Crée .venv et installe les dépendances
+	@# Socle's own modules compiled ahead, as pip does for installed packages: each build then
+	@# skips compiling them, even where PYTHONDONTWRITEBYTECODE is set (container images).
+	@$(BIN)/python -m compileall -q macros
 
 serve: install ## Aperçu en direct sur http://127.0.0.1:8000 (REFERENTIEL=bethune par défaut)
 	REFERENTIEL=$(REFERENTIEL) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

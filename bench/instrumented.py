@@ -5,8 +5,7 @@ Run in its own process by the bench. It wraps, before MkDocs starts:
 - the YAML reader, to count how often each data file is parsed (once per build
   is the contract: a page must never reload the data);
 - the fragment renderer, to count fragments per template (one per macro call);
-- MkDocs' event dispatcher, to time each event (on_config, on_page_markdown...);
-- the kit's Typst compilation (`macros.kit.pdf.compile_pdf`), to time the PDF.
+- MkDocs' event dispatcher, to time each event (on_config, on_page_markdown...).
 
 and writes what it saw to REPORT as JSON. With `--sans-pdf` the kit is replaced
 by a one-page stand-in, to measure the site alone (the criterion of the build
@@ -32,7 +31,6 @@ yaml_reads: Counter[str] = Counter()
 fragments: Counter[str] = Counter()
 event_seconds: defaultdict[str, float] = defaultdict(float)
 event_calls: Counter[str] = Counter()
-pdf_seconds = [0.0]
 
 
 def _count_reads(read_yaml):
@@ -60,17 +58,6 @@ def _time_events(run_event):
     return timed
 
 
-def _time_pdf(method):
-    # CPU time of this process, Typst's threads included: the machine may be shared.
-    def timed(*args, **kwargs):
-        start = time.process_time()
-        try:
-            return method(*args, **kwargs)
-        finally:
-            pdf_seconds[0] += time.process_time() - start
-    return timed
-
-
 def _stub_pdf() -> None:
     import macros.kit.pdf as pdf
 
@@ -78,22 +65,18 @@ def _stub_pdf() -> None:
     pdf.render_kit = lambda ref: pdf.Kit(data=stand_in, pages=1)
 
 
-def _instrument(with_pdf: bool) -> None:
+def _instrument() -> None:
     macros.loader.read_yaml = _count_reads(macros.loader.read_yaml)
     macros.render.fragment = _count_fragments(macros.render.fragment)
     # page_macros imported `fragment` by name: wrap that reference too.
     macros.page_macros.fragment = macros.render.fragment
     plugins = mkdocs.plugins.PluginCollection
     plugins.run_event = _time_events(plugins.run_event)
-    if with_pdf:
-        import macros.kit.pdf as pdf
-
-        pdf.compile_pdf = _time_pdf(pdf.compile_pdf)
 
 
 def main(out: str, report: str, *options: str) -> int:
     with_pdf = "--sans-pdf" not in options
-    _instrument(with_pdf)
+    _instrument()
     if not with_pdf:
         _stub_pdf()
     start = time.perf_counter()
@@ -105,7 +88,6 @@ def main(out: str, report: str, *options: str) -> int:
         "fragments": dict(fragments),
         "event_seconds": dict(event_seconds),
         "event_calls": dict(event_calls),
-        "pdf_seconds": pdf_seconds[0],
     }, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

@@ -11,6 +11,9 @@ import gc
 import sys
 from pathlib import Path
 
+# No collection while the modules below load: they live as long as the process (see on_startup).
+gc.disable()
+
 # MkDocs loads this file on its own, not as part of the `macros` package; make the
 # package importable so hooks and mkdocs-macros share one module (and one cache).
 _ROOT = str(Path(__file__).resolve().parent.parent)
@@ -30,6 +33,7 @@ from macros.context import current, data_folder, present_pages  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.html_blocks import put_back  # noqa: E402
 from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, start_kit  # noqa: E402
+from macros.kit import pdf as kit_pdf  # noqa: E402
 from macros.models.glossaire import entrees  # noqa: E402
 from macros.page_info import edit_base, infos_page, render_footer, render_notice  # noqa: E402
 from macros.redirects import RedirectionError, parse, write  # noqa: E402
@@ -47,6 +51,9 @@ def on_startup(command, dirty):
     # that live as long as the process. Each full collection of the build, and the one at
     # exit, walked them all again; frozen, they are left alone.
     gc.freeze()
+    gc.enable()
+    # `mkdocs build` makes the kit in a child process; `serve` keeps it in a thread.
+    kit_pdf.in_child_process = command == "build"
 
 
 @event_priority(100)

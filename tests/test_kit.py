@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from macros.kit.chapters import CONTENTS, LEFT_OUT, SECTIONS_LEFT_OUT, chapters
 from macros.kit.document import kit_source
 from macros.sections import IDENTITY, PAGES, SECTIONS
 
-from .conftest import article_html, visible_text
+from .conftest import ROOT, article_html, visible_text
 from .test_source_coverage import BETHUNE, PDC, data_texts, missing_items, normalise
 
 KIT = "kit-accueil.pdf"
@@ -215,3 +217,53 @@ def test_absent_optional_text_is_still_a_string():
     from macros.kit.document import typst_value
 
     assert str(typst_value(None)) == '""'
+
+
+# --- Made in a child process (`mkdocs build`) ---------------------------------------------
+# Each case runs in a fresh interpreter, as `mkdocs build` does: Typst not yet loaded.
+
+_CHILD_CASE = """
+import sys
+import macros.kit.pdf as pdf
+from macros.context import current
+pdf.in_child_process = True
+{setup}
+try:
+    kit = pdf.kit_for(current())
+except pdf.KitError as error:
+    print("KitError:", error)
+else:
+    print("made in child:", "typst" not in sys.modules, kit.pages, kit.data[:5].decode(), kit.label)
+"""
+
+
+def _kit_in_fresh_process(setup: str = "", slug: str = "pas-de-calais") -> str:
+    env = {**os.environ, "REFERENTIEL": slug}
+    result = subprocess.run([sys.executable, "-c", _CHILD_CASE.format(setup=setup)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_child_process_sends_back_the_pdf_and_its_figures():
+    # Typst stays out of the parent: the child loaded it, laid the kit out, sent it back.
+    out = _kit_in_fresh_process()
+    assert out.startswith("made in child: True 6 %PDF- PDF, 6 pages, "), out
+
+
+def test_typst_refusal_in_the_child_reaches_the_build_as_kit_error():
+    out = _kit_in_fresh_process('pdf.kit_source = lambda ref: "#let x = ("')
+    assert out == "KitError: Typst : unclosed delimiter", out
+
+
+def test_a_child_that_dies_is_reported_not_awaited_forever():
+    out = _kit_in_fresh_process("def crash(ref):\n    raise RuntimeError('panne simulée')\n"
+                                "pdf.render_kit = crash")
+    assert out.startswith("KitError: le processus qui fait le kit s'est arrêté sans réponse"), out
+
+
+def test_no_child_once_typst_is_loaded():
+    # Forked after Typst started its threads, the child would wait forever: the kit is then
+    # made in a thread of the process itself (the case finishes, within the timeout).
+    out = _kit_in_fresh_process("import typst")
+    assert out.startswith("made in child: False 6 %PDF-"), out

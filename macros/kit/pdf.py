@@ -2,18 +2,29 @@
 
 Typst lays the Béthune kit (about forty pages) out in a few tenths of a second (see
 `make bench`), so the kit is made at every build, from the référentiel just loaded,
-with no cache to keep in step with the content. It is made in a thread started as
-soon as the data is loaded (Typst's compiler releases the GIL), beside the rendering
-of the pages: pages that give its figures are rendered with `PENDING_LABEL`, which
-the hooks replace with the real figures before the page is written or indexed.
-Under `mkdocs serve` it is made again only when the data has changed: the loader
-hands out the same référentiel object while the files are unchanged.
+with no cache to keep in step with the content. It is made as soon as the data
+is loaded, beside the rendering of the pages: pages that give its figures are rendered
+with `PENDING_LABEL`, which the hooks replace with the real figures before the page is
+written or indexed.
+
+Under `mkdocs build` it is made in a forked child process: the child gets the loaded
+référentiel for free (copy-on-write) and its own interpreter lock, so writing the Typst
+source (Python) and laying it out use the second processor without slowing the pages
+down; the child sends the PDF back through a pipe. Under `mkdocs serve`, whose server
+runs threads of its own, and where `os.fork` does not exist, it is made in a thread
+(Typst's compiler releases the GIL). Under `mkdocs serve` it is made again only when
+the data has changed: the loader hands out the same référentiel object while the files
+are unchanged.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
+import sys
+import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -82,11 +93,62 @@ _latest: tuple[LoadedReferentiel, Future[Kit]] | None = None
 _maker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="socle-kit")
 
 
+# Set by the hooks from the MkDocs command: a child process for `build` (see above).
+in_child_process = False
+
+
 def start(ref: LoadedReferentiel) -> None:
     """Start making this référentiel's kit beside the build, unless it is made already."""
     global _latest
     if _latest is None or _latest[0] is not ref:
-        _latest = (ref, _maker.submit(render_kit, ref))
+        # Once loaded, Typst's compiler keeps worker threads: a process forked after that
+        # would wait for threads it does not have. So the child only where it is not loaded.
+        if in_child_process and hasattr(os, "fork") and "typst" not in sys.modules:
+            _latest = (ref, _made_in_child(ref))
+        else:
+            _latest = (ref, _maker.submit(render_kit, ref))
+
+
+def _made_in_child(ref: LoadedReferentiel) -> Future[Kit]:
+    """Fork a child that makes the kit; a thread of ours waits for its answer."""
+    # Forked from the thread that loaded the data, before any other thread of ours runs.
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _make_and_send(ref, write_end)
+    os.close(write_end)
+    return _maker.submit(_answer_from_child, pid, read_end)
+
+
+def _make_and_send(ref: LoadedReferentiel, write_end: int) -> None:
+    """In the child: make the kit, send it (or Typst's refusal) pickled, and leave at once."""
+    status = 1
+    try:
+        try:
+            answer: tuple[str, object] = ("kit", render_kit(ref))
+        except KitError as error:
+            answer = ("erreur", str(error))
+        with os.fdopen(write_end, "wb") as out:
+            pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
+        status = 0
+    except BaseException:  # a fault of Socle's code: the parent reports it, here is why
+        traceback.print_exc(file=sys.stderr)
+    finally:
+        # No atexit handlers, no flushing of buffers the parent also holds.
+        os._exit(status)
+
+
+def _answer_from_child(pid: int, read_end: int) -> Kit:
+    with os.fdopen(read_end, "rb") as answer:
+        data = answer.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        raise KitError(f"le processus qui fait le kit s'est arrêté sans réponse (état {status})")
+    kind, value = pickle.loads(data)
+    if kind == "erreur":
+        raise KitError(value)
+    return value
 
 
 def label_for(ref: LoadedReferentiel) -> str:
