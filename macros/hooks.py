@@ -32,8 +32,9 @@ from macros.abreviations import ajouter_abreviations  # noqa: E402
 from macros.context import current, data_folder, present_pages  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.html_blocks import put_back  # noqa: E402
-from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, start_kit  # noqa: E402
+from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, label_for, start_kit  # noqa: E402
 from macros.kit import pdf as kit_pdf  # noqa: E402
+from macros.kit.placeholder import fill_in  # noqa: E402
 from macros.models.glossaire import entrees  # noqa: E402
 from macros.page_info import edit_base, infos_page, render_footer, render_notice  # noqa: E402
 from macros.redirects import RedirectionError, parse, write  # noqa: E402
@@ -94,14 +95,25 @@ def _kit():
         raise PluginError(f"kit d'accueil : {error}") from None
 
 
+# Pages written with the kit's placeholder, filled in once the kit is made (on_post_build).
+_awaiting_kit: list[Path] = []
+
+
+def on_pre_build(config):
+    _awaiting_kit.clear()
+
+
 # Before Material's search plugin (priority 0), which indexes page.content.
 @event_priority(100)
 def on_page_context(context, page, config, nav):
     """The kit's figures in place of its placeholder; the theme gets this page's facts."""
-    # Every page's Markdown is rendered before the first page is written: by now the
-    # thread making the kit has had the whole rendering to finish.
     if PENDING_LABEL in page.content:
-        page.content = page.content.replace(PENDING_LABEL, str(escape(_kit().label)))
+        # Not waiting for the kit here: the pages after this one would wait with it.
+        label = label_for(current())
+        if label == PENDING_LABEL:
+            _awaiting_kit.append(Path(page.file.abs_dest_path))
+        else:
+            page.content = page.content.replace(PENDING_LABEL, str(escape(label)))
     # « À vérifier », suivi, last update, files to edit.
     infos = infos_page(current(), page.file.src_uri, Path(config.docs_dir), edit_base(config.extra))
     context["socle_alerte"] = render_notice(infos)
@@ -136,13 +148,16 @@ def on_post_build(config):
     """Glossary in the search index, the kit beside the home page, redirections of moved pages."""
     # Runs after Material's search plugin has written search/search_index.json (hooks come
     # after plugins): add the glossary's acronyms and expansions to it.
-    enrichir_index(Path(config.site_dir), list(_glossaire()))
-    # The kit d'accueil beside the home page.
-    (Path(config.site_dir) / KIT_FILENAME).write_bytes(_kit().data)
+    site = Path(config.site_dir)
+    enrichir_index(site, list(_glossaire()))
+    # The kit d'accueil beside the home page; its figures in pages written before it was made.
+    kit = _kit()
+    (site / KIT_FILENAME).write_bytes(kit.data)
+    fill_in(_awaiting_kit, site / "search" / "search_index.json", kit.label)
     # Moved pages keep their old addresses working (`extra.redirections` in mkdocs.yml).
     present = {page.path for page in present_pages(current())}
     try:
-        write(Path(config.site_dir), parse(config.extra.get("redirections")), present)
+        write(site, parse(config.extra.get("redirections")), present)
     except RedirectionError as error:
         raise PluginError(f"mkdocs.yml: {error}") from None
 

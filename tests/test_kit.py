@@ -267,3 +267,21 @@ def test_no_child_once_typst_is_loaded():
     # made in a thread of the process itself (the case finishes, within the timeout).
     out = _kit_in_fresh_process("import typst")
     assert out.startswith("made in child: False 6 %PDF-"), out
+
+
+def test_pages_written_before_the_kit_get_its_figures_afterwards(tmp_path):
+    from macros.kit import PENDING_LABEL
+    from macros.kit.placeholder import fill_in
+
+    page = tmp_path / "index.html"
+    page.write_text(f"<p>Kit ({PENDING_LABEL})</p>", encoding="utf-8")
+    untouched = tmp_path / "autre.html"
+    untouched.write_text("<p>Rien</p>", encoding="utf-8")
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps({"docs": [{"text": f"Kit ({PENDING_LABEL})"}]}), encoding="utf-8")
+    label = "PDF, 2 pages, 3\u00a0Ko <&>"
+    fill_in([page, untouched, tmp_path / "absente.html"], index, label)
+    assert page.read_text(encoding="utf-8") == "<p>Kit (PDF, 2 pages, 3\u00a0Ko &lt;&amp;&gt;)</p>"
+    assert untouched.read_text(encoding="utf-8") == "<p>Rien</p>"
+    assert json.loads(index.read_text(encoding="utf-8")) == {
+        "docs": [{"text": "Kit (PDF, 2 pages, 3\u00a0Ko &lt;&amp;&gt;)"}]}

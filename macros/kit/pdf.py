@@ -124,6 +124,9 @@ def _made_in_child(ref: LoadedReferentiel) -> Future[Kit]:
 def _make_and_send(ref: LoadedReferentiel, write_end: int) -> None:
     """In the child: make the kit, send it (or Typst's refusal) pickled, and leave at once."""
     status = 1
+    # One thread for Typst's layout: the other processor is the parent's, rendering pages.
+    # (Typst's thread pool reads this when it starts, which is in this child.)
+    os.environ["RAYON_NUM_THREADS"] = "1"
     try:
         try:
             answer: tuple[str, object] = ("kit", render_kit(ref))
