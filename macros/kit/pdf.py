@@ -4,8 +4,8 @@ Typst lays the Béthune kit (about forty pages) out in a few tenths of a second 
 `make bench`), so the kit is made at every build, from the référentiel just loaded,
 with no cache to keep in step with the content. It is made as soon as the data
 is loaded, beside the rendering of the pages: pages that give its figures are rendered
-with `PENDING_LABEL`, which the hooks replace with the real figures before the page is
-written or indexed.
+with `PENDING_LABEL`, which the hooks replace with the real figures: before the page is
+written when the kit is made by then, after the build otherwise (macros/kit/placeholder.py).
 
 Under `mkdocs build` it is made in a forked child process: the child gets the loaded
 référentiel for free (copy-on-write) and its own interpreter lock, so writing the Typst
