@@ -38,6 +38,7 @@ from macros.kit.placeholder import fill_in  # noqa: E402
 from macros.models.glossaire import entrees  # noqa: E402
 from macros.page_info import edit_base, infos_page, render_footer, render_notice  # noqa: E402
 from macros.redirects import RedirectionError, parse, write  # noqa: E402
+from macros.search_copy import search_copy  # noqa: E402
 from macros.search_index import enrichir_index  # noqa: E402
 
 # mkdocs-macros starts twelve `git` processes per build to fill a `git` variable for
@@ -101,12 +102,18 @@ _awaiting_kit: list[Path] = []
 
 def on_pre_build(config):
     _awaiting_kit.clear()
+    _full_html.clear()
 
 
-# Before Material's search plugin (priority 0), which indexes page.content.
-@event_priority(100)
+# Pages' HTML while the search plugin reads the copy made for it (on_page_content).
+_full_html: dict[str, str] = {}
+
+
+# After Material's search plugin (priority 0), which indexes page.content.
+@event_priority(-100)
 def on_page_context(context, page, config, nav):
-    """The kit's figures in place of its placeholder; the theme gets this page's facts."""
+    """The page's full HTML back, with the kit's figures; the theme gets this page's facts."""
+    page.content = _full_html.pop(page.file.src_uri, page.content)
     if PENDING_LABEL in page.content:
         # Not waiting for the kit here: the pages after this one would wait with it.
         label = label_for(current())
@@ -141,7 +148,13 @@ def on_page_content(html, page, config, files):
     html, anchors = put_back(html)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchors
-    return ajouter_abreviations(html, _glossaire())
+    html = ajouter_abreviations(html, _glossaire())
+    # Until Material's search plugin has read it (on_page_context), the page holds the copy
+    # made for it, lighter to parse (macros/search_copy.py); on_page_context puts it back.
+    copy = search_copy(html)
+    if copy is not html:
+        _full_html[page.file.src_uri] = html
+    return copy
 
 
 def on_post_build(config):
