@@ -53,6 +53,9 @@ def on_startup(command, dirty):
     # that live as long as the process. Each full collection of the build, and the one at
     # exit, walked them all again; frozen, they are left alone.
     gc.freeze()
+    # Young objects collected every 5 000 allocations rather than 700: a build makes millions
+    # of short-lived objects; fewer, larger rounds halve the collector's time (make bench).
+    gc.set_threshold(5000, 10, 10)
     gc.enable()
     # `mkdocs build` makes the kit in a child process; `serve` keeps it in a thread.
     kit_pdf.in_child_process = command == "build"
@@ -67,6 +70,8 @@ def on_config(config):
         referentiel = current()
     except DataErrors as errors:
         raise PluginError(errors.report()) from None
+    # The référentiel lives as long as the build: out of the garbage collector's rounds too.
+    gc.freeze()
     organisation = referentiel.referentiel.organisation
     config.site_name = organisation.nom
     config.nav = [{page.title: page.path} for page in present_pages(referentiel)]

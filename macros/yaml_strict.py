@@ -12,8 +12,8 @@ so that a validation error can point at the exact place in the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -21,9 +21,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from .errors import DataError
 
 
-@dataclass(frozen=True)
-class Position:
-    """A place in a data file, 1-based as editors count."""
+class Position(NamedTuple):
+    """A place in a data file, 1-based as editors count (one per item read: a tuple is cheap)."""
 
     line: int
     column: int
@@ -175,6 +174,10 @@ def _unclosed_quote(lines: list[str], last: int) -> tuple[int, int] | None:
     return None
 
 
+# A tab among the blanks that start a line (the first one found).
+_TAB_IN_INDENT = re.compile(r"^[^\S\n]*?\t", re.MULTILINE)
+
+
 def read_yaml(path: Path, source: str) -> PositionedDict:
     """Read one data file into positioned dicts/lists of strings.
 
@@ -197,12 +200,12 @@ def read_yaml(path: Path, source: str) -> PositionedDict:
         raise DataError(source, 1, None,
                         "le fichier est vide : il doit contenir au moins les champs "
                         "obligatoires de cette section.")
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip())]
-        if "\t" in indent:
-            raise DataError(source, number, indent.index("\t") + 1,
-                            "caractère de tabulation interdit dans l'indentation : "
-                            "indentez avec des espaces (deux par niveau).")
+    tab = _TAB_IN_INDENT.search(text)
+    if tab:
+        line_start = text.rfind("\n", 0, tab.start()) + 1
+        raise DataError(source, text.count("\n", 0, line_start) + 1, tab.end() - line_start,
+                        "caractère de tabulation interdit dans l'indentation : "
+                        "indentez avec des espaces (deux par niveau).")
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:

@@ -40,7 +40,15 @@ def test_tab_in_indentation(tmp_path):
     with pytest.raises(DataError) as caught:
         load(tmp_path, "liste:\n\t- un\n")
     assert caught.value.line == 2
+    assert caught.value.column == 1
     assert "tabulation" in caught.value.message
+
+
+def test_tab_after_spaces_is_found_at_its_column_and_a_tab_in_text_is_fine(tmp_path):
+    with pytest.raises(DataError) as caught:
+        load(tmp_path, "titre: un\tdeux\nliste:\n  - un\n   \t- deux\n")
+    assert (caught.value.line, caught.value.column) == (4, 4)
+    assert load(tmp_path, "titre: un\tdeux\n") == {"titre": "un\tdeux"}
 
 
 def test_unclosed_quote(tmp_path):
