@@ -19,7 +19,9 @@ from .models.glossaire import Entree
 _LEFT_ALONE = {"a", "abbr", "code", "pre", "script", "style", "textarea", "button", "svg",
                "title", "dt", "h1", "h2", "h3", "h4", "h5", "h6"}
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+# The start or end tag of an element whose text is left alone.
+_LEFT_ALONE_TAG = re.compile(r"<\s*(/?)\s*(" + "|".join(sorted(_LEFT_ALONE)) + r")(?![a-zA-Z0-9])",
+                             re.IGNORECASE)
 _UNTITLED_ABBR = re.compile(r"<abbr(?![^>]*\btitle=)[^>]*>$")
 
 # An apostrophe in an acronym (B'CLIC) may reach the HTML as a character or an entity.
@@ -52,31 +54,32 @@ def _plain(spelling_in_html: str) -> str:
 def ajouter_abreviations(html: str, entrees: tuple[Entree, ...]) -> str:
     """The page's HTML with each acronym of running text wrapped in `<abbr title>`."""
     pattern, titles = _matcher(entrees)
-    if pattern is None:
+    if pattern is None or not pattern.search(html):
         return html
 
     def wrap(match: re.Match[str]) -> str:
         title = titles[_plain(match.group(0))]
         return f'<abbr title="{escape(title, quote=True)}">{match.group(0)}</abbr>'
 
-    out: list[str] = []
-    depth: dict[str, int] = {}
+    # Split on tags, the pieces alternate: text, tag, text, tag… text.
     pieces = _TAG.split(html)
-    for position, piece in enumerate(pieces):
-        if _UNTITLED_ABBR.match(piece):
+    depth: dict[str, int] = {}
+    left_alone = False
+    for position in range(1, len(pieces), 2):
+        tag = pieces[position]
+        if tag.startswith("<abbr") and _UNTITLED_ABBR.match(tag):
             # An <abbr> a fragment already wrote (« (CM) ») gets the title it lacks.
-            following = pieces[position + 1] if position + 1 < len(pieces) else ""
-            title = titles.get(_plain(following.strip(" ()")))
+            title = titles.get(_plain(pieces[position + 1].strip(" ()")))
             if title:
-                piece = piece[:-1].rstrip() + f' title="{escape(title, quote=True)}">'
-        if piece.startswith("<"):
-            name = _TAG_NAME.match(piece)
-            if name and name.group(2).lower() in _LEFT_ALONE and not piece.endswith("/>"):
-                key = name.group(2).lower()
-                depth[key] = max(0, depth.get(key, 0) + (-1 if name.group(1) else 1))
-            out.append(piece)
-        elif piece and not any(depth.values()):
-            out.append(pattern.sub(wrap, piece))
-        else:
-            out.append(piece)
-    return "".join(out)
+                pieces[position] = tag[:-1].rstrip() + f' title="{escape(title, quote=True)}">'
+        name = _LEFT_ALONE_TAG.match(tag)
+        if name and not tag.endswith("/>"):
+            key = name.group(2).lower()
+            depth[key] = max(0, depth.get(key, 0) + (-1 if name.group(1) else 1))
+            left_alone = any(depth.values())
+        text = pieces[position + 1]
+        if text and not left_alone:
+            pieces[position + 1] = pattern.sub(wrap, text)
+    if pieces[0]:
+        pieces[0] = pattern.sub(wrap, pieces[0])
+    return "".join(pieces)
