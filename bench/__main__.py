@@ -2,8 +2,10 @@
 
 One run prints every figure and writes them to build/bench.json:
 
-1. each real référentiel: build time (median of 3) against a plain Material site
-   with the same pages, headings and words; how often each data file was parsed;
+1. each real référentiel: build time (median of 7, interleaved) against a plain Material
+   site with the same pages, headings and words, and the same ratio in instructions
+   (valgrind, when installed: the load of a shared machine moves times by ±15 %, not
+   instruction counts); how often each data file was parsed;
    the PDF kit's share; site weight, home page transfer, search index;
 2. `python -m macros.check` time;
 3. `mkdocs serve`: time from saving plan.yml to the page showing the change;
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from .generate import scale_referentiel
 from .plain_site import site_words, write_plain_site
-from .process import PYTHON, ROOT, Run, median_run, mkdocs_build, run
+from .process import PYTHON, ROOT, Run, instructions, median_run, mkdocs_build, run
 from .serve import measure_reload
 from .weight import browser_home_assets, home_page_assets, search_assets, site_weight
 
@@ -122,6 +124,16 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
     verdict = "OK" if min(ratio_wall, ratio_cpu) <= TARGET_RATIO else "AU-DELÀ DE LA CIBLE"
     say(f"rapport Socle / témoin : {ratio_wall:.2f}× (horloge), {ratio_cpu:.2f}× (CPU) — "
         f"cible ≤ {TARGET_RATIO}× : {verdict}")
+    # The same two builds once more, counted in instructions: a ratio the load cannot move.
+    ours_ir = instructions([PYTHON, "-m", "bench.instrumented", str(tmp / f"ir-{slug}"),
+                            str(tmp / f"ir-{slug}.json"), "--sans-pdf"],
+                           {"REFERENTIEL": slug, "SOCLE_DATA_DIR": ""})
+    plain_ir = instructions([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d",
+                             str(tmp / f"ir-plain-{slug}"), "-f", str(plain_config)])
+    ratio_ir = ours_ir / plain_ir if ours_ir and plain_ir else None
+    say("en instructions        : " + (
+        f"Socle {ours_ir / 1e9:.2f} G, témoin {plain_ir / 1e9:.2f} G, rapport {ratio_ir:.2f}× "
+        "(valgrind ; insensible à la charge de la machine)" if ratio_ir else "valgrind absent, non mesuré"))
     say(f"construction complète  : {full.seconds:.2f} s (CPU {full.cpu_seconds:.2f} s), "
         f"mémoire max {full.peak_mb:.0f} Mo, kit PDF compris — {full.seconds / plain.seconds:.2f}× "
         f"le témoin")
@@ -174,6 +186,8 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
         "socle": _run_figures(alone), "complet": _run_figures(full), "temoin": _run_figures(plain),
         "pages": pages, "mots": words, "mots_temoin": plain_words,
         "rapport_horloge": round(ratio_wall, 3), "rapport_cpu": round(ratio_cpu, 3),
+        "instructions": {"socle": ours_ir, "temoin": plain_ir,
+                         "rapport": round(ratio_ir, 3) if ratio_ir else None},
         "lectures_yaml": counts["yaml_reads"], "fragments": counts["fragments"],
         "evenements_s": events, "pdf_seul": pdf,
         "pdf_ajoute_horloge_part": round(extra_wall / alone.seconds, 3) if weight.pdf else None,
