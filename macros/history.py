@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import gitinfo
+from . import collector, gitinfo
 from .gitinfo import date_fr
 
 # How many commits to read, and how many changes to list for one file in one commit.
@@ -297,16 +297,17 @@ def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> li
                 wanted += [f"{commit.sha}^:{path}", f"{commit.sha}:{path}"]
     versions = iter(depot.blobs(wanted))
     found: list[Modification] = []
-    for day, name, changes in plan:
-        if changes is None:
-            before, after = next(versions), next(versions)
-            old = _parse(*before) if before else None
-            new = _parse(*after) if after else None
-            if old is None or new is None:
-                continue
-            changes = describe_changes(old, new)
-        if changes:
-            found.append(Modification(day, name, tuple(changes)))
+    with collector.paused():  # thirty versions read: many objects, no cycle (collector.py)
+        for day, name, changes in plan:
+            if changes is None:
+                before, after = next(versions), next(versions)
+                old = _parse(*before) if before else None
+                new = _parse(*after) if after else None
+                if old is None or new is None:
+                    continue
+                changes = describe_changes(old, new)
+            if changes:
+                found.append(Modification(day, name, tuple(changes)))
     return found
 
 

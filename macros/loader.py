@@ -8,13 +8,13 @@ when a file really changed.
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import collector
 from .errors import DataError, DataErrors, explain_validation_error
 from .sections import IDENTITY, SECTIONS, Section
 from .yaml_strict import read_yaml
@@ -117,14 +117,7 @@ def load_cached(folder: Path, root: Path) -> LoadedReferentiel:
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    # Reading makes hundreds of thousands of objects and no reference cycle: the garbage
-    # collector's rounds meanwhile find nothing and took half the time at ×100 (make bench).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         loaded = load_referentiel(folder, root)
-    finally:
-        if collecting:
-            gc.enable()
     _cache[key] = (fingerprint, loaded)
     return loaded
