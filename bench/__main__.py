@@ -23,72 +23,23 @@ from __future__ import annotations
 import json
 import os
 import platform
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .generate import scale_referentiel
 from .plain_site import site_words, write_plain_site
 from .process import PYTHON, ROOT, Run, instructions, median_run, mkdocs_build, run
+from .runs import RATIO_REPEATS, REPEATS, instrumented, kb, pdf_layout, run_figures, say
+from .scale import bench_scale
 from .serve import measure_reload
 from .weight import browser_home_assets, home_page_assets, search_assets, site_weight
 
 TARGET_RATIO = 1.3
 TARGET_HOME_KB = 400
-TARGET_MEMORY_MB = 1024
-SCALES = (1, 10, 100)
-REPEATS = 3
-RATIO_REPEATS = 7  # the criterion's runs: more of them, interleaved with the yardstick's
 CRITERION_KINDS = {"html", "css", "js", "font"}
 
 figures: dict = {"machine": {"python": platform.python_version(), "processeurs": os.cpu_count()}}
-
-
-def say(text: str = "") -> None:
-    print(text, flush=True)
-
-
-def kb(size: int) -> str:
-    return f"{size / 1024:,.0f} Ko".replace(",", " ")
-
-
-def timed_builds(out: Path, repeats: int = REPEATS, **kwargs) -> Run:
-    return median_run([mkdocs_build(out, **kwargs) for _ in range(repeats)])
-
-
-def _run_figures(result: Run) -> dict:
-    return {"secondes": round(result.seconds, 3), "cpu": round(result.cpu_seconds, 3),
-            "memoire_max_mo": round(result.peak_mb, 1)}
-
-
-def instrumented(out: Path, slug: str, data_dir: Path | None = None,
-                 with_pdf: bool = True) -> tuple[Run, dict]:
-    """One build with counters (bench/instrumented.py); `with_pdf=False` stubs the kit out."""
-    report = out.parent / f"{out.name}-instruments.json"
-    command = [PYTHON, "-m", "bench.instrumented", str(out), str(report)]
-    result = run(command + ([] if with_pdf else ["--sans-pdf"]),
-                 {"REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data_dir or "")}, timeout=900)
-    if result.returncode != 0:
-        raise RuntimeError(f"échec de la construction instrumentée (code {result.returncode}) :\n"
-                           f"{result.output[-3000:]}")
-    return result, json.loads(report.read_text(encoding="utf-8"))
-
-
-def site_builds(out: Path, data_dir: Path | None, repeats: int, slug: str = "bethune") -> Run:
-    """Builds of the site alone (kit stubbed out), median of `repeats`."""
-    return median_run([instrumented(out, slug, data_dir, with_pdf=False)[0]
-                       for _ in range(repeats)])
-
-
-def pdf_layout(folder: Path) -> dict | None:
-    """Cold layout of the kit of `folder` (bench/pdf_layout.py), or None without a kit."""
-    result = run([PYTHON, "-m", "bench.pdf_layout", str(folder)], timeout=900)
-    if result.returncode != 0:
-        say(f"ÉCHEC de la mise en page du PDF : {result.output[-1500:]}")
-        return None
-    return json.loads(result.output.strip().splitlines()[-1])
 
 
 def _loads_line(counts: dict) -> str:
@@ -183,7 +134,7 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
     if index:
         say(f"index de recherche     : {kb(index.raw)} brut, {kb(index.gzipped)} compressé")
     return {
-        "socle": _run_figures(alone), "complet": _run_figures(full), "temoin": _run_figures(plain),
+        "socle": run_figures(alone), "complet": run_figures(full), "temoin": run_figures(plain),
         "pages": pages, "mots": words, "mots_temoin": plain_words,
         "rapport_horloge": round(ratio_wall, 3), "rapport_cpu": round(ratio_cpu, 3),
         "instructions": {"socle": ours_ir, "temoin": plain_ir,
@@ -208,7 +159,7 @@ def bench_check() -> dict:
     result = median_run(runs)
     say(f"python -m macros.check : {result.seconds:.2f} s (CPU {result.cpu_seconds:.2f} s), "
         f"code de sortie {result.returncode}")
-    return {**_run_figures(result), "code_sortie": result.returncode}
+    return {**run_figures(result), "code_sortie": result.returncode}
 
 
 def bench_serve() -> dict:
@@ -227,85 +178,6 @@ def bench_serve() -> dict:
             "rechargements_s": [round(s, 3) for s in serve.reload_seconds],
             "rechargement_median_s": round(serve.median_reload, 3),
             "script_livereload": serve.livereload_script}
-
-
-def bench_scale(tmp: Path) -> dict:
-    say("\n## Montée en charge (données de Béthune ×1, ×10, ×100)")
-    source = ROOT / "data" / "bethune"
-    minimal = tmp / "scale-min" / "bethune"
-    minimal.mkdir(parents=True)
-    shutil.copy2(source / "referentiel.yml", minimal / "referentiel.yml")
-    say("(site seul : le kit PDF est remplacé par un PDF d'une page ; son coût est mesuré à part ; "
-        f"démarrage et ×1 : médianes de {RATIO_REPEATS}, en alternance)")
-    data_x1 = scale_referentiel(source, tmp / "scale-x1" / "bethune", 1).parent
-    # Start-up and ×1 interleaved: the linearity bound is their difference, which a change
-    # of the machine's load between two separate series would swamp.
-    series: dict[str, list[Run]] = {"demarrage": [], "x1": []}
-    for _ in range(RATIO_REPEATS):
-        series["demarrage"].append(
-            instrumented(tmp / "site-min", "bethune", minimal.parent, with_pdf=False)[0])
-        series["x1"].append(instrumented(tmp / "site-x1", "bethune", data_x1, with_pdf=False)[0])
-    start_up = median_run(series["demarrage"])
-    say(f"démarrage fixe (référentiel réduit à son identité) : {start_up.seconds:.2f} s "
-        f"(CPU {start_up.cpu_seconds:.2f} s), {start_up.peak_mb:.0f} Mo")
-    results: dict[int, dict] = {}
-    for factor in SCALES:
-        if factor == 1:
-            data, built = data_x1, median_run(series["x1"])
-        else:
-            data = scale_referentiel(source, tmp / f"scale-x{factor}" / "bethune", factor).parent
-            built = site_builds(tmp / f"site-x{factor}", data, REPEATS if factor < 100 else 1)
-        out = tmp / f"site-x{factor}"
-        plan = scale_counts(data / "bethune")
-        config, pages, words = write_plain_site(out, tmp / f"plain-x{factor}", ROOT / "mkdocs.yml")
-        plain = timed_builds(tmp / f"plain-x{factor}-site", repeats=REPEATS if factor < 100 else 1,
-                             config=config)
-        index = next((a for a in search_assets(out) if a.kind == "index"), None)
-        results[factor] = {**_run_figures(built), **plan, "mots": words, "pages": pages,
-                           "temoin": _run_figures(plain),
-                           "rapport_cpu": round(built.cpu_seconds / plain.cpu_seconds, 3),
-                           "index_recherche_octets_gzip": index.gzipped if index else None}
-        say(f"×{factor:<3} : {built.seconds:6.2f} s (CPU {built.cpu_seconds:6.2f} s), "
-            f"{built.peak_mb:5.0f} Mo — {plan['actions']} actions, {plan['instances']} instances, "
-            f"{words} mots sur {pages} pages ; témoin {plain.seconds:.2f} s "
-            f"(CPU {plain.cpu_seconds:.2f} s), rapport CPU {results[factor]['rapport_cpu']:.2f}× ; "
-            f"index de recherche {kb(index.gzipped) if index else '—'} gzip")
-    verdicts = {}
-    for measure in ("secondes", "cpu"):
-        fixed = start_up.seconds if measure == "secondes" else start_up.cpu_seconds
-        t1, t100 = results[1][measure], results[100][measure]
-        bound = 100 * (t1 - fixed)
-        growth = (t100 - fixed) / max(t1 - fixed, 1e-9)
-        verdicts[measure] = {"borne_s": round(bound, 3), "x100_s": t100,
-                             "croissance_partie_variable": round(growth, 1),
-                             "lineaire": t100 <= bound}
-        if t1 <= fixed:
-            say(f"linéarité ({measure}) : non mesurable, ×1 ({t1:.2f} s) ≤ démarrage "
-                f"({fixed:.2f} s) — machine trop chargée pour l'horloge, voir le CPU")
-            continue
-        say(f"linéarité ({'horloge' if measure == 'secondes' else 'CPU'}) : ×100 = {t100:.2f} s ≤ "
-            f"100 × (×1 − démarrage) = {bound:.2f} s : {'OK' if t100 <= bound else 'NON'} "
-            f"(la partie variable croît de ×{growth:.0f} pour des données ×100)")
-    peak = max(r["memoire_max_mo"] for r in results.values())
-    say(f"mémoire maximale        : {peak:.0f} Mo — cible < {TARGET_MEMORY_MB} Mo : "
-        f"{'OK' if peak < TARGET_MEMORY_MB else 'AU-DELÀ DE LA CIBLE'}")
-    # The kit at ×10 (×1 is Béthune's, above); ×100 would take minutes and gigabytes,
-    # so it is extrapolated from the two, not run.
-    kit = pdf_layout(tmp / "scale-x10" / "bethune")
-    if kit:
-        say(f"kit PDF ×10            : {kit['pages']} pages, {kb(kit['octets'])}, mise en page "
-            f"{kit['secondes']:.1f} s (CPU {kit['cpu']:.1f} s), {kit['memoire_max_mo']:.0f} Mo — "
-            f"×100 non lancé (≈ ×10 du coût ×10, estimation linéaire)")
-    return {"demarrage": _run_figures(start_up),
-            "echelles": {f"x{k}": v for k, v in results.items()},
-            "linearite": verdicts, "memoire_max_mo": peak, "kit_pdf_x10": kit}
-
-
-def scale_counts(folder: Path) -> dict:
-    from macros.loader import load_referentiel
-    loaded = load_referentiel(folder, ROOT)
-    return {"actions": len(loaded.plan.actions), "objectifs": len(loaded.plan.objectifs),
-            "instances": len(loaded.gouvernance.instances)}
 
 
 def search_report() -> dict | None:
