@@ -106,3 +106,14 @@ def test_page_can_call_a_registered_macro(tmp_path):
     result = _site_with_page(tmp_path, "a-propos.md", "{{ plan() }}\n")
     assert result.returncode == 0, result.stderr
     assert 'id="objectif-2-7"' in (tmp_path / "site" / "a-propos" / "index.html").read_text()
+
+
+def test_a_page_edited_between_two_builds_is_compiled_anew(monkeypatch):
+    # Page templates' compiled code is kept between builds, keyed on the page's text.
+    from macros import sandbox
+
+    monkeypatch.setitem(sandbox.PAGE_MACROS, "accueil", lambda: "A")
+    assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md") == "# T\n\nA"
+    assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md") == "# T\n\nA"
+    assert sandbox.render_page("# U\n\n{{ accueil() }}{{ accueil() }}\n",
+                               "essai-cache.md") == "# U\n\nAA"
