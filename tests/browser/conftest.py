@@ -11,6 +11,7 @@ import functools
 import http.server
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,3 +96,18 @@ def page_factory(browser, server):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def wait_until(page, expression: str, timeout: float = 20.0) -> None:
+    """Wait until `expression` is true in the page.
+
+    Playwright's `wait_for_function` re-evaluates a string with `eval` inside the page,
+    which the site's Content-Security-Policy forbids (no 'unsafe-eval'): it failed
+    whenever the condition was not already true at the first look. `page.evaluate`
+    goes through the browser's debugging protocol, which the policy does not govern.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"toujours faux après {timeout} s : {expression}")
+        time.sleep(0.02)

@@ -17,6 +17,7 @@ from macros.context import present_pages
 from macros.loader import load_referentiel
 
 from ..conftest import ROOT
+from .conftest import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -215,7 +216,7 @@ def test_first_tab_reaches_a_visible_skip_link_to_the_content(page_factory, serv
     active = page.evaluate(ACTIVE)
     assert "md-skip" in active["cls"], active
     # Material fades the link in: wait until it is fully shown, then check it is on screen.
-    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
+    wait_until(page, "() => getComputedStyle(document.activeElement).opacity === '1'")
     active = page.evaluate(ACTIVE)
     assert active["visible"] and active["x"] >= 0 and active["right"] <= width and active["y"] >= 0, active
     assert page.evaluate("() => document.activeElement.textContent.trim()") == "Aller au contenu"
@@ -277,7 +278,7 @@ def test_at_320px_search_and_menu_open_from_keyboard_buttons(page_factory, serve
     page.keyboard.press("Enter")
     assert page.get_attribute(".md-header label[for='__drawer']", "aria-expanded") == "true"
     link = tab_until(page, lambda a: a["inDrawer"] and a["tag"] == "A", limit=15)
-    page.wait_for_function("() => document.activeElement.getBoundingClientRect().left >= 0")
+    wait_until(page, "() => document.activeElement.getBoundingClientRect().left >= 0")
     assert page.evaluate(ACTIVE)["visible"], link
 
 

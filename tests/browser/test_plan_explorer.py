@@ -15,6 +15,7 @@ import pytest
 from macros.loader import load_referentiel
 
 from ..conftest import ROOT
+from .conftest import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,7 @@ def test_a_shared_url_restores_the_filtered_view(page_factory, server):
     assert visible_rows(page) == expected
     assert page.locator("#axe-1").is_hidden() and page.locator("#axe-2").is_visible()
     page.click("form[data-socle-filtres] button[type=reset]")
-    page.wait_for_function("location.search === ''")
+    wait_until(page, "location.search === ''")
     assert visible_rows(page) == TOTAL
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 
 import pytest
 import yaml
 
 from ..conftest import ROOT
+from .conftest import wait_until
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 REPORT = ROOT / "build" / "search-report.json"
@@ -72,15 +72,6 @@ READ_RESULTS = """
 """
 
 
-def _wait(page, expression: str, timeout: float = 20.0) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if page.evaluate(expression):
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"attente dépassée : {expression}")
-
-
 def _open_search(page_factory, server, slug: str, viewport: str):
     width, height = VIEWPORTS[viewport]
     page = page_factory(width=width, height=height)
@@ -90,7 +81,7 @@ def _open_search(page_factory, server, slug: str, viewport: str):
         page.click("header label[for=__search]")
     box = page.locator("input.md-search__input")
     box.click()
-    _wait(page, "window.__recherche.pret")
+    wait_until(page, "window.__recherche.pret")
     return page, box
 
 
@@ -98,7 +89,7 @@ def _search(page, box, query: str) -> list[list[str]]:
     """Type `query` into the box as a person would; the result groups (page, then sections)."""
     box.fill("")
     box.press_sequentially(query)
-    _wait(page, "window.__recherche.envoyees > 0 && "
+    wait_until(page, "window.__recherche.envoyees > 0 && "
                 "window.__recherche.envoyees === window.__recherche.recues")
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
     return page.evaluate(READ_RESULTS)
@@ -170,7 +161,7 @@ def test_results_follow_each_letter_typed(page_factory, server, slug, word, page
         box.press_sequentially(word[length - 1])
         if length < 4:
             continue
-        _wait(page, "window.__recherche.envoyees === window.__recherche.recues")
+        wait_until(page, "window.__recherche.envoyees === window.__recherche.recues")
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
         groups = page.evaluate(READ_RESULTS)
         assert _rank(groups, [page_path]) is not None, (word[:length], groups[:3])
@@ -242,10 +233,10 @@ def test_screenshot_and_time_to_first_result_on_a_phone(page_factory, server, bu
     page.click("header label[for=__search]")
     box = page.locator("input.md-search__input")
     box.click()
-    _wait(page, "window.__recherche.pret")
+    wait_until(page, "window.__recherche.pret")
     started = page.evaluate("performance.now()")
     box.press_sequentially(query)
-    _wait(page, "window.__recherche.envoyees > 0 && "
+    wait_until(page, "window.__recherche.envoyees > 0 && "
                 "window.__recherche.envoyees === window.__recherche.recues")
     first = page.evaluate("window.__recherche.premiere")
     groups = page.evaluate(READ_RESULTS)
