@@ -12,9 +12,8 @@ référentiel for free (copy-on-write) and its own interpreter lock, so writing 
 source (Python) and laying it out use the second processor without slowing the pages
 down; the child sends the PDF back through a pipe. Under `mkdocs serve`, whose server
 runs threads of its own, and where `os.fork` does not exist, it is made in a thread
-(Typst's compiler releases the GIL). Under `mkdocs serve` it is made again only when
-the data has changed: the loader hands out the same référentiel object while the files
-are unchanged.
+(Typst's compiler releases the GIL), and made again only when the data has changed: the
+loader hands out the same référentiel object while the files are unchanged.
 """
 
 from __future__ import annotations
