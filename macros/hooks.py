@@ -40,6 +40,7 @@ from macros.page_info import edit_base, infos_page, render_footer, render_notice
 from macros.redirects import RedirectionError, parse, write  # noqa: E402
 from macros.search_copy import search_copy  # noqa: E402
 from macros.search_index import enrichir_index  # noqa: E402
+from macros.theme_files import list_theme_files_quickly  # noqa: E402
 
 # mkdocs-macros starts twelve `git` processes per build to fill a `git` variable for
 # pages; Socle's pages cannot see it (macros/sandbox.py hides every variable), so it
@@ -82,6 +83,7 @@ def on_config(config):
         config.extra["accessibilite"] = referentiel.accessibilite.etat_libelle
     # The kit d'accueil is made in a thread, beside the rendering of the pages.
     start_kit(referentiel)
+    list_theme_files_quickly(config.theme)
     return config
 
 
