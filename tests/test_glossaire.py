@@ -13,6 +13,7 @@ from macros.abreviations import ajouter_abreviations
 from macros.context import ROOT
 from macros.loader import load_referentiel
 from macros.models.glossaire import Entree, Glossaire, entrees
+from macros.search_index import _fold as folded_phrase
 from macros.search_index import synonymes
 
 from .conftest import SOURCES, article_html, visible_text
@@ -111,3 +112,13 @@ def test_a_referentiel_without_glossary_has_no_page(pdc_site):
     assert not (pdc_site / "glossaire").exists()
     index = json.loads((pdc_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "glossaire" not in index["config"]["fields"]
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Directeur Général des Services", " directeur general des services "),
+    ("l’agent, d'accueil — « pôle » ÉLARGI", " l agent d accueil pole elargi "),
+    ("B'CLIC\u00a0n°\u202f2 ﬁn ½", " b clic n 2 fin 1 2 "),
+    ("", "  "),
+])
+def test_phrases_are_compared_without_case_accents_or_punctuation(text, folded):
+    assert folded_phrase(text) == folded
