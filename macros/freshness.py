@@ -70,14 +70,28 @@ def _walk(model: BaseModel, chemin: tuple, objet: str) -> Iterator[tuple[tuple, 
                     yield from _walk(item, (*chemin, name, index), _item_name(name, item))
 
 
+# The last référentiel walked, and its `suivi` blocks by section: every page asks for those
+# of its sections, and the plan's page alone holds hundreds of items to walk through.
+_walked: tuple[LoadedReferentiel | None, dict[str, tuple[SuiviTrouve, ...]]] = (None, {})
+
+
+def _of_section(ref: LoadedReferentiel, key: str) -> tuple[SuiviTrouve, ...]:
+    global _walked
+    if _walked[0] is not ref:
+        _walked = (ref, {})
+    by_section = _walked[1]
+    if key not in by_section:
+        by_section[key] = tuple(SuiviTrouve(key, ref.sources.get(key, key), chemin, objet, suivi)
+                                for chemin, objet, suivi in _walk(ref.sections[key], (), ""))
+    return by_section[key]
+
+
 def suivis(ref: LoadedReferentiel, keys: Iterable[str] | None = None) -> list[SuiviTrouve]:
     """Every `suivi` of the given sections (all sections by default), in file order."""
-    found = []
+    found: list[SuiviTrouve] = []
     for key in keys if keys is not None else ref.sections:
-        if not ref.has(key):
-            continue
-        for chemin, objet, suivi in _walk(ref.sections[key], (), ""):
-            found.append(SuiviTrouve(key, ref.sources.get(key, key), chemin, objet, suivi))
+        if ref.has(key):
+            found += _of_section(ref, key)
     return found
 
 
