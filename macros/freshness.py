@@ -8,8 +8,10 @@ page can show « Contenu suivi par … » and `make check` can list what is over
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -56,13 +58,38 @@ def _item_name(field: str, item: BaseModel) -> str:
     return noun
 
 
+def _models_in(annotation: object) -> Iterator[type[BaseModel]]:
+    """The model classes a field's type names: `Action`, `list[Action]`, `Suivi | None`…"""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _models_in(argument)
+
+
+@cache
+def _fields_to_walk(model_class: type[BaseModel]) -> tuple[str, ...]:
+    """Fields of `model_class` under which a `suivi` may be found: the others are skipped.
+
+    The plan's actions have none: walking them all took longer than the plan's page.
+    """
+    return tuple(name for name, field in model_class.model_fields.items()
+                 if name != "suivi" and any(_may_hold_suivi(found)
+                                            for found in _models_in(field.annotation)))
+
+
+def _may_hold_suivi(model_class: type[BaseModel]) -> bool:
+    return model_class is not Suivi and (
+        "suivi" in model_class.model_fields or bool(_fields_to_walk(model_class)))
+
+
 def _walk(model: BaseModel, chemin: tuple, objet: str) -> Iterator[tuple[tuple, str, Suivi]]:
-    suivi = getattr(model, "suivi", None)
+    fields = type(model).model_fields
+    suivi = model.suivi if "suivi" in fields else None
     if isinstance(suivi, Suivi):
         yield chemin, objet, suivi
-    for name in type(model).model_fields:
+    for name in _fields_to_walk(type(model)):
         value = getattr(model, name)
-        if isinstance(value, BaseModel) and not isinstance(value, Suivi):
+        if isinstance(value, BaseModel):
             yield from _walk(value, (*chemin, name), objet)
         elif isinstance(value, list | tuple):
             for index, item in enumerate(value):
