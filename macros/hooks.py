@@ -40,12 +40,16 @@ from macros.page_info import edit_base, infos_page, render_footer, render_notice
 from macros.redirects import RedirectionError, parse, write  # noqa: E402
 from macros.search_copy import search_copy  # noqa: E402
 from macros.search_index import enrichir_index  # noqa: E402
+from macros.search_toc import install as index_tables_of_contents  # noqa: E402
 from macros.theme_files import list_theme_files_quickly  # noqa: E402
 
 # mkdocs-macros starts twelve `git` processes per build to fill a `git` variable for
 # pages; Socle's pages cannot see it (macros/sandbox.py hides every variable), so it
 # gets the answer mkdocs-macros gives outside a repository, without a process.
 mkdocs_macros.context.get_git_info = lambda: {"status": False, "date": None}
+# Material's search plugin walks a page's table of contents once per section (quadratic on
+# large pages): it looks entries up in an index instead (macros/search_toc.py).
+index_tables_of_contents()
 
 
 def on_startup(command, dirty):
