@@ -81,13 +81,13 @@ def _locate(raw: object, loc: tuple) -> tuple[int | None, int | None]:
     if start is not None:
         line, column = start.line, start.column
     for part in loc:
-        positions = getattr(node, "positions", None)
-        if positions is None:
+        position_of = getattr(node, "position", None)  # PositionedDict, PositionedList
+        if position_of is None:
             break
         in_mapping = isinstance(node, dict) and isinstance(part, str) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         if in_mapping or in_list:
-            position = positions[part]
+            position = position_of(part)
             node = node[part]
         else:
             break

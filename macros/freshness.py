@@ -135,5 +135,5 @@ def line_of(ref: LoadedReferentiel, found: SuiviTrouve) -> int | None:
         in_list = isinstance(node, PositionedList) and isinstance(part, int) and part < len(node)
         if not (in_mapping or in_list):
             break
-        line, node = node.positions[part].line, node[part]
+        line, node = node.position(part).line, node[part]
     return line

@@ -29,25 +29,35 @@ class Position(NamedTuple):
 
 
 class PositionedDict(dict):
-    """A mapping read from YAML, with the position of each key."""
+    """A mapping read from YAML, which knows where each of its keys is written."""
 
-    def __init__(self, start: Position) -> None:
-        super().__init__()
-        self.start = start
-        self.positions: dict[str, Position] = {}
+    __slots__ = ("_marks", "_start")
+
+    @property
+    def start(self) -> Position:
+        return _position(self._start)
+
+    def position(self, key: str) -> Position:
+        return _position(self._marks[key])
 
 
 class PositionedList(list):
-    """A sequence read from YAML, with the position of each item."""
+    """A sequence read from YAML, which knows where each of its items is written."""
 
-    def __init__(self, start: Position) -> None:
-        super().__init__()
-        self.start = start
-        self.positions: list[Position] = []
+    __slots__ = ("_marks", "_start")
+
+    @property
+    def start(self) -> Position:
+        return _position(self._start)
+
+    def position(self, index: int) -> Position:
+        return _position(self._marks[index])
 
 
-def _position(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+# The parser's marks are kept as they are (0-based) and turned into a Position only when a
+# message needs one: a large référentiel holds a hundred thousand items, a message a few.
+def _position(mark: yaml.Mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
 
 
 class _NoImplicitTypesLoader(yaml.SafeLoader):
@@ -85,36 +95,43 @@ def _compose(text: str) -> yaml.Node | None:
 
 def _build(node: yaml.Node, source: str) -> object:
     """Turn a composed node into str / PositionedDict / PositionedList."""
-    if isinstance(node, ScalarNode):
+    kind = type(node)
+    if kind is ScalarNode:
         return node.value
-    if isinstance(node, SequenceNode):
-        items = PositionedList(_position(node))
-        for child in node.value:
-            items.append(_build(child, source))
-            items.positions.append(_position(child))
+    if kind is SequenceNode:
+        items = PositionedList(_build(child, source) for child in node.value)
+        items._start = node.start_mark
+        items._marks = [child.start_mark for child in node.value]
         return items
-    if isinstance(node, MappingNode):
-        mapping = PositionedDict(_position(node))
-        for key_node, value_node in node.value:
-            where = _position(key_node)
-            if not isinstance(key_node, ScalarNode):
-                raise DataError(source, where.line, where.column,
-                                "une clé doit être un simple mot (par exemple « titre »), "
-                                "pas une liste ni un bloc.")
-            key = key_node.value
-            if key == "<<":
-                raise DataError(source, where.line, where.column,
-                                "la fusion « << » n'est pas acceptée : écrivez chaque "
-                                "champ en toutes lettres.")
-            if key in mapping:
-                first = mapping.positions[key]
-                raise DataError(source, where.line, where.column,
-                                f"la clé « {key} » apparaît deux fois dans le même bloc "
-                                f"(première fois ligne {first.line}). Gardez-en une seule.")
-            mapping[key] = _build(value_node, source)
-            mapping.positions[key] = where
-        return mapping
-    raise DataError(source, *_as_tuple(_position(node)), "élément YAML non reconnu.")
+    if kind is not MappingNode:
+        raise DataError(source, *_as_tuple(_position(node.start_mark)), "élément YAML non reconnu.")
+    mapping = PositionedDict()
+    mapping._start = node.start_mark
+    marks = mapping._marks = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if type(key_node) is not ScalarNode or key == "<<" or key in mapping:
+            _refuse_key(mapping, key_node, source)
+        mapping[key] = _build(value_node, source)
+        marks[key] = key_node.start_mark
+    return mapping
+
+
+def _refuse_key(mapping: PositionedDict, key_node: yaml.Node, source: str) -> None:
+    where = _position(key_node.start_mark)
+    if not isinstance(key_node, ScalarNode):
+        raise DataError(source, where.line, where.column,
+                        "une clé doit être un simple mot (par exemple « titre »), "
+                        "pas une liste ni un bloc.")
+    key = key_node.value
+    if key == "<<":
+        raise DataError(source, where.line, where.column,
+                        "la fusion « << » n'est pas acceptée : écrivez chaque "
+                        "champ en toutes lettres.")
+    first = mapping.position(key)
+    raise DataError(source, where.line, where.column,
+                    f"la clé « {key} » apparaît deux fois dans le même bloc "
+                    f"(première fois ligne {first.line}). Gardez-en une seule.")
 
 
 def _as_tuple(position: Position) -> tuple[int, int]:

@@ -22,9 +22,9 @@ def test_yaml_11_values_stay_the_text_written(tmp_path, written):
 
 def test_positions_are_kept_for_keys_and_items(tmp_path):
     data = load(tmp_path, "titre: A\nliste:\n  - un\n  - deux\n")
-    assert data.positions["liste"].line == 2
-    assert data["liste"].positions[1].line == 4
-    assert data["liste"].positions[1].column == 5
+    assert data.position("liste").line == 2
+    assert data["liste"].position(1).line == 4
+    assert data["liste"].position(1).column == 5
 
 
 def test_duplicate_key_names_both_lines(tmp_path):
