@@ -55,4 +55,4 @@ bench: install ## Mesure temps de construction, poids et recherche
 	$(BIN)/python -m bench
 
 clean: ## Supprime les sites construits et les caches
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .pytest_cache .ruff_cache .cache

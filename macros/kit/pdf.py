@@ -1,8 +1,9 @@
 """The kit's PDF: the Typst document compiled to a tagged PDF/UA-1 file, during the build.
 
 Typst lays the Béthune kit (about forty pages) out in a few tenths of a second (see
-`make bench`), so the kit is made at every build, from the référentiel just loaded,
-with no cache to keep in step with the content. It is made as soon as the data
+`make bench`), so the kit is made at every build, from the référentiel just loaded; a
+source laid out before is taken from `.cache/kit/`, where the source itself is the key
+(macros/kit/cache.py): never out of step with the content. It is made as soon as the data
 is loaded, beside the rendering of the pages: pages that give its figures are rendered
 with `PENDING_LABEL`, which the hooks replace with the real figures: before the page is
 written when the kit is made by then, after the build otherwise (macros/kit/placeholder.py).
@@ -28,6 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..loader import LoadedReferentiel
+from .cache import cached_pdf
 from .document import kit_source
 
 KIT_FILENAME = "kit-accueil.pdf"
@@ -80,9 +82,17 @@ def compile_pdf(source: str) -> bytes:
         raise KitError(f"Typst : {error}") from None
 
 
-def render_kit(ref: LoadedReferentiel) -> Kit:
-    """Build the PDF for this référentiel, without any memory of earlier builds."""
-    data = compile_pdf(kit_source(ref))
+def _compiler() -> str:
+    """Typst and compile_pdf's settings: with the source, what decides the PDF."""
+    import typst
+
+    return f"typst {typst.__version__}, pdf ua-1, built-in fonts"
+
+
+def render_kit(ref: LoadedReferentiel, use_cache: bool = True) -> Kit:
+    """The PDF for this référentiel: laid out, or taken from the cache if laid out before."""
+    source = kit_source(ref)
+    data = cached_pdf(source, _compiler(), compile_pdf) if use_cache else compile_pdf(source)
     return Kit(data=data, pages=len(_PAGE_OBJECT.findall(data)))
 
 
