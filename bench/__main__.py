@@ -66,7 +66,8 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
     # build lays the kit out when its source is new (data changed), else reads it back.
     runs: dict[str, list[Run]] = {"alone": [], "full": [], "cold": [], "plain": []}
     for _ in range(RATIO_REPEATS):
-        runs["alone"].append(instrumented(tmp / f"seul-{slug}", slug, with_pdf=False)[0])
+        runs["alone"].append(
+            instrumented(tmp / f"seul-{slug}", slug, with_pdf=False, counters=False)[0])
         runs["full"].append(mkdocs_build(site, slug=slug))
         shutil.rmtree(KIT_CACHE, ignore_errors=True)
         runs["cold"].append(mkdocs_build(site, slug=slug))
@@ -84,7 +85,7 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
         f"cible ≤ {TARGET_RATIO}× : {verdict}")
     # The same two builds once more, counted in instructions: a ratio the load cannot move.
     ours_ir = instructions([PYTHON, "-m", "bench.instrumented", str(tmp / f"ir-{slug}"),
-                            str(tmp / f"ir-{slug}.json"), "--sans-pdf"],
+                            str(tmp / f"ir-{slug}.json"), "--sans-pdf", "--sans-compteurs"],
                            {"REFERENTIEL": slug, "SOCLE_DATA_DIR": ""})
     plain_ir = instructions([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d",
                              str(tmp / f"ir-plain-{slug}"), "-f", str(plain_config)])

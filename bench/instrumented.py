@@ -1,4 +1,4 @@
-"""`python -m bench.instrumented OUT REPORT [--sans-pdf]`: one build, with counters.
+"""`python -m bench.instrumented OUT REPORT [--sans-pdf] [--sans-compteurs]`: one build, with counters.
 
 Run in its own process by the bench. It wraps, before MkDocs starts:
 
@@ -10,6 +10,8 @@ Run in its own process by the bench. It wraps, before MkDocs starts:
 and writes what it saw to REPORT as JSON. With `--sans-pdf` the kit is replaced
 by a one-page stand-in, to measure the site alone (the criterion of the build
 ratio) and how it scales; the PDF's own cost is what a full build adds to that.
+With `--sans-compteurs`, nothing is wrapped: the runs that are timed do not pay for
+the counting (a timer around each of the build's events).
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ def _instrument() -> None:
 
 def main(out: str, report: str, *options: str) -> int:
     with_pdf = "--sans-pdf" not in options
-    _instrument()
+    if "--sans-compteurs" not in options:
+        _instrument()
     if not with_pdf:
         _stub_pdf()
     start = time.perf_counter()

@@ -29,11 +29,13 @@ def run_figures(result: Run) -> dict:
 
 
 def instrumented(out: Path, slug: str, data_dir: Path | None = None,
-                 with_pdf: bool = True) -> tuple[Run, dict]:
-    """One build with counters (bench/instrumented.py); `with_pdf=False` stubs the kit out."""
+                 with_pdf: bool = True, counters: bool = True) -> tuple[Run, dict]:
+    """One build (bench/instrumented.py); `with_pdf=False` stubs the kit out, `counters=False`
+    leaves the build unwrapped, for the runs that are timed."""
     report = out.parent / f"{out.name}-instruments.json"
     command = [PYTHON, "-m", "bench.instrumented", str(out), str(report)]
-    result = run(command + ([] if with_pdf else ["--sans-pdf"]),
+    options = ([] if with_pdf else ["--sans-pdf"]) + ([] if counters else ["--sans-compteurs"])
+    result = run(command + options,
                  {"REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data_dir or "")}, timeout=900)
     if result.returncode != 0:
         raise RuntimeError(f"échec de la construction instrumentée (code {result.returncode}) :\n"
@@ -43,7 +45,7 @@ def instrumented(out: Path, slug: str, data_dir: Path | None = None,
 
 def site_builds(out: Path, data_dir: Path | None, repeats: int, slug: str = "bethune") -> Run:
     """Builds of the site alone (kit stubbed out), median of `repeats`."""
-    return median_run([instrumented(out, slug, data_dir, with_pdf=False)[0]
+    return median_run([instrumented(out, slug, data_dir, with_pdf=False, counters=False)[0]
                        for _ in range(repeats)])
 
 

@@ -44,8 +44,9 @@ def bench_scale(tmp: Path) -> dict:
     series: dict[str, list[Run]] = {"demarrage": [], "x1": []}
     for _ in range(RATIO_REPEATS):
         series["demarrage"].append(
-            instrumented(tmp / "site-min", "bethune", minimal.parent, with_pdf=False)[0])
-        series["x1"].append(instrumented(tmp / "site-x1", "bethune", data_x1, with_pdf=False)[0])
+            instrumented(tmp / "site-min", "bethune", minimal.parent, with_pdf=False, counters=False)[0])
+        series["x1"].append(
+            instrumented(tmp / "site-x1", "bethune", data_x1, with_pdf=False, counters=False)[0])
     start_up = median_run(series["demarrage"])
     say(f"démarrage fixe (référentiel réduit à son identité) : {start_up.seconds:.2f} s "
         f"(CPU {start_up.cpu_seconds:.2f} s), {start_up.peak_mb:.0f} Mo")
