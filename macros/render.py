@@ -31,6 +31,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _ENTITY = re.compile(r"(&#?\w+;)")
 # Applied to every text of the data: compiled once, not looked up at each call.
+_HIGH_PUNCTUATION = re.compile(r"[;:!?»]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([;:!?»])")
 _SPACE_AFTER_GUILLEMET = re.compile(r"«\s+")
 # Not `\n{3,}`: a pattern that starts with a literal lets the regex engine jump from one
@@ -63,7 +64,10 @@ def heading_attributes(anchor: str) -> Markup:
 def french_typography(value: object) -> str:
     """Non-breaking spaces before ; : ! ? and inside « » (French typography)."""
     text = str(value)
-    text = _SPACE_BEFORE_PUNCTUATION.sub("\u202f\\1", text)
+    # Most texts have none of these signs: looking for one is quicker than trying `\s+` at
+    # every space.
+    if _HIGH_PUNCTUATION.search(text):
+        text = _SPACE_BEFORE_PUNCTUATION.sub("\u202f\\1", text)
     if "«" in text:
         text = _SPACE_AFTER_GUILLEMET.sub("«\u202f", text)
     return text
