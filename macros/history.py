@@ -297,7 +297,7 @@ def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> li
                 wanted += [f"{commit.sha}^:{path}", f"{commit.sha}:{path}"]
     versions = iter(depot.blobs(wanted))
     found: list[Modification] = []
-    with collector.paused():  # thirty versions read: many objects, no cycle (collector.py)
+    with collector.paused(keep=True):  # thirty versions read and kept (_parsed), no cycle
         for day, name, changes in plan:
             if changes is None:
                 before, after = next(versions), next(versions)

@@ -75,8 +75,6 @@ def on_config(config):
         referentiel = current()
     except DataErrors as errors:
         raise PluginError(errors.report()) from None
-    # The référentiel lives as long as the build: out of the garbage collector's rounds too.
-    gc.freeze()
     organisation = referentiel.referentiel.organisation
     config.site_name = organisation.nom
     config.nav = [{page.title: page.path} for page in present_pages(referentiel)]

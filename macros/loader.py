@@ -117,7 +117,7 @@ def load_cached(folder: Path, root: Path) -> LoadedReferentiel:
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    with collector.paused():
+    with collector.paused(keep=True):  # kept for the whole build
         loaded = load_referentiel(folder, root)
     _cache[key] = (fingerprint, loaded)
     return loaded
