@@ -28,30 +28,31 @@ class Position(NamedTuple):
     column: int
 
 
-class PositionedDict(dict):
+class _Positioned:
+    """Where a mapping or a sequence read from YAML, and each of its keys or items, is written."""
+
+    __slots__ = ()
+    _start: yaml.Mark
+    _marks: dict[str, yaml.Mark] | list[yaml.Mark]
+
+    @property
+    def start(self) -> Position:
+        return _position(self._start)
+
+    def position(self, key: str | int) -> Position:
+        return _position(self._marks[key])
+
+
+class PositionedDict(_Positioned, dict):
     """A mapping read from YAML, which knows where each of its keys is written."""
 
     __slots__ = ("_marks", "_start")
 
-    @property
-    def start(self) -> Position:
-        return _position(self._start)
 
-    def position(self, key: str) -> Position:
-        return _position(self._marks[key])
-
-
-class PositionedList(list):
+class PositionedList(_Positioned, list):
     """A sequence read from YAML, which knows where each of its items is written."""
 
     __slots__ = ("_marks", "_start")
-
-    @property
-    def start(self) -> Position:
-        return _position(self._start)
-
-    def position(self, index: int) -> Position:
-        return _position(self._marks[index])
 
 
 # The parser's marks are kept as they are (0-based) and turned into a Position only when a
