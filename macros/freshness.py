@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .changes import NOUNS
 from .errors import DataError
 from .gitinfo import date_fr
-from .history import NOUNS
 from .loader import LoadedReferentiel
 from .models.base import Suivi
 from .sections import SECTIONS
