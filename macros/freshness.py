@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .changes import NOUNS
 from .errors import DataError
 from .gitinfo import date_fr
-from .loader import LoadedReferentiel
+from .loader import LoadedReferentiel, per_referentiel
 from .models.base import Suivi
 from .sections import SECTIONS
 from .yaml_strict import PositionedDict, PositionedList, read_yaml
@@ -97,20 +97,11 @@ def _walk(model: BaseModel, chemin: tuple, objet: str) -> Iterator[tuple[tuple, 
                     yield from _walk(item, (*chemin, name, index), _item_name(name, item))
 
 
-# The last référentiel walked, and its `suivi` blocks by section: every page asks for those
-# of its sections, and the plan's page alone holds hundreds of items to walk through.
-_walked: tuple[LoadedReferentiel | None, dict[str, tuple[SuiviTrouve, ...]]] = (None, {})
-
-
+@per_referentiel
 def _of_section(ref: LoadedReferentiel, key: str) -> tuple[SuiviTrouve, ...]:
-    global _walked
-    if _walked[0] is not ref:
-        _walked = (ref, {})
-    by_section = _walked[1]
-    if key not in by_section:
-        by_section[key] = tuple(SuiviTrouve(key, ref.sources.get(key, key), chemin, objet, suivi)
-                                for chemin, objet, suivi in _walk(ref.sections[key], (), ""))
-    return by_section[key]
+    # Every page asks for those of its sections; the plan's alone holds hundreds of items.
+    return tuple(SuiviTrouve(key, ref.sources.get(key, key), chemin, objet, suivi)
+                 for chemin, objet, suivi in _walk(ref.sections[key], (), ""))
 
 
 def suivis(ref: LoadedReferentiel, keys: Iterable[str] | None = None) -> list[SuiviTrouve]:

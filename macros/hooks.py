@@ -35,6 +35,7 @@ from macros.html_blocks import put_back  # noqa: E402
 from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, label_for, start_kit  # noqa: E402
 from macros.kit import pdf as kit_pdf  # noqa: E402
 from macros.kit.placeholder import fill_in  # noqa: E402
+from macros.loader import per_referentiel  # noqa: E402
 from macros.models.glossaire import entrees  # noqa: E402
 from macros.page_info import edit_base, infos_page, render_footer, render_notice  # noqa: E402
 from macros.redirects import RedirectionError, parse, write  # noqa: E402
@@ -137,17 +138,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-_entrees: tuple[object, tuple] = (None, ())
+@per_referentiel
+def _entrees_of(referentiel) -> tuple:
+    """The glossary's entries, listed once per référentiel rather than once per page."""
+    return tuple(entrees(referentiel.sections.get("glossaire"), referentiel.sections.get("gouvernance")))
 
 
 def _glossaire() -> tuple:
-    """The glossary's entries, listed once per référentiel rather than once per page."""
-    global _entrees
-    referentiel = current()
-    if _entrees[0] is not referentiel:
-        _entrees = (referentiel, tuple(entrees(referentiel.sections.get("glossaire"),
-                                               referentiel.sections.get("gouvernance"))))
-    return _entrees[1]
+    return _entrees_of(current())
 
 
 def on_page_content(html, page, config, files):

@@ -9,8 +9,11 @@ when a file really changed.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -121,3 +124,27 @@ def load_cached(folder: Path, root: Path) -> LoadedReferentiel:
         loaded = load_referentiel(folder, root)
     _cache[key] = (fingerprint, loaded)
     return loaded
+
+
+T = TypeVar("T")
+
+
+def per_referentiel(function: Callable[..., T]) -> Callable[..., T]:
+    """`function(ref, *args)` worked out once per référentiel and arguments.
+
+    For what every page asks of the référentiel (its glossary, the `suivi` blocks of a
+    section): kept while `load_cached` hands out the same référentiel object, that is
+    while its files are unchanged.
+    """
+    latest: list = [None, {}]  # the référentiel, and the results by arguments
+
+    @wraps(function)
+    def remembered(ref: LoadedReferentiel, *args: object) -> T:
+        if latest[0] is not ref:
+            latest[:] = [ref, {}]
+        if args not in latest[1]:
+            latest[1][args] = function(ref, *args)
+        return latest[1][args]
+
+    return remembered
+

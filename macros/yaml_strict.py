@@ -22,7 +22,7 @@ from .errors import DataError
 
 
 class Position(NamedTuple):
-    """A place in a data file, 1-based as editors count (one per item read: a tuple is cheap)."""
+    """A place in a data file, 1-based as editors count (made only when a message needs it)."""
 
     line: int
     column: int

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.errors import DataErrors
-from macros.loader import load_referentiel
+from macros.loader import load_referentiel, per_referentiel
 
 from .conftest import FIXTURES, ROOT
 
@@ -110,3 +110,19 @@ def test_reference_error_points_at_the_faulty_line(referentiel):
     [error] = errors_for(referentiel, "plan.yml", text)
     line = text.splitlines().index("    axe: 7") + 1
     assert error.startswith(f"data/essai/plan.yml:{line}:5: ")
+
+
+def test_what_pages_ask_of_a_referentiel_is_worked_out_once_per_referentiel():
+    calls = []
+
+    @per_referentiel
+    def section_size(ref, key):
+        calls.append((ref, key))
+        return len(key)
+
+    first, second = object(), object()  # two loads of the data: two référentiel objects
+    sizes = [section_size(first, "plan"), section_size(first, "plan"), section_size(first, "charte")]
+    assert sizes == [4, 4, 6]
+    assert calls == [(first, "plan"), (first, "charte")]
+    assert section_size(second, "plan") == 4
+    assert calls[-1] == (second, "plan")
