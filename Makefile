@@ -11,14 +11,24 @@ REFERENTIEL ?= bethune
 SLUGS := $(notdir $(wildcard data/*))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build build-all check test test-browser bench clean schema
+.PHONY: help install serve build build-all check prerequis test test-browser snapshots bench clean schema
 
 help: ## Liste les tâches
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# uv (from PyPI) installs the locked set (uv.lock) in seconds; where it cannot be had, pip
+# installs the same direct pins from pyproject.toml, more slowly.
+UV_VERSION := 0.13.9
+$(STAMP): pyproject.toml uv.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || \
+	  { echo "Socle demande Python 3.11.5 ou plus récent (PYTHON=$(PYTHON) : $$($(PYTHON) --version 2>&1))."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@if $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null; then \
+	  UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --quiet --frozen --inexact --extra test; \
+	else \
+	  echo "uv indisponible : installation avec pip, plus lente."; \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'; \
+	fi
 	touch $(STAMP)
 
 install: $(STAMP) ## Crée .venv et installe les dépendances
@@ -46,10 +56,32 @@ check: install ## Vérifie les données et le code (rapide, sans construire le s
 schema: install ## Régénère schemas/*.schema.json et .vscode/settings.json depuis les modèles
 	$(BIN)/python -m macros.schema
 
-test: install ## Lance toute la suite de tests
+# What the tests need beyond Python, git and make: command → Debian package.
+REQUIS := chromium:chromium pdftotext:poppler-utils pdfinfo:poppler-utils pdftoppm:poppler-utils
+
+prerequis: ## Vérifie que Chromium et poppler sont installés (les tests les utilisent)
+	@manque=""; for requis in $(REQUIS); do \
+	  command -v $${requis%%:*} >/dev/null 2>&1 || manque="$$manque $${requis#*:}"; \
+	done; \
+	if [ -n "$$manque" ]; then \
+	  paquets=$$(printf '%s\n' $$manque | sort -u | tr '\n' ' ' | sed 's/ $$//'); \
+	  echo "make test : il manque $$paquets ; installez-les avec « apt-get install chromium poppler-utils » (Debian, Ubuntu)." >&2; \
+	  exit 1; \
+	fi
+
+# Browser tests mostly wait on Chromium: three workers keep two cores busy (pytest-xdist).
+TEST_WORKERS ?= 3
+
+test: prerequis install ## Lance toute la suite de tests
 	$(BIN)/python -m macros.check
 	$(BIN)/ruff check macros tests bench
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS)
+
+test-browser: prerequis install ## Lance seulement les tests dans Chromium
+	$(BIN)/pytest -q -n $(TEST_WORKERS) -m browser
+
+snapshots: install ## Réécrit les instantanés de tests/snapshots/ (relisez ensuite leur diff)
+	UPDATE_SNAPSHOTS=1 $(BIN)/pytest -q tests/test_fragments.py
 
 bench: install ## Mesure temps de construction, poids et recherche
 	$(BIN)/python -m bench

@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from macros.kit.cache import FOLDER as KIT_CACHE
+from macros.kit.cache import folder as kit_cache
 
 from .plain_site import site_words, write_plain_site
 from .process import PYTHON, ROOT, Run, instructions, median_run, mkdocs_build, run
@@ -69,7 +69,7 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
         runs["alone"].append(
             instrumented(tmp / f"seul-{slug}", slug, with_pdf=False, counters=False)[0])
         runs["full"].append(mkdocs_build(site, slug=slug))
-        shutil.rmtree(KIT_CACHE, ignore_errors=True)
+        shutil.rmtree(kit_cache(), ignore_errors=True)
         runs["cold"].append(mkdocs_build(site, slug=slug))
         runs["plain"].append(mkdocs_build(plain_site, config=plain_config))
     alone, full, cold, plain = (median_run(runs[kind]) for kind in ("alone", "full", "cold", "plain"))

@@ -92,6 +92,13 @@ def scale_file(data: dict, filename: str, factor: int) -> dict:
     return scaled
 
 
+class _WrittenOut(yaml.SafeDumper):
+    """Writes a value repeated in the scaled data out again each time: Socle refuses aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def scale_referentiel(source: Path, destination: Path, factor: int) -> Path:
     """Write `source` scaled ×`factor` into `destination` (a référentiel folder).
 
@@ -109,7 +116,7 @@ def scale_referentiel(source: Path, destination: Path, factor: int) -> Path:
         data = _plain(read_yaml(path, path.name))
         scaled = scale_file(data, path.name, factor)
         # Every scalar is written quoted: the strict loader reads everything as text anyway.
-        text = yaml.safe_dump(scaled, allow_unicode=True, sort_keys=False, width=10_000,
-                              default_style='"')
+        text = yaml.dump(scaled, Dumper=_WrittenOut, allow_unicode=True, sort_keys=False,
+                         width=10_000, default_style='"')
         (destination / path.name).write_text(text, encoding="utf-8")
     return destination

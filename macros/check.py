@@ -9,11 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .context import project_root
 from .errors import DataErrors
 from .freshness import line_of, suivis
 from .loader import LoadedReferentiel, load_referentiel
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def overdue_warnings(loaded: LoadedReferentiel) -> list[str]:
@@ -31,13 +30,14 @@ def overdue_warnings(loaded: LoadedReferentiel) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    data = ROOT / "data"
+    root = project_root()
+    data = root / "data"
     slugs = argv or sorted(p.name for p in data.iterdir() if p.is_dir())
     failed = False
     for slug in slugs:
         folder = Path(slug) if "/" in slug else data / slug
         try:
-            loaded = load_referentiel(folder, ROOT)
+            loaded = load_referentiel(folder, root)
         except DataErrors as errors:
             failed = True
             print(f"✗ {slug} — {errors.report()}", file=sys.stderr)

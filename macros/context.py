@@ -1,7 +1,10 @@
 """Which référentiel this build is for, and where its data lives.
 
 `REFERENTIEL` (default `bethune`) picks `data/<slug>/`; `SOCLE_DATA_DIR`
-(default `data/`) lets tests build tiny fixture référentiels.
+(default `data/`) lets tests build tiny fixture référentiels. Both are read relative to
+the project being built — the folder of its `mkdocs.yml`, which the hooks name — and
+never relative to this package: two checkouts sharing one installed engine each build
+their own data.
 """
 
 from __future__ import annotations
@@ -13,21 +16,35 @@ from pathlib import Path
 from .loader import LoadedReferentiel, load_cached
 from .sections import PAGES, PageSpec
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SLUG = "bethune"
+
+# The project being built: set from the config file by the hooks, else the working folder
+# (the command-line tools run from the project, as `mkdocs` does).
+_project: list[Path] = []
+
+
+def use_project(root: Path) -> None:
+    """Build the project whose `mkdocs.yml` is in `root`."""
+    _project[:] = [root.resolve()]
+
+
+def project_root() -> Path:
+    """The folder of the project being built: its `mkdocs.yml`, `data/`, `.cache/`."""
+    return _project[0] if _project else Path.cwd().resolve()
 
 
 def data_folder() -> Path:
     """Folder of the référentiel selected by the environment."""
-    base = Path(os.environ.get("SOCLE_DATA_DIR") or ROOT / "data")
+    root = project_root()
+    base = Path(os.environ.get("SOCLE_DATA_DIR") or root / "data")
     if not base.is_absolute():
-        base = ROOT / base
+        base = root / base
     return base / (os.environ.get("REFERENTIEL") or DEFAULT_SLUG)
 
 
 def current() -> LoadedReferentiel:
     """The validated référentiel of this build (loaded once, then cached)."""
-    return load_cached(data_folder(), ROOT)
+    return load_cached(data_folder(), project_root())
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from mkdocs.structure.files import Files  # noqa: E402
 
 from macros import gitinfo  # noqa: E402
 from macros.abreviations import ajouter_abreviations  # noqa: E402
-from macros.context import current, data_folder, present_pages  # noqa: E402
+from macros.context import current, data_folder, present_pages, use_project  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.html_blocks import put_back  # noqa: E402
 from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, label_for, start_kit  # noqa: E402
@@ -70,6 +70,8 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_config(config):
     """Validate the data, then derive site name and navigation from it."""
+    # The data of the project whose mkdocs.yml this is, wherever the engine was installed from.
+    use_project(Path(config.config_file_path).parent)
     # One `git log` per build answers every page's questions (macros/gitinfo.py).
     gitinfo.start_build([data_folder(), Path(config.docs_dir)])
     try:

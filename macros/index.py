@@ -11,9 +11,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .context import project_root
 from .loader import load_referentiel
-
-ROOT = Path(__file__).resolve().parent.parent
 
 _PAGE = """<!doctype html>
 <html lang="fr">
@@ -45,7 +44,7 @@ def main(argv: list[str]) -> int:
     site, slugs = Path(argv[0]), argv[1:]
     items = []
     for slug in slugs:
-        ref = load_referentiel(ROOT / "data" / slug, ROOT).referentiel
+        ref = load_referentiel(project_root() / "data" / slug, project_root()).referentiel
         items.append(f'<li><a href="{escape(slug)}/"><strong>{escape(ref.organisation.nom)}</strong></a>'
                      f" — {escape(ref.document.titre)} ({escape(ref.document.date)})</li>")
     (site / "index.html").write_text(_PAGE.format(items="\n".join(items)), encoding="utf-8")

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .context import project_root
 from .freshness import SuiviTrouve, suivis
 from .gitinfo import date_fr, last_change
 from .loader import LoadedReferentiel
 from .render import fragment
 from .sections import PAGES, SECTIONS
 
-ROOT = Path(__file__).resolve().parent.parent
 _FILENAMES = {section.key: section.filename for section in SECTIONS}
 _SPECS = {spec.path: spec for spec in PAGES}
 _FROM_HISTORY = {"quoi-de-neuf.md"}
@@ -54,7 +54,7 @@ class InfosPage:
 def _repo_path(path: Path) -> str | None:
     """`data/bethune/plan.yml` for a file inside the repository, else None."""
     try:
-        return path.resolve().relative_to(ROOT).as_posix()
+        return path.resolve().relative_to(project_root()).as_posix()
     except ValueError:
         return None
 

@@ -66,7 +66,9 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         return fragment("management", ref.management, macro="intro") if ref.has("management") else ""
 
     def a_propos() -> str:
-        return fragment("a_propos", ref.referentiel, ref.sections.get("deliberation"))
+        # The source document kept in the référentiel's folder, named as in the repository.
+        source = f"data/{ref.slug}/source/{ref.referentiel.document.fichier}"
+        return fragment("a_propos", ref.referentiel, ref.sections.get("deliberation"), source)
 
     def glossaire() -> str:
         # Acronyms of glossaire.yml plus the instances' sigles of gouvernance.yml.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from jinja2 import FileSystemBytecodeCache, StrictUndefined, Template, TemplateError
+from jinja2 import FileSystemBytecodeCache, FunctionLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 
@@ -21,7 +21,9 @@ from mkdocs.exceptions import PluginError
 PAGE_MACROS: dict[str, object] = {}
 
 _sandbox = SandboxedEnvironment(
-    loader=None,            # no {% include %} / {% import %} of files
+    # No {% include %} / {% import %} / {% extends %}: every name is "not found" (a TemplateError,
+    # reported like any other misuse; without a loader Jinja raises a bare TypeError).
+    loader=FunctionLoader(lambda name: None),
     undefined=StrictUndefined,
     autoescape=False,       # pages are Markdown; our macros return already-escaped text
 )

@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from .errors import DataError
 
@@ -76,67 +85,118 @@ class _FastNoImplicitTypesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 _FastNoImplicitTypesLoader.yaml_implicit_resolvers = {}
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """The document's node tree, parsed by libyaml when the file is valid YAML.
+# Events that carry a value: a scalar, or the start of a mapping or a list.
+_NODE_STARTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent)
 
-    libyaml words its errors differently, so a file it rejects is parsed again by
-    the pure-Python loader, whose messages `_explain_yaml_error` knows.
+
+def _parse(text: str, source: str) -> object:
+    """The document as str / PositionedDict / PositionedList, built from the parser's events.
+
+    libyaml parses; this loop builds the values, so that anchors, aliases and tags are
+    refused where they appear, before anything is expanded: nested aliases of a few hundred
+    bytes would otherwise grow into millions of values. libyaml words its errors
+    differently, so a file it rejects is parsed again by the pure-Python parser, whose
+    messages `_explain_yaml_error` knows.
     """
-    for loader_class in (_FastNoImplicitTypesLoader, _NoImplicitTypesLoader):
-        loader = loader_class(text)
-        try:
-            return loader.get_single_node()
-        except yaml.YAMLError:
-            if loader_class is _NoImplicitTypesLoader:
-                raise
-        finally:
-            loader.dispose()
-    return None
+    try:
+        return _build(_FastNoImplicitTypesLoader(text), source)
+    except yaml.YAMLError:
+        return _build(_NoImplicitTypesLoader(text), source)
 
 
-def _build(node: yaml.Node, source: str) -> object:
-    """Turn a composed node into str / PositionedDict / PositionedList."""
-    kind = type(node)
-    if kind is ScalarNode:
-        return node.value
-    if kind is SequenceNode:
-        items = PositionedList(_build(child, source) for child in node.value)
-        items._start = node.start_mark
-        items._marks = [child.start_mark for child in node.value]
-        return items
-    if kind is not MappingNode:
-        raise DataError(source, *_as_tuple(_position(node.start_mark)), "élément YAML non reconnu.")
-    mapping = PositionedDict()
-    mapping._start = node.start_mark
-    marks = mapping._marks = {}
-    for key_node, value_node in node.value:
-        key = key_node.value
-        if type(key_node) is not ScalarNode or key == "<<" or key in mapping:
-            _refuse_key(mapping, key_node, source)
-        mapping[key] = _build(value_node, source)
-        marks[key] = key_node.start_mark
-    return mapping
+def _build(loader: yaml.SafeLoader, source: str) -> object:
+    """Turn the parser's events into values, refusing what an editor should not write."""
+    try:
+        # Each open mapping or list, with the key waiting for its value (mappings).
+        stack: list[list] = []
+        root: object = None
+        documents = 0
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind in _NODE_STARTS:
+                _refuse_anchor_or_tag(event, source)
+                if stack and type(stack[-1][0]) is PositionedDict and stack[-1][1] is None \
+                        and kind is not ScalarEvent:
+                    _refuse(source, event.start_mark,
+                            "une clé doit être un simple mot (par exemple « titre »), "
+                            "pas une liste ni un bloc.")
+                if kind is ScalarEvent:
+                    value: object = event.value
+                else:
+                    value = PositionedDict() if kind is MappingStartEvent else PositionedList()
+                    value._start = event.start_mark
+                    value._marks = {} if kind is MappingStartEvent else []
+                    stack.append([value, None, None])
+                    continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                value = stack.pop()[0]
+            elif kind is AliasEvent:
+                _refuse(source, event.start_mark,
+                        "les ancres et alias YAML (« & » et « * ») ne sont pas acceptés : "
+                        "écrivez le texte en toutes lettres à chaque endroit.")
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    _refuse(source, event.start_mark,
+                            "un fichier ne contient qu'un seul document : retirez la ligne « --- » "
+                            "et ce qui la suit, ou mettez-le dans un autre fichier.")
+                continue
+            elif kind is StreamEndEvent:
+                return root
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            _attach(stack[-1], value, event, source)
+    finally:
+        loader.dispose()
 
 
-def _refuse_key(mapping: PositionedDict, key_node: yaml.Node, source: str) -> None:
-    where = _position(key_node.start_mark)
-    if not isinstance(key_node, ScalarNode):
-        raise DataError(source, where.line, where.column,
-                        "une clé doit être un simple mot (par exemple « titre »), "
-                        "pas une liste ni un bloc.")
-    key = key_node.value
-    if key == "<<":
-        raise DataError(source, where.line, where.column,
-                        "la fusion « << » n'est pas acceptée : écrivez chaque "
-                        "champ en toutes lettres.")
-    first = mapping.position(key)
-    raise DataError(source, where.line, where.column,
-                    f"la clé « {key} » apparaît deux fois dans le même bloc "
+def _attach(parent: list, value: object, event: yaml.Event, source: str) -> None:
+    """Put a finished value into the open mapping or list."""
+    container, key, key_mark = parent
+    if type(container) is PositionedList:
+        container.append(value)
+        container._marks.append(_start_of(value, event))
+        return
+    if key is None:
+        if value == "<<" and not event.style:  # plain: None, or "" from libyaml
+            _refuse(source, event.start_mark,
+                    "la fusion « << » n'est pas acceptée : écrivez chaque champ en toutes lettres.")
+        if value in container:
+            first = container.position(value)
+            _refuse(source, event.start_mark,
+                    f"la clé « {value} » apparaît deux fois dans le même bloc "
                     f"(première fois ligne {first.line}). Gardez-en une seule.")
+        parent[1], parent[2] = value, event.start_mark
+        return
+    container[key] = value
+    container._marks[key] = key_mark
+    parent[1] = parent[2] = None
 
 
-def _as_tuple(position: Position) -> tuple[int, int]:
-    return position.line, position.column
+def _start_of(value: object, event: yaml.Event) -> yaml.Mark:
+    # A finished mapping or list starts where it was opened, not where its end event is.
+    return value._start if isinstance(value, _Positioned) else event.start_mark
+
+
+def _refuse_anchor_or_tag(event: yaml.NodeEvent, source: str) -> None:
+    if event.anchor is not None:
+        _refuse(source, event.start_mark,
+                f"l'ancre YAML « &{event.anchor} » n'est pas acceptée : écrivez le texte en "
+                "toutes lettres à chaque endroit où il sert.")
+    if event.tag is not None:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        _refuse(source, event.start_mark,
+                f"l'étiquette YAML « {tag} » n'est pas acceptée : retirez-la, le type de "
+                "chaque champ est fixé par Socle.")
+
+
+def _refuse(source: str, mark: yaml.Mark, message: str) -> None:
+    where = _position(mark)
+    raise DataError(source, where.line, where.column, message)
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
@@ -225,7 +285,7 @@ def read_yaml(path: Path, source: str) -> PositionedDict:
                         "caractère de tabulation interdit dans l'indentation : "
                         "indentez avec des espaces (deux par niveau).")
     try:
-        node = _compose(text)
+        data = _parse(text, source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -238,9 +298,8 @@ def read_yaml(path: Path, source: str) -> PositionedDict:
         raise DataError(source, line, column, _explain_yaml_error(error)) from None
     except yaml.YAMLError:
         raise DataError(source, None, None, "le fichier n'est pas du YAML valide.") from None
-    if node is None:
+    if data is None:
         raise DataError(source, 1, None, "le fichier est vide.")
-    data = _build(node, source)
     if not isinstance(data, PositionedDict):
         raise DataError(source, 1, 1,
                         "le fichier doit être un ensemble de champs « clé: valeur », "

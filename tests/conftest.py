@@ -13,12 +13,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-SOURCES = ROOT.parent / "shared" / "sources"
+
+
+def source_document(slug: str) -> Path:
+    """The text of the document a référentiel was built from, kept in its `source/` folder."""
+    folder = ROOT / "data" / slug / "source"
+    (found,) = folder.glob("*.txt")
+    return found
 
 
 def build_site(out: Path, slug: str = "bethune", data_dir: Path | None = None,
-               strict: bool = True) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` in a subprocess, as a user would."""
+               strict: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` in a subprocess, as a user would (in `cwd`, the project)."""
     env = {**os.environ, "REFERENTIEL": slug, "NO_MKDOCS_2_WARNING": "1"}
     if data_dir is not None:
         env["SOCLE_DATA_DIR"] = str(data_dir)
@@ -27,7 +33,7 @@ def build_site(out: Path, slug: str = "bethune", data_dir: Path | None = None,
     command = [sys.executable, "-m", "mkdocs", "build", "-d", str(out)]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=300, check=False)
 
 
@@ -57,18 +63,33 @@ def site_text(site: Path) -> str:
     return "\n".join(parts)
 
 
-def _built(tmp_path_factory, slug: str) -> Path:
-    out = tmp_path_factory.mktemp(f"site-{slug}")
-    result = build_site(out, slug)
-    assert result.returncode == 0, result.stderr
-    return out
+# The real référentiels, each built once per session and shared by every test that reads it.
+REAL_SLUGS = ("bethune", "pas-de-calais")
 
 
 @pytest.fixture(scope="session")
-def bethune_site(tmp_path_factory) -> Path:
-    return _built(tmp_path_factory, "bethune")
+def real_sites(tmp_path_factory) -> Path:
+    """Every real référentiel built as a user would, under one root: <root>/<slug>/."""
+    root = tmp_path_factory.mktemp("sites")
+    for slug in REAL_SLUGS:
+        result = build_site(root / slug, slug)
+        assert result.returncode == 0, result.stderr
+    return root
 
 
 @pytest.fixture(scope="session")
-def pdc_site(tmp_path_factory) -> Path:
-    return _built(tmp_path_factory, "pas-de-calais")
+def bethune_site(real_sites) -> Path:
+    return real_sites / "bethune"
+
+
+@pytest.fixture(scope="session")
+def pdc_site(real_sites) -> Path:
+    return real_sites / "pas-de-calais"
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Everything under tests/browser/ needs Chromium: `make test-browser` runs just that."""
+    browser = Path(__file__).parent / "browser"
+    for item in items:
+        if browser in item.path.parents:
+            item.add_marker(pytest.mark.browser)

@@ -87,13 +87,14 @@ def test_home_page_says_who_it_is_for(bethune_site):
     assert "Notre projet d'administration" in text
 
 
-def test_build_all_writes_every_referentiel_and_an_index(tmp_path):
+def test_build_all_writes_every_referentiel_and_an_index(tmp_path, real_sites):
     import subprocess
     import sys
 
     site = tmp_path / "site"
     for slug in ("bethune", "pas-de-calais"):
-        assert build_site(site / slug, slug).returncode == 0
+        (site / slug).parent.mkdir(exist_ok=True)
+        (site / slug).symlink_to(real_sites / slug)
     subprocess.run([sys.executable, "-m", "macros.index", str(site), "bethune", "pas-de-calais"],
                    cwd=ROOT, check=True, capture_output=True)
     index = (site / "index.html").read_text(encoding="utf-8")
@@ -101,3 +102,24 @@ def test_build_all_writes_every_referentiel_and_an_index(tmp_path):
     assert "Département du Pas-de-Calais" in index
     assert (site / "pas-de-calais" / "engagements-par-role" / "index.html").exists()
     assert not (site / "pas-de-calais" / "gouvernance").exists()
+
+
+def test_a_second_checkout_builds_its_own_data(tmp_path):
+    """The engine installed from this checkout reads the data of the mkdocs.yml it builds.
+
+    A second checkout sharing the same virtual environment (and so the same installed
+    `macros`) has its own `data/bethune/`: its site must show that organisation.
+    """
+    other = tmp_path / "autre-depot"
+    other.mkdir()
+    for shared in ("docs", "overrides", "macros"):
+        (other / shared).symlink_to(ROOT / shared)
+    shutil.copy(ROOT / "mkdocs.yml", other / "mkdocs.yml")
+    shutil.copytree(FIXTURES / "mini", other / "data" / "bethune")
+    out = tmp_path / "site"
+    result = build_site(out, "bethune", cwd=other)
+    assert result.returncode == 0, result.stderr
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "<title>Accueil - Commune d&#39;Essai</title>" in home or "Commune d'Essai" in home
+    assert "Béthune" not in home
+    assert (other / ".cache" / "kit").is_dir()  # its kit cache too, not this checkout's

@@ -84,7 +84,7 @@ def _site_with_page(tmp_path, name: str, text: str):
                           cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
-@pytest.mark.parametrize("attack", [
+ATTACKS = [
     "{{ config }}",
     "{{ config.site_name }}",
     "{{ environment }}",
@@ -93,13 +93,31 @@ def _site_with_page(tmp_path, name: str, text: str):
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     "{{ accueil.__globals__ }}",
     "{% include '/etc/passwd' %}",
-])
-def test_page_authors_reach_only_socle_macros(tmp_path, attack):
-    result = _site_with_page(tmp_path, "a-propos.md", f"{attack}\n")
+]
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_page_authors_reach_only_socle_macros(monkeypatch, attack):
+    """Each attack, in the sandbox every page goes through: refused, page named."""
+    from mkdocs.exceptions import PluginError
+
+    from macros import sandbox
+
+    monkeypatch.setitem(sandbox.PAGE_MACROS, "accueil", lambda: "accueil")
+    with pytest.raises(PluginError) as refused:
+        sandbox.render_page(f"# À propos\n\n{attack}\n", "a-propos.md")
+    assert str(refused.value).startswith("docs/a-propos.md")
+    assert "root:x:0" not in str(refused.value) and "site_name" not in str(refused.value)
+
+
+def test_a_page_attack_stops_the_whole_build(tmp_path):
+    """The same refusal through `mkdocs build`: the sandbox is really the one pages use."""
+    result = _site_with_page(tmp_path, "a-propos.md", "{{ config }}\n")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert "a-propos.md" in output
-    assert "root:x:0" not in output
+    assert "docs/a-propos.md" in output and "instruction de page refusée" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "a-propos").exists()
 
 
 def test_page_can_call_a_registered_macro(tmp_path):

@@ -19,7 +19,7 @@ from macros.models.gouvernance import Gouvernance
 from macros.models.plan import Plan
 from macros.render import fragment
 
-from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
+from .conftest import FIXTURES, ROOT, article_html, build_site, source_document, visible_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 BETHUNE = load_referentiel(ROOT / "data" / "bethune", ROOT)
@@ -183,9 +183,7 @@ def test_a_liaison_must_quote_the_document_and_join_known_instances():
 
 
 def test_every_liaison_of_bethune_quotes_its_source_text():
-    source = (ROOT.parent / "shared" / "sources" / "projet-administration-ville-de-bethune.txt")
-    if not source.exists():
-        pytest.skip("texte source absent de cette machine")
+    source = source_document("bethune")
     texte = " ".join(source.read_text(encoding="utf-8").replace("**", "").split())
     for liaison in BETHUNE.gouvernance.liaisons:
         for citation in liaison.citations:

@@ -1,7 +1,7 @@
 """Snapshots of rendered fragments: one file per case in tests/snapshots/.
 
-Run `UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_fragments.py` after an
-intended change of a template, then review the diff of tests/snapshots/.
+Run `make snapshots` after an intended change of a template, then review the diff of
+tests/snapshots/. A missing snapshot fails: it is written only on purpose.
 """
 
 from __future__ import annotations
@@ -62,8 +62,9 @@ CASES = {
 def test_fragment_snapshot(case):
     rendered = CASES[case]()
     snapshot = SNAPSHOTS / f"{case}.md"
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1" or not snapshot.exists():
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
         snapshot.write_text(rendered, encoding="utf-8")
+    assert snapshot.exists(), f"instantané absent : {snapshot.name} ; lancez « make snapshots » et relisez-le"
     assert rendered == snapshot.read_text(encoding="utf-8")
 
 

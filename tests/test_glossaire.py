@@ -10,13 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 from macros.abreviations import ajouter_abreviations
-from macros.context import ROOT
 from macros.loader import load_referentiel
 from macros.models.glossaire import Entree, Glossaire, entrees
 from macros.search_index import _fold as folded_phrase
 from macros.search_index import synonymes
 
-from .conftest import SOURCES, article_html, visible_text
+from .conftest import ROOT, article_html, source_document, visible_text
 
 DGS = Entree(sigle="DGS", developpe="Directeur Général des Services")
 COMEX = Entree(sigle="COMEX", developpe="Comité exécutif", variantes=("ComEx",))
@@ -37,7 +36,7 @@ def bethune():
 
 def test_every_expansion_and_acronym_is_in_the_source(bethune):
     """Nothing invented: each acronym and each expansion is written in the source document."""
-    source = (SOURCES / bethune.referentiel.document.fichier).read_text(encoding="utf-8")
+    source = source_document("bethune").read_text(encoding="utf-8")
     for terme in bethune.glossaire.termes:
         for graphie in (terme.sigle, *terme.variantes):
             assert graphie in source, graphie

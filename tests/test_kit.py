@@ -67,12 +67,12 @@ def test_pdf_carries_every_data_text(loaded, fixture, request):
     assert not missing, "\n".join(missing)
 
 
-@pytest.mark.parametrize(("name", "fixture"), [
-    ("projet-administration-ville-de-bethune.txt", "bethune_site"),
-    ("charte-valeurs-departement-pas-de-calais.txt", "pdc_site"),
+@pytest.mark.parametrize(("slug", "fixture"), [
+    ("bethune", "bethune_site"),
+    ("pas-de-calais", "pdc_site"),
 ])
-def test_pdf_carries_every_source_item(name, fixture, request):
-    missing = missing_items(name, pdftotext(request.getfixturevalue(fixture) / KIT, raw=True))
+def test_pdf_carries_every_source_item(slug, fixture, request):
+    missing = missing_items(slug, pdftotext(request.getfixturevalue(fixture) / KIT, raw=True))
     assert not missing, "\n".join(missing)
 
 

@@ -11,7 +11,7 @@ from macros.kit import cache
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
-    monkeypatch.setattr(cache, "FOLDER", tmp_path / "kit")
+    monkeypatch.setattr(cache, "folder", lambda: tmp_path / "kit")
     return tmp_path / "kit"
 
 
@@ -57,7 +57,7 @@ def test_only_the_latest_kits_are_kept(folder):
 def test_a_folder_that_cannot_be_written_only_costs_the_shortcut(tmp_path, monkeypatch):
     blocked = tmp_path / "fichier"
     blocked.write_text("pas un dossier")
-    monkeypatch.setattr(cache, "FOLDER", blocked / "kit")
+    monkeypatch.setattr(cache, "folder", lambda: blocked / "kit")
     typst = Typst()
     assert cache.cached_pdf("= Kit", "typst 1", typst) == b"%PDF = Kit"
     assert cache.cached_pdf("= Kit", "typst 1", typst) == b"%PDF = Kit"

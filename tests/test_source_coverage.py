@@ -13,7 +13,7 @@ import pytest
 
 from macros.loader import load_referentiel
 
-from .conftest import ROOT, SOURCES, site_text
+from .conftest import ROOT, site_text, source_document
 
 BETHUNE = load_referentiel(ROOT / "data" / "bethune", ROOT)
 PDC = load_referentiel(ROOT / "data" / "pas-de-calais", ROOT)
@@ -81,9 +81,9 @@ LOST_FIGURES = {
 }
 
 
-def source_items(name: str) -> list[str]:
+def source_items(slug: str) -> list[str]:
     items = []
-    for raw in (SOURCES / name).read_text(encoding="utf-8").splitlines():
+    for raw in source_document(slug).read_text(encoding="utf-8").splitlines():
         line = re.sub(r"^[\s\-–o•>*]+", "", raw).strip()
         line = re.sub(r"^(\d|[a-g])\)\s*", "", line)
         if line in LOST_FIGURES:
@@ -94,10 +94,10 @@ def source_items(name: str) -> list[str]:
     return items
 
 
-def missing_items(name: str, text: str) -> list[str]:
+def missing_items(slug: str, text: str) -> list[str]:
     haystack = normalise(text)
     missing = []
-    for item in source_items(name):
+    for item in source_items(slug):
         words = normalise(item).split()
         # Look for the item's longest stretch without corrected words: first and second half.
         halves = [" ".join(words[: len(words) // 2 + 1]), " ".join(words[len(words) // 2:])]
@@ -106,13 +106,13 @@ def missing_items(name: str, text: str) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize(("name", "fixture", "allowed"), [
-    ("projet-administration-ville-de-bethune.txt", "bethune_site", 0),
-    ("charte-valeurs-departement-pas-de-calais.txt", "pdc_site", 0),
+@pytest.mark.parametrize(("slug", "fixture", "allowed"), [
+    ("bethune", "bethune_site", 0),
+    ("pas-de-calais", "pdc_site", 0),
 ])
-def test_every_source_item_is_on_the_site(name, fixture, allowed, request):
+def test_every_source_item_is_on_the_site(slug, fixture, allowed, request):
     text = site_text(request.getfixturevalue(fixture))
-    missing = missing_items(name, text)
+    missing = missing_items(slug, text)
     assert len(missing) <= allowed, "\n".join(missing)
 
 

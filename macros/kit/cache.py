@@ -18,15 +18,17 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..context import ROOT
+from ..context import project_root
 
-FOLDER = ROOT / ".cache" / "kit"
 KEEP = 8
 
 
+def folder() -> Path:
+    """`.cache/kit/` of the project being built."""
+    return project_root() / ".cache" / "kit"
 def _path(source: str, compiler: str) -> Path:
     digest = hashlib.sha256(compiler.encode("utf-8") + b"\0" + source.encode("utf-8"))
-    return FOLDER / f"{digest.hexdigest()}.pdf"
+    return folder() / f"{digest.hexdigest()}.pdf"
 
 
 def cached_pdf(source: str, compiler: str, compile_pdf: Callable[[str], bytes]) -> bytes:

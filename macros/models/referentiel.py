@@ -23,7 +23,8 @@ class DocumentSource(Modele):
     devise: Texte | None = Field(default=None, description="Formule ou accroche du document.")
     date: Texte = Field(description="Date du document, telle qu'elle est écrite (« Octobre 2023 »).")
     nature: Texte = Field(description="Ce qu'est ce document, en une phrase.")
-    fichier: Texte = Field(description="Nom du fichier source dans shared/sources.")
+    fichier: Texte = Field(description="Nom du fichier texte du document, rangé dans le dossier "
+                         "source/ du référentiel.")
 
 
 class Referentiel(Modele):

@@ -17,14 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import build_site
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-pytestmark = pytest.mark.browser
-
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep pytest output readable
@@ -37,13 +32,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_sites(tmp_path_factory) -> dict[str, Path]:
-    """Every real référentiel, built once under one root: <root>/<slug>/."""
-    root = tmp_path_factory.mktemp("sites")
-    for slug in ("bethune", "pas-de-calais"):
-        result = build_site(root / slug, slug)
-        assert result.returncode == 0, result.stderr
-    return {"root": root}
+def built_sites(real_sites) -> dict[str, Path]:
+    """The real référentiels the rest of the suite reads, under one root: <root>/<slug>/."""
+    return {"root": real_sites}
 
 
 @pytest.fixture(scope="session")
@@ -72,7 +63,7 @@ def browser():
 
 @pytest.fixture
 def page_factory(browser, server):
-    """Open pages at a given width; requests to other hosts are blocked and recorded."""
+    """Open pages at a given width; requests to other hosts are blocked and recorded, as script errors."""
     contexts = []
 
     def open_page(width: int = 1280, height: int = 900, scheme: str = "light"):
@@ -81,6 +72,8 @@ def page_factory(browser, server):
         contexts.append(context)
         page = context.new_page()
         page.foreign_requests = []
+        page.errors = []  # uncaught script errors
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
 
         def route(request_route):
             url = request_route.request.url

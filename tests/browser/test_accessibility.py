@@ -83,6 +83,9 @@ def test_axe_finds_no_wcag21_aa_violation(page_factory, server, slug, url, schem
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
     violations = run_axe(page)
     assert violations == [], readable(violations)
+    # Every page, loaded here anyway: nothing asked of another host, no script error.
+    assert page.foreign_requests == []
+    assert page.errors == []
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
