@@ -47,14 +47,14 @@ build-all: install ## Construit tous les référentiels dans site/<slug>/ et la 
 	  echo "→ $$slug"; \
 	  REFERENTIEL=$$slug $(BIN)/mkdocs build --strict --quiet -d site/$$slug || exit 1; \
 	done
-	$(BIN)/python -m macros.index site $(SLUGS)
+	$(BIN)/python -m macros.cli.index site $(SLUGS)
 
 check: install ## Vérifie les données et le code (rapide, sans construire le site)
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.cli.check
 	$(BIN)/ruff check macros tests bench
 
 schema: install ## Régénère schemas/*.schema.json et .vscode/settings.json depuis les modèles
-	$(BIN)/python -m macros.schema
+	$(BIN)/python -m macros.cli.schema
 
 # What the tests need beyond Python, git and make: command → Debian package.
 REQUIS := chromium:chromium pdftotext:poppler-utils pdfinfo:poppler-utils pdftoppm:poppler-utils
@@ -73,7 +73,7 @@ prerequis: ## Vérifie que Chromium et poppler sont installés (les tests les ut
 TEST_WORKERS ?= 3
 
 test: prerequis install ## Lance toute la suite de tests
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.cli.check
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/pytest -q -n $(TEST_WORKERS)
 

@@ -8,7 +8,7 @@ One run prints every figure and writes them to build/bench.json:
    instruction counts); how often each data file was parsed;
    the full build, kit read back from .cache/kit/ and kit laid out again (data changed);
    the PDF kit's share; site weight, home page transfer, search index;
-2. `python -m macros.check` time;
+2. `python -m macros.cli.check` time;
 3. `mkdocs serve`: time from saving plan.yml to the page showing the change;
 4. the Béthune data scaled ×1, ×10, ×100: build time and peak memory, against the
    start-up cost of a référentiel with nothing but its identity file;
@@ -167,9 +167,9 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
 
 def bench_check() -> dict:
     say("\n## make check")
-    runs = [run([PYTHON, "-m", "macros.check"]) for _ in range(REPEATS)]
+    runs = [run([PYTHON, "-m", "macros.cli.check"]) for _ in range(REPEATS)]
     result = median_run(runs)
-    say(f"python -m macros.check : {result.seconds:.2f} s (CPU {result.cpu_seconds:.2f} s), "
+    say(f"python -m macros.cli.check : {result.seconds:.2f} s (CPU {result.cpu_seconds:.2f} s), "
         f"code de sortie {result.returncode}")
     return {**run_figures(result), "code_sortie": result.returncode}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.yaml_strict import read_yaml
+from macros.data.yaml_strict import read_yaml
 
 # For each data file, the top-level lists that grow with the organisation.
 SCALED_LISTS: dict[str, tuple[str, ...]] = {

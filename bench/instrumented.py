@@ -25,9 +25,9 @@ from pathlib import Path
 import mkdocs.plugins
 from mkdocs.__main__ import cli
 
-import macros.loader
-import macros.page_macros
-import macros.render
+import macros.data.loader
+import macros.site.page_macros
+import macros.site.render
 
 yaml_reads: Counter[str] = Counter()
 fragments: Counter[str] = Counter()
@@ -68,10 +68,10 @@ def _stub_pdf() -> None:
 
 
 def _instrument() -> None:
-    macros.loader.read_yaml = _count_reads(macros.loader.read_yaml)
-    macros.render.fragment = _count_fragments(macros.render.fragment)
+    macros.data.loader.read_yaml = _count_reads(macros.data.loader.read_yaml)
+    macros.site.render.fragment = _count_fragments(macros.site.render.fragment)
     # page_macros imported `fragment` by name: wrap that reference too.
-    macros.page_macros.fragment = macros.render.fragment
+    macros.site.page_macros.fragment = macros.site.render.fragment
     plugins = mkdocs.plugins.PluginCollection
     plugins.run_event = _time_events(plugins.run_event)
 

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from macros.loader import load_referentiel
+from macros.data.loader import load_referentiel
 
 from .process import ROOT
 

@@ -66,7 +66,7 @@ def run(command: list[str], env: dict[str, str] | None = None, timeout: float = 
 def mkdocs_build(out: Path, slug: str = "bethune", data_dir: Path | None = None,
                  config: Path | None = None) -> Run:
     """`mkdocs build --strict` of one référentiel (or of another config file), kit included."""
-    # An empty SOCLE_DATA_DIR means the repository's data/ (see macros/context.py).
+    # An empty SOCLE_DATA_DIR means the repository's data/ (see macros/data/project.py).
     env = {"REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data_dir or "")}
     command = [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]
     if config is not None:

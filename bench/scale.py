@@ -104,7 +104,7 @@ def bench_scale(tmp: Path) -> dict:
 
 
 def scale_counts(folder: Path) -> dict:
-    from macros.loader import load_referentiel
+    from macros.data.loader import load_referentiel
     loaded = load_referentiel(folder, ROOT)
     return {"actions": len(loaded.plan.actions), "objectifs": len(loaded.plan.objectifs),
             "instances": len(loaded.gouvernance.instances)}

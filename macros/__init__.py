@@ -1,40 +1,13 @@
-"""mkdocs-macros entry point: wiring only.
+"""Socle's engine: a référentiel's YAML data → validated models → site and kit.
 
-`define_env` registers one macro per kind of content; each renders validated
-models through a fragment. `on_pre_page_macros` leaves page authors nothing but
-those macros, in a sandboxed Jinja environment.
+Packages, in the order data flows (ARCHITECTURE.md has the picture):
+
+- `registry`: one row per kind of content (file, model, page, fragments, kit, steps).
+- `data/`: strict YAML, located French errors, loading; `models/`: frozen pydantic models.
+- `history/`: git — last updates, « Quoi de neuf », what changed.
+- `site/`: HTML/Markdown fragments, figures, page macros; `kit/`: the PDF (Typst).
+- `mkdocs/`: the only code that imports MkDocs or Material (plugin, sandbox, search).
+- `cli/`: `make check`, `make schema`, the index of référentiels, new référentiels.
+
+Importing this package imports nothing: the core can be used without MkDocs.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable
-from functools import wraps
-
-from .context import current, present_pages
-from .html_blocks import keep
-from .page_macros import build_macros
-from .sandbox import PAGE_MACROS, restrict_page_environment
-
-
-def define_env(env) -> None:
-    """Register Socle's macros (called once per build by mkdocs-macros)."""
-    referentiel = current()
-    macros = build_macros(referentiel, present_pages(referentiel))
-    macros = {name: _html_blocks_kept(function) for name, function in macros.items()}
-    for name, function in macros.items():
-        env.macro(function, name)
-    PAGE_MACROS.clear()
-    PAGE_MACROS.update(macros)
-
-
-def _html_blocks_kept(function: Callable[[], str]) -> Callable[[], str]:
-    """The macro, its HTML blocks set aside until Markdown is done (macros/html_blocks.py)."""
-    @wraps(function)
-    def macro() -> str:
-        return keep(function())
-    return macro
-
-
-def on_pre_page_macros(env) -> None:
-    """Before each page: sandbox the environment and hide config and variables."""
-    restrict_page_environment(env)

@@ -1,6 +1,6 @@
 """The tooltips pass agrees, on random pages, with the plain reading it replaced.
 
-macros/abreviations.py finds the acronyms in the whole page, then asks whether each is in
+macros/mkdocs/abreviations.py finds the acronyms in the whole page, then asks whether each is in
 running text. The reference below walks the page tag by tag instead, as the first version
 did: slower, but its rules can be read off line by line. Both must give the same HTML.
 """
@@ -11,7 +11,7 @@ import random
 import re
 from html import escape
 
-from macros.abreviations import _matcher, _plain, ajouter_abreviations
+from macros.mkdocs.abreviations import _matcher, _plain, ajouter_abreviations
 from macros.models.glossaire import Entree
 
 GLOSSAIRE = (

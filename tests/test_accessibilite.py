@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.context import present_pages
-from macros.errors import DataErrors
-from macros.loader import load_referentiel
-from macros.render import fragment
+from macros.data.errors import DataErrors
+from macros.data.loader import load_referentiel
+from macros.site.pages import present_pages
+from macros.site.render import fragment
 
 from .conftest import FIXTURES, ROOT, visible_text
 

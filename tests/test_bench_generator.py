@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import SCALED_LISTS, scale_referentiel
-from macros.loader import load_referentiel
+from macros.data.loader import load_referentiel
 
 from .conftest import ROOT
 
@@ -64,7 +64,7 @@ def test_factor_one_keeps_the_content(original, tmp_path: Path):
 
 def test_every_scaled_list_exists_in_the_data():
     # A renamed field would silently stop growing: the bench would measure less than it says.
-    from macros.yaml_strict import read_yaml
+    from macros.data.yaml_strict import read_yaml
 
     for filename, keys in SCALED_LISTS.items():
         path = BETHUNE / filename

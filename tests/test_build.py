@@ -95,7 +95,7 @@ def test_build_all_writes_every_referentiel_and_an_index(tmp_path, real_sites):
     for slug in ("bethune", "pas-de-calais"):
         (site / slug).parent.mkdir(exist_ok=True)
         (site / slug).symlink_to(real_sites / slug)
-    subprocess.run([sys.executable, "-m", "macros.index", str(site), "bethune", "pas-de-calais"],
+    subprocess.run([sys.executable, "-m", "macros.cli.index", str(site), "bethune", "pas-de-calais"],
                    cwd=ROOT, check=True, capture_output=True)
     index = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="bethune/"' in index and 'href="pas-de-calais/"' in index

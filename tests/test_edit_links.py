@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from macros.gitinfo import date_fr
-from macros.sections import PAGES, SECTIONS
+from macros.history.gitinfo import date_fr
+from macros.registry import PAGES, SECTIONS
 
 from .conftest import ROOT, article_html, build_site, visible_text
 

@@ -101,7 +101,7 @@ def test_page_authors_reach_only_socle_macros(monkeypatch, attack):
     """Each attack, in the sandbox every page goes through: refused, page named."""
     from mkdocs.exceptions import PluginError
 
-    from macros import sandbox
+    from macros.mkdocs import sandbox
 
     monkeypatch.setitem(sandbox.PAGE_MACROS, "accueil", lambda: "accueil")
     with pytest.raises(PluginError) as refused:
@@ -128,7 +128,7 @@ def test_page_can_call_a_registered_macro(tmp_path):
 
 def test_a_page_edited_between_two_builds_is_compiled_anew(monkeypatch):
     # Page templates' compiled code is kept between builds, keyed on the page's text.
-    from macros import sandbox
+    from macros.mkdocs import sandbox
 
     monkeypatch.setitem(sandbox.PAGE_MACROS, "accueil", lambda: "A")
     assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md") == "# T\n\nA"

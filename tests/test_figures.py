@@ -11,13 +11,13 @@ import xml.etree.ElementTree as ET
 import pytest
 from pydantic import ValidationError
 
-from macros.figures.carte import carte_gouvernance
-from macros.figures.gouvernance import calendrier, figures_gouvernance
-from macros.figures.plan import figures_plan, repartition
-from macros.loader import load_referentiel
+from macros.data.loader import load_referentiel
 from macros.models.gouvernance import Gouvernance
 from macros.models.plan import Plan
-from macros.render import fragment
+from macros.site.figures.carte import carte_gouvernance
+from macros.site.figures.gouvernance import calendrier, figures_gouvernance
+from macros.site.figures.plan import figures_plan, repartition
+from macros.site.render import fragment
 
 from .conftest import FIXTURES, ROOT, article_html, build_site, source_document, visible_text
 

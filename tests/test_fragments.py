@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_referentiel
+from macros.data.loader import load_referentiel
 from macros.models.charte import Charte
 from macros.models.gouvernance import Gouvernance
-from macros.render import fragment, markdown_text
+from macros.site.render import fragment, markdown_text
 
 from .conftest import FIXTURES
 

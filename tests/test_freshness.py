@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from macros.errors import DataErrors
-from macros.loader import load_referentiel
-from macros.sections import SECTIONS
+from macros.data.errors import DataErrors
+from macros.data.loader import load_referentiel
+from macros.registry import SECTIONS
 
 from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
 
@@ -78,7 +78,7 @@ def test_no_notice_before_the_date(followed, tmp_path):
 
 
 def test_check_lists_overdue_content_as_a_warning(followed):
-    result = subprocess.run([sys.executable, "-m", "macros.check", str(followed)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "macros.cli.check", str(followed)], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     [warning] = [line for line in result.stdout.splitlines() if line.startswith("⚠")]

@@ -9,11 +9,11 @@ import unicodedata
 import pytest
 from pydantic import ValidationError
 
-from macros.abreviations import ajouter_abreviations
-from macros.loader import load_referentiel
+from macros.data.loader import load_referentiel
+from macros.mkdocs.abreviations import ajouter_abreviations
+from macros.mkdocs.search_index import _fold as folded_phrase
+from macros.mkdocs.search_index import synonymes
 from macros.models.glossaire import Entree, Glossaire, entrees
-from macros.search_index import _fold as folded_phrase
-from macros.search_index import synonymes
 
 from .conftest import ROOT, article_html, source_document, visible_text
 

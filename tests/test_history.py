@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.changes import describe_changes
-from macros.gitinfo import date_fr, last_change
-from macros.history import modifications
+from macros.history.changes import describe_changes
+from macros.history.gitinfo import date_fr, last_change
+from macros.history.news import modifications
 
 from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
 

@@ -7,11 +7,11 @@ from markdown import Markdown
 from mkdocs.structure.pages import _HTMLHandler
 from mkdocs.utils.yaml import yaml_load
 
-from macros import html_blocks
-from macros.context import present_pages
-from macros.html_blocks import keep, put_back
-from macros.loader import load_referentiel
-from macros.page_macros import build_macros
+from macros.data.loader import load_referentiel
+from macros.mkdocs import html_blocks
+from macros.mkdocs.html_blocks import keep, put_back
+from macros.site.page_macros import build_macros
+from macros.site.pages import present_pages
 
 from .conftest import FIXTURES, ROOT
 
@@ -103,7 +103,7 @@ REFERENTIELS = [ROOT / "data" / "bethune", ROOT / "data" / "pas-de-calais",
 @pytest.mark.parametrize("folder", REFERENTIELS, ids=lambda folder: folder.name)
 def test_every_fragment_reads_the_same_after_markdown(folder, monkeypatch):
     # The kit's figures are not what is compared here: no PDF is made.
-    monkeypatch.setattr("macros.page_macros.label_for", lambda ref: "PDF")
+    monkeypatch.setattr("macros.site.page_macros.label_for", lambda ref: "PDF")
     ref = load_referentiel(folder, ROOT)
     for name, macro in build_macros(ref, present_pages(ref)).items():
         output = macro()

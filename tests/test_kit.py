@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.context import present_pages
 from macros.kit.chapters import CONTENTS, LEFT_OUT, SECTIONS_LEFT_OUT, chapters
 from macros.kit.document import kit_source
-from macros.sections import IDENTITY, PAGES, SECTIONS
+from macros.registry import IDENTITY, PAGES, SECTIONS
+from macros.site.pages import present_pages
 
 from .conftest import ROOT, article_html, visible_text
 from .test_source_coverage import BETHUNE, PDC, data_texts, missing_items, normalise
@@ -207,7 +207,7 @@ def test_texts_reach_typst_as_written(text):
     import typst
 
     from macros.kit.document import typst_value
-    from macros.render import french_typography
+    from macros.site.render import french_typography
 
     source = f"#metadata({typst_value(text)}) <valeur>".encode()
     assert json.loads(typst.query(source, "<valeur>", field="value")) == [french_typography(text)]
@@ -225,7 +225,7 @@ def test_absent_optional_text_is_still_a_string():
 _CHILD_CASE = """
 import sys
 import macros.kit.pdf as pdf
-from macros.context import current
+from macros.data.project import current
 pdf.in_child_process = True
 {setup}
 try:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataErrors
-from macros.loader import load_referentiel, per_referentiel
+from macros.data.errors import DataErrors
+from macros.data.loader import load_referentiel, per_referentiel
 
 from .conftest import FIXTURES, ROOT
 

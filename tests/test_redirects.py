@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.redirects import Redirection, RedirectionError, parse
+from macros.mkdocs.redirects import Redirection, RedirectionError, parse
 
 from .conftest import ROOT
 

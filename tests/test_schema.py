@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from macros.schema import SCHEMAS, VSCODE_SETTINGS, kind, modeline, stale_files
-from macros.sections import SECTIONS
+from macros.cli.schema import SCHEMAS, VSCODE_SETTINGS, kind, modeline, stale_files
+from macros.registry import SECTIONS
 
 from .conftest import ROOT
 

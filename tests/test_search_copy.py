@@ -1,4 +1,4 @@
-"""The copy of each page that Material's search plugin reads (macros/search_copy.py).
+"""The copy of each page that Material's search plugin reads (macros/mkdocs/search_copy.py).
 
 On every page of the built sites, the plugin's parser finds the same sections, titles
 and words in the copy as in the page itself, with far fewer tags to go through.
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
-from macros.search_copy import search_copy
+from macros.mkdocs.search_copy import search_copy
 
 from .conftest import article_html
 

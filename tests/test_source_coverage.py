@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from macros.loader import load_referentiel
+from macros.data.loader import load_referentiel
 
 from .conftest import ROOT, site_text, source_document
 

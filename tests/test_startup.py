@@ -1,4 +1,4 @@
-"""macros/startup.py: `requests` is not loaded by a build, and works when something uses it."""
+"""macros/mkdocs/startup.py: `requests` is not loaded by a build, and works when something uses it."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def _python(code: str) -> str:
 def test_mkdocs_macros_loads_without_loading_requests():
     out = _python("""
         import sys
-        import macros.startup
+        import macros.mkdocs.startup
         import mkdocs_macros.plugin
         print(sorted(name for name in ("urllib3", "ssl", "http.cookiejar") if name in sys.modules))
     """)
@@ -32,7 +32,7 @@ def test_mkdocs_macros_loads_without_loading_requests():
 def test_requests_works_when_used():
     out = _python("""
         import sys
-        import macros.startup
+        import macros.mkdocs.startup
         import mkdocs_macros.util as util
         stand_in = util.requests
         error = stand_in.exceptions.RequestException

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.errors import DataError
-from macros.yaml_strict import read_yaml
+from macros.data.errors import DataError
+from macros.data.yaml_strict import read_yaml
 
 
 def load(tmp_path, text: str | bytes):
@@ -161,7 +161,7 @@ def test_an_alias_bomb_stops_the_check_of_a_referentiel(tmp_path):
     shutil.copytree(FIXTURES / "mini", folder)
     (folder / "plan.yml").write_text(_alias_bomb(), encoding="utf-8")
     # The timeout only keeps a regression from hanging the suite: refusal takes milliseconds.
-    result = subprocess.run([sys.executable, "-m", "macros.check", str(folder)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "macros.cli.check", str(folder)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
     assert "bombe/plan.yml:1:5: l'ancre YAML « &a0 » n'est pas acceptée" in result.stderr

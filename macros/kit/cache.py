@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..context import project_root
+from macros.data.project import project_root
 
 KEEP = 8
 

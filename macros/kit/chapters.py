@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..context import PresentPage, present_pages
-from ..loader import LoadedReferentiel
-from ..render import slug
+from macros.data.loader import LoadedReferentiel
+from macros.site.pages import PresentPage, present_pages
+from macros.site.render import slug
 
 # For each page of the site: the kit templates (in templates/sections/) that render
 # its content, each with the key of the section whose model it receives.

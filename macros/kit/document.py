@@ -17,9 +17,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, Undefined
 from markupsafe import Markup
 
-from ..loader import LoadedReferentiel
-from ..render import escaping_environment, french_typography, slug
-from .chapters import Part, chapters
+from macros.data.loader import LoadedReferentiel
+from macros.kit.chapters import Part, chapters
+from macros.site.render import escaping_environment, french_typography, slug
 
 TEMPLATES = Path(__file__).parent / "typst"
 PREAMBLE = Path(__file__).parent / "kit.typ"

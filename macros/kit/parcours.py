@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..context import PresentPage
-from ..loader import LoadedReferentiel
+from macros.data.loader import LoadedReferentiel
+from macros.site.pages import PresentPage
 
 # Pages that are not part of the reading path: the home page, this page itself, and
 # pages about the website rather than the organisation.

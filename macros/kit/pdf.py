@@ -28,14 +28,14 @@ import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ..loader import LoadedReferentiel
-from .cache import cached_pdf
-from .document import kit_source
+from macros.data.loader import LoadedReferentiel
+from macros.kit.cache import cached_pdf
+from macros.kit.document import kit_source
 
 KIT_FILENAME = "kit-accueil.pdf"
 
 # What pages say until the kit is made; plain ASCII letters, so that Markdown, HTML
-# escaping and the search index all carry it unchanged (hooks.py replaces it).
+# escaping and the search index all carry it unchanged (the plugin replaces it).
 PENDING_LABEL = "SOCLEKITLABEL"
 
 # Typst writes every page object uncompressed (no object streams), as `/Type/Page`.

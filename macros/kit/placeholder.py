@@ -2,7 +2,7 @@
 
 Pages that give the kit's figures (« PDF, 37 pages, 626 Ko ») are rendered with
 `PENDING_LABEL` while the kit is being made beside the build (macros/kit/pdf.py). A page
-written once the kit is made gets the figures before it is written (hooks.py). The home
+written once the kit is made gets the figures before it is written (macros/mkdocs/plugin.py). The home
 page is written first, usually before the kit is made: waiting for the kit there held the
 whole build up (a tenth of a second for Béthune). Such a page is written with the
 placeholder and filled in after the build, once the kit is made, with the search index.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .pdf import PENDING_LABEL
+from macros.kit.pdf import PENDING_LABEL
 
 
 def fill_in(pages: Iterable[Path], search_index: Path, label: str) -> None:

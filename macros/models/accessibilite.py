@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi
+from macros.models.base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi
 
 A_COMPLETER = "à compléter"
 ACompleter = Literal["à compléter"]

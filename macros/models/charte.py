@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Role(Modele):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, NonNegativeInt
 
-from .base import Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Pouvoir(Modele):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 Rythme = Literal[
     "hebdomadaire", "bimensuelle", "mensuelle", "trimestrielle", "semestrielle",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Bloc, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Bloc, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Identite(Modele):

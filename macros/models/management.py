@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Bloc, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Bloc, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class RaisonDEtre(Modele):

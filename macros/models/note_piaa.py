@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Identifiant, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Rubrique(Modele):

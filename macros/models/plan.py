@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
 
 Horizon = Literal["victoire-rapide", "moyen-terme", "grand-projet"]
 Statut = Literal["non-renseigne", "a-lancer", "en-cours", "fait"]

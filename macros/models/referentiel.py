@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Modele, Suivi, Texte, champ_suivi
+from macros.models.base import Modele, Suivi, Texte, champ_suivi
 
 
 class Organisation(Modele):

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.context import present_pages
-from macros.loader import load_referentiel
+from macros.data.loader import load_referentiel
+from macros.site.pages import present_pages
 
 from ..conftest import ROOT
 from .conftest import wait_until

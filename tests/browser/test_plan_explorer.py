@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_referentiel
+from macros.data.loader import load_referentiel
 
 from ..conftest import ROOT
 from .conftest import wait_until

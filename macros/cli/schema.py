@@ -1,0 +1,122 @@
+"""`python -m macros.cli.schema`: one JSON Schema per kind of data file, for editors.
+
+Generated from the same pydantic models that validate the data, so that VS Code
+(and any editor speaking the YAML language server) completes keys, shows each
+field's French description and flags a misspelt key while HR types. Writes
+`schemas/<kind>.schema.json` for every section of `sections.SECTIONS` and the
+matching `.vscode/settings.json`; `--check` only says whether they are stale
+(tests/test_schema.py runs the same comparison).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from macros.data.project import project_root
+from macros.registry import SECTIONS, Section
+
+ROOT = project_root()  # schemas/ and .vscode/ of the project `make schema` runs in
+SCHEMAS = ROOT / "schemas"
+VSCODE_SETTINGS = ROOT / ".vscode" / "settings.json"
+# Draft 7: the dialect the YAML language server (VS Code's YAML extension) fully supports.
+DIALECT = "http://json-schema.org/draft-07/schema#"
+
+
+def kind(section: Section) -> str:
+    """The schema's name: the data file's name without `.yml` (`droits-obligations`)."""
+    return section.filename.removesuffix(".yml")
+
+
+def schema_path(section: Section) -> Path:
+    return SCHEMAS / f"{kind(section)}.schema.json"
+
+
+def modeline(section: Section) -> str:
+    """The first line of a data file, telling the editor which schema applies."""
+    return f"# yaml-language-server: $schema=../../schemas/{kind(section)}.schema.json"
+
+
+def _drop_class_docstrings(schema: dict) -> None:
+    # pydantic copies each model's docstring (English, for developers) into its
+    # definition; the French description an editor shows is the field's own.
+    for definition in schema.get("definitions", {}).values():
+        definition.pop("description", None)
+
+
+def schema_for(section: Section) -> dict:
+    """JSON Schema of one kind of data file, with French descriptions only."""
+    schema = section.model.model_json_schema(mode="validation", ref_template="#/definitions/{model}")
+    if "$defs" in schema:
+        schema["definitions"] = schema.pop("$defs")
+    _drop_class_docstrings(schema)
+    schema["title"] = section.filename
+    schema["description"] = (
+        f"Fichier data/<référentiel>/{section.filename} de Socle. Survolez une clé pour lire "
+        "ce qu'elle attend ; « make check » vérifie le fichier complet."
+    )
+    return {"$schema": DIALECT, **schema}
+
+
+def vscode_settings() -> dict:
+    """Editor settings: which schema for which file, and YAML indented as the data is."""
+    return {
+        "yaml.schemas": {f"./schemas/{kind(s)}.schema.json": f"data/*/{s.filename}" for s in SECTIONS},
+        "yaml.validate": True,
+        "yaml.completion": True,
+        "yaml.hover": True,
+        "[yaml]": {
+            "editor.tabSize": 2,
+            "editor.insertSpaces": True,
+            "editor.detectIndentation": False,
+            "editor.autoIndent": "keep",
+            "files.encoding": "utf8",
+        },
+        "files.trimTrailingWhitespace": True,
+        "files.insertFinalNewline": True,
+    }
+
+
+def _dump(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def expected_files() -> dict[Path, str]:
+    """Every generated file and its exact content."""
+    files = {schema_path(section): _dump(schema_for(section)) for section in SECTIONS}
+    files[VSCODE_SETTINGS] = _dump(vscode_settings())
+    return files
+
+
+def stale_files() -> list[str]:
+    """Generated files that are missing, outdated or left over from a removed section."""
+    expected = expected_files()
+    stale = [path.relative_to(ROOT).as_posix() for path, text in expected.items()
+             if not path.exists() or path.read_text(encoding="utf-8") != text]
+    if SCHEMAS.is_dir():
+        stale += [path.relative_to(ROOT).as_posix() for path in sorted(SCHEMAS.glob("*.json"))
+                  if path not in expected]
+    return stale
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--check"]:
+        stale = stale_files()
+        for path in stale:
+            print(f"{path} : à régénérer avec « make schema ».", file=sys.stderr)
+        return 1 if stale else 0
+    SCHEMAS.mkdir(exist_ok=True)
+    VSCODE_SETTINGS.parent.mkdir(exist_ok=True)
+    expected = expected_files()
+    for path in sorted(SCHEMAS.glob("*.json")):
+        if path not in expected:
+            path.unlink()
+    for path, text in expected.items():
+        path.write_text(text, encoding="utf-8")
+    print(f"{len(expected) - 1} schémas écrits dans schemas/, et .vscode/settings.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

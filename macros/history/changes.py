@@ -1,0 +1,197 @@
+"""Two versions of a data file, compared as data and told as plain-French sentences.
+
+« Action ajoutée : … », « Fréquence modifiée : « mensuelle » → « bimensuelle » » rather
+than a diff: lists are matched item by item (difflib on each item's identity), fields by
+name, and the French names of lists and fields come from the tables below. Used by
+« Quoi de neuf » (macros/history/news.py); the nouns also name items in ownership notices
+(macros/data/freshness.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+
+# How many changes to list for one file in one commit, and how long a quoted text may be.
+MAX_CHANGES = 12
+_LABEL_LENGTH = 90
+_CONTEXT_LENGTH = 50
+
+# List keys of the data → the French noun of one item, and whether it is feminine.
+NOUNS: dict[str, tuple[str, bool]] = {
+    "actions": ("action", True), "objectifs": ("objectif", False), "axes": ("axe", False),
+    "instances": ("instance", True), "categories": ("famille d'instances", True),
+    "acteurs": ("acteur", False), "missions": ("mission", True), "fonctions": ("fonction", True),
+    "valeurs": ("valeur", True), "engagements": ("engagement", False), "liste": ("engagement", False),
+    "roles": ("rôle", False), "circuits": ("circuit", False), "etapes": ("étape", True),
+    "parties": ("partie", True), "droits": ("droit", False), "obligations": ("obligation", True),
+    "definitions": ("définition", True), "precisions": ("précision", True),
+    "bonnes_pratiques": ("bonne pratique", True), "leviers": ("levier", False),
+    "niveaux": ("niveau", False), "ambitions": ("ambition", True), "cadres": ("cadre", False),
+    "champs": ("champ", False), "reunions": ("réunion", True), "notes": ("note", True),
+    "enjeux": ("enjeu", False), "points": ("point", False), "principes": ("principe", False),
+    "legitimites": ("légitimité", True), "questions": ("question", True),
+    "mentions": ("mention", True), "pouvoirs": ("pouvoir", False), "entites": ("entité", True),
+    "nous_sommes": ("affirmation « Nous sommes »", True), "piliers": ("pilier", False),
+}
+# Everything else that is a list of texts is a list of paragraphs.
+PARAGRAPH = ("paragraphe", False)
+
+# Field keys → the French name of the field, and whether it is feminine.
+FIELDS: dict[str, tuple[str, bool]] = {
+    "frequence": ("fréquence", True), "rythme": ("rythme", False), "statut": ("statut", False),
+    "horizon": ("horizon", False), "texte": ("texte", False), "titre": ("titre", False),
+    "nom": ("nom", False), "sigle": ("sigle", False), "composition": ("composition", True),
+    "president": ("présidence", True), "presidence": ("présidence", True),
+    "rapporteurs": ("liste des rapporteurs", True), "note": ("note", True),
+    "categorie": ("famille", True), "nature": ("nature", True), "definition": ("définition", True),
+    "description": ("description", True), "devise": ("devise", True), "date": ("date", True),
+    "responsable": ("responsable du suivi", False), "revoir_le": ("date de relecture", True),
+    "suivi": ("suivi", False), "axe": ("axe de rattachement", False), "numero": ("numéro", False),
+    "introduction": ("introduction", True), "intro": ("introduction", True),
+    "precision": ("précision", True), "libelle": ("libellé", False), "contact": ("contact", False),
+}
+
+
+def _agree(word: str, feminine: bool) -> str:
+    return word + ("e" if feminine else "")
+
+
+def _short(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= _LABEL_LENGTH else text[: _LABEL_LENGTH - 1].rstrip() + "…"
+
+
+def _differing_parts(old: str, new: str) -> tuple[str, str]:
+    """Both texts, shortened so that what changed stays visible (long texts differ late)."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    if len(old) <= _LABEL_LENGTH and len(new) <= _LABEL_LENGTH:
+        return old, new
+    common = 0
+    while common < min(len(old), len(new)) and old[common] == new[common]:
+        common += 1
+    start = max(0, common - 30)
+    start = old.rfind(" ", 0, start) + 1 if start else 0
+    prefix = "…" if start else ""
+    return prefix + _short(old[start:]), prefix + _short(new[start:])
+
+
+def _item_label(item: object) -> str:
+    """What a reader recognises an item by: its name, title, text or number."""
+    if isinstance(item, dict):
+        for key in ("nom", "titre", "texte", "terme", "libelle", "numero", "id"):
+            if isinstance(item.get(key), str):
+                return f"« {_short(item[key])} »"
+        return ""
+    if isinstance(item, str):
+        return f"« {_short(item)} »"
+    return ""
+
+
+def _context_label(list_key: str, item: object, position: int, parent: str) -> str:
+    """« objectif 1.1 », « instance « CODIR » », « action n°2, objectif 1.1 »: where a change is."""
+    noun, _ = NOUNS.get(list_key, ("élément", False))
+    label = f"n°{position + 1}"
+    if isinstance(item, dict):
+        for key in ("numero", "nom", "titre", "sigle", "terme", "id"):
+            value = item.get(key)
+            if isinstance(value, str) and len(value) <= _CONTEXT_LENGTH:
+                label = value if key == "numero" else f"« {value} »"
+                break
+    here = f"{noun} {label}"
+    return f"{here}, {parent}" if parent else here
+
+
+def _identity(item: object) -> str:
+    """The key that matches an item across versions: its id or number, else its content."""
+    if isinstance(item, dict):
+        for key in ("id", "numero"):
+            if isinstance(item.get(key), str):
+                return f"{key}={item[key]}"
+    return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+
+def _with_context(sentence: str, context: str) -> str:
+    return f"{sentence} ({context})" if context else sentence
+
+
+def _list_noun(key: str, items: list) -> tuple[str, bool]:
+    if key in NOUNS:
+        return NOUNS[key]
+    if all(isinstance(item, str) for item in items):
+        return PARAGRAPH
+    return ("élément", False)
+
+
+def _compare_lists(old: list, new: list, key: str, context: str) -> Iterator[str]:
+    noun, feminine = _list_noun(key, old + new)
+    where = context or (f"dans « {key} »" if key not in NOUNS else "")
+
+    def added(item: object) -> str:
+        return _with_context(f"{noun.capitalize()} {_agree('ajouté', feminine)} : {_item_label(item)}"
+                             .rstrip(" :"), where)
+
+    def removed(item: object) -> str:
+        return _with_context(f"{noun.capitalize()} {_agree('supprimé', feminine)} : {_item_label(item)}"
+                             .rstrip(" :"), where)
+
+    matcher = difflib.SequenceMatcher(None, [_identity(i) for i in old], [_identity(i) for i in new],
+                                      autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for offset, (before, after) in enumerate(zip(old[i1:i2], new[j1:j2], strict=True)):
+                yield from _compare(before, after, key, _context_label(key, after, j1 + offset, context))
+        elif tag == "replace":
+            pairs = min(i2 - i1, j2 - j1)
+            for offset, (before, after) in enumerate(zip(old[i1:i1 + pairs], new[j1:j1 + pairs],
+                                                         strict=True)):
+                if isinstance(before, dict) and isinstance(after, dict):
+                    yield from _compare(before, after, key,
+                                        _context_label(key, after, j1 + offset, context))
+                else:
+                    yield _with_context(
+                        f"{noun.capitalize()} {_agree('modifié', feminine)} : "
+                        f"{_item_label(before)} → {_item_label(after)}", where)
+            yield from (removed(item) for item in old[i1 + pairs:i2])
+            yield from (added(item) for item in new[j1 + pairs:j2])
+        elif tag == "delete":
+            yield from (removed(item) for item in old[i1:i2])
+        elif tag == "insert":
+            yield from (added(item) for item in new[j1:j2])
+
+
+def _field(key: str) -> tuple[str, bool]:
+    return FIELDS.get(key, (f"champ « {key} »", False))
+
+
+def _compare(old: object, new: object, key: str, context: str) -> Iterator[str]:
+    """Plain-French sentences for every difference between two versions of one value."""
+    if old == new:
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        for name in [*old, *(k for k in new if k not in old)]:
+            field, feminine = _field(name)
+            if name not in new:
+                yield _with_context(f"{field.capitalize()} {_agree('supprimé', feminine)}", context)
+            elif name not in old:
+                value = f" : « {_short(new[name])} »" if isinstance(new[name], str) else ""
+                yield _with_context(f"{field.capitalize()} {_agree('ajouté', feminine)}{value}", context)
+            else:
+                yield from _compare(old[name], new[name], name, context)
+    elif isinstance(old, list) and isinstance(new, list):
+        yield from _compare_lists(old, new, key, context)
+    else:
+        field, feminine = _field(key)
+        before, after = _differing_parts(str(old), str(new))
+        yield _with_context(f"{field.capitalize()} {_agree('modifié', feminine)} : "
+                            f"« {before} » → « {after} »", context)
+
+
+def describe_changes(old: object, new: object) -> list[str]:
+    """Every difference between two versions of a data file, as French sentences."""
+    changes = list(_compare(old, new, "", ""))
+    if len(changes) > MAX_CHANGES:
+        rest = len(changes) - MAX_CHANGES + 1
+        changes = [*changes[: MAX_CHANGES - 1], f"… et {rest} autres changements"]
+    return changes

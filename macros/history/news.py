@@ -1,0 +1,142 @@
+"""« Quoi de neuf » : what changed in a référentiel, in plain French, from git history.
+
+For each recent commit touching `data/<slug>/`, the old and new versions of
+every changed YAML file are read and compared as data (not as text), so that a
+reader sees « Action ajoutée : … » or « Fréquence modifiée : … » rather than a
+diff. Changes that do not alter the data (comments, indentation, quotes) are
+left out. Without git, in a shallow clone or outside a repository, the history
+is simply empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from macros.data import collector
+from macros.history import gitinfo
+from macros.history.changes import describe_changes
+from macros.history.gitinfo import date_fr
+
+# How many recent commits « Quoi de neuf » reads.
+MAX_COMMITS = 60
+
+
+@dataclass(frozen=True)
+class Modification:
+    """One data file changed by one commit, told as plain-French changes."""
+
+    quand: date
+    fichier: str
+    changements: tuple[str, ...]
+
+    @property
+    def quand_texte(self) -> str:
+        return date_fr(self.quand)
+
+
+@dataclass(frozen=True)
+class Journee:
+    """The modifications of one day, newest first."""
+
+    quand: date
+    modifications: tuple[Modification, ...]
+
+    @property
+    def quand_texte(self) -> str:
+        return date_fr(self.quand)
+
+
+# --- Reading git -----------------------------------------------------------------------------
+
+try:  # libyaml's parser when PyYAML was built with it: same data, several times faster
+    _YAML_LOADER = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _YAML_LOADER = yaml.BaseLoader
+
+# Parsed file versions by git object id: a version is the « after » of one commit and the
+# « before » of the next, and `mkdocs serve` rebuilds ask for the same ones again.
+_parsed: dict[str, object | None] = {}
+_PARSED_KEEP = 2048
+
+
+def _parse(object_id: str, content: bytes) -> object | None:
+    if object_id in _parsed:
+        return _parsed[object_id]
+    try:
+        # BaseLoader: every scalar stays a string, as in the strict loader.
+        data = yaml.load(content.decode("utf-8"), Loader=_YAML_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        data = None
+    if len(_parsed) >= _PARSED_KEEP:
+        _parsed.clear()
+    _parsed[object_id] = data
+    return data
+
+
+
+
+# --- Putting it together ---------------------------------------------------------------------
+
+def modifications(folder: Path) -> list[Modification]:
+    """Recent changes to the data files of `folder`, newest first (empty without git)."""
+    depot = gitinfo.repository(folder) if folder.is_dir() else None
+    inside = depot.relative(folder.resolve()) if depot else None
+    if depot is None or inside is None:
+        return []
+    key = ("modifications", inside)
+    if key not in depot.memo:
+        depot.memo[key] = _modifications(depot, inside, folder.name)
+    return list(depot.memo[key])
+
+
+def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> list[Modification]:
+    # What each recent commit did to each data file; the versions to compare are read
+    # together, with one `git cat-file --batch`, after this first pass.
+    plan: list[tuple[date, str, list[str] | None]] = []
+    wanted: list[str] = []
+    for commit in depot.commits_of(inside)[:MAX_COMMITS]:
+        for status, path in commit.files:
+            name = Path(path).name
+            if (not gitinfo.under(path, inside) or Path(path).parent.name != name_of_folder
+                    or not name.endswith(".yml")):
+                continue
+            if status == "A" and not commit.shallow:
+                plan.append((commit.day, name, ["Section ajoutée au référentiel"]))
+            elif status == "D":
+                plan.append((commit.day, name, ["Section retirée du référentiel"]))
+            elif commit.shallow:
+                continue  # a shallow clone does not know what this commit changed
+            else:
+                plan.append((commit.day, name, None))
+                wanted += [f"{commit.sha}^:{path}", f"{commit.sha}:{path}"]
+    versions = iter(depot.blobs(wanted))
+    found: list[Modification] = []
+    with collector.paused(keep=True):  # thirty versions read and kept (_parsed), no cycle
+        for day, name, changes in plan:
+            if changes is None:
+                before, after = next(versions), next(versions)
+                old = _parse(*before) if before else None
+                new = _parse(*after) if after else None
+                if old is None or new is None:
+                    continue
+                changes = describe_changes(old, new)
+            if changes:
+                found.append(Modification(day, name, tuple(changes)))
+    return found
+
+
+def by_day(found: list[Modification]) -> list[Journee]:
+    """Group modifications by date, keeping the newest first."""
+    days: dict[date, list[Modification]] = {}
+    for modification in found:
+        days.setdefault(modification.quand, []).append(modification)
+    return [Journee(day, tuple(items)) for day, items in days.items()]
+
+
+def in_git(folder: Path) -> bool:
+    """Whether `folder` is inside a git working tree (else history is unknown, not empty)."""
+    return folder.is_dir() and gitinfo.repository(folder) is not None

@@ -1,0 +1,155 @@
+"""Socle's MkDocs plugin: load the référentiel first, name the site, keep only its pages.
+
+Declared in mkdocs.yml as `socle` (an entry point of pyproject.toml). Every piece of state
+lives on the plugin object. Loading happens in `on_config` with a high priority, before
+mkdocs-macros: a data error stops the build there, before anything is written, with every
+problem listed and no traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+from macros.data.errors import DataErrors
+from macros.data.loader import per_referentiel
+from macros.data.project import current, data_folder, use_project
+from macros.history import gitinfo
+from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, label_for, start_kit
+from macros.kit import pdf as kit_pdf
+from macros.kit.placeholder import fill_in
+from macros.mkdocs.abreviations import ajouter_abreviations
+from macros.mkdocs.html_blocks import put_back
+from macros.mkdocs.redirects import RedirectionError, parse, write
+from macros.mkdocs.search_copy import search_copy
+from macros.mkdocs.search_index import enrichir_index
+from macros.models.glossaire import entrees
+from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
+from macros.site.pages import present_pages
+
+
+@per_referentiel
+def _entrees_of(referentiel) -> tuple:
+    """The glossary's entries, listed once per référentiel rather than once per page."""
+    return tuple(entrees(referentiel.sections.get("glossaire"), referentiel.sections.get("gouvernance")))
+
+
+class SoclePlugin(BasePlugin):
+    """The build of one référentiel: data, navigation, pages' finishing, kit, redirections."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Pages written with the kit's placeholder, filled in once the kit is made (on_post_build).
+        self.awaiting_kit: list[Path] = []
+        # Pages' full HTML while the search plugin reads the copy made for it (on_page_content).
+        self.full_html: dict[str, str] = {}
+
+    def on_startup(self, *, command, dirty) -> None:
+        # `mkdocs build` makes the kit in a child process; `serve` keeps it in a thread.
+        kit_pdf.in_child_process = command == "build"
+
+    @event_priority(100)
+    def on_config(self, config):
+        """Validate the data, then derive site name and navigation from it."""
+        # The data of the project whose mkdocs.yml this is, wherever the engine was installed from.
+        use_project(Path(config.config_file_path).parent)
+        # One `git log` per build answers every page's questions (macros/history/gitinfo.py).
+        gitinfo.start_build([data_folder(), Path(config.docs_dir)])
+        try:
+            referentiel = current()
+        except DataErrors as errors:
+            raise PluginError(errors.report()) from None
+        organisation = referentiel.referentiel.organisation
+        config.site_name = organisation.nom
+        config.nav = [{page.title: page.path} for page in present_pages(referentiel)]
+        config.extra["organisation"] = {"nom": organisation.nom, "nom_court": organisation.nom_court,
+                                        "sigle": organisation.sigle_logo}
+        # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
+        if referentiel.has("accessibilite"):
+            config.extra["accessibilite"] = referentiel.accessibilite.etat_libelle
+        # The kit d'accueil is made beside the rendering of the pages.
+        start_kit(referentiel)
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        """Drop the pages of sections this référentiel does not have."""
+        wanted = {page.path for page in present_pages(current())}
+        for file in list(files.documentation_pages()):
+            if file.src_uri not in wanted:
+                files.remove(file)
+        return files
+
+    def on_pre_build(self, *, config) -> None:
+        self.awaiting_kit.clear()
+        self.full_html.clear()
+
+    def on_page_content(self, html, *, page, config, files):
+        """The fragments' HTML blocks back in place; acronyms get an `<abbr title>` tooltip."""
+        # Set aside by the macros, so that Python-Markdown did not parse them (html_blocks.py);
+        # MkDocs checks links to anchors against the page's ids: those of the blocks too.
+        html, anchors = put_back(html)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchors
+        html = ajouter_abreviations(html, _entrees_of(current()))
+        # Until Material's search plugin has read it (on_page_context), the page holds the copy
+        # made for it, lighter to parse (search_copy.py); on_page_context puts it back.
+        copy = search_copy(html)
+        if copy is not html:
+            self.full_html[page.file.src_uri] = html
+        return copy
+
+    # After Material's search plugin (priority 0), which indexes page.content.
+    @event_priority(-100)
+    def on_page_context(self, context, *, page, config, nav):
+        """The page's full HTML back, with the kit's figures; the theme gets this page's facts."""
+        page.content = self.full_html.pop(page.file.src_uri, page.content)
+        if PENDING_LABEL in page.content:
+            # Not waiting for the kit here: the pages after this one would wait with it.
+            label = label_for(current())
+            if label == PENDING_LABEL:
+                self.awaiting_kit.append(Path(page.file.abs_dest_path))
+            else:
+                page.content = page.content.replace(PENDING_LABEL, str(escape(label)))
+        # « À vérifier », suivi, last update, files to edit.
+        infos = infos_page(current(), page.file.src_uri, Path(config.docs_dir), edit_base(config.extra))
+        context["socle_alerte"] = render_notice(infos)
+        context["socle_infos_page"] = render_footer(infos)
+        return context
+
+    # After Material's search plugin (priority 0), which writes search/search_index.json.
+    @event_priority(-100)
+    def on_post_build(self, *, config) -> None:
+        """Glossary in the search index, the kit beside the home page, redirections of moved pages."""
+        site = Path(config.site_dir)
+        enrichir_index(site, list(_entrees_of(current())))
+        # The kit d'accueil beside the home page; its figures in pages written before it was made.
+        try:
+            kit = kit_for(current())
+        except KitError as error:
+            raise PluginError(f"kit d'accueil : {error}") from None
+        (site / KIT_FILENAME).write_bytes(kit.data)
+        fill_in(self.awaiting_kit, site / "search" / "search_index.json", kit.label)
+        # Moved pages keep their old addresses working (`extra.redirections` in mkdocs.yml).
+        present = {page.path for page in present_pages(current())}
+        try:
+            write(site, parse(config.extra.get("redirections")), present)
+        except RedirectionError as error:
+            raise PluginError(f"mkdocs.yml: {error}") from None
+
+    def on_env(self, env, *, config, files):
+        """Keep the theme's compiled templates between builds (a tenth of a second each build).
+
+        Jinja stores them in the user's temp folder, keyed on each template's source.
+        """
+        env.bytecode_cache = FileSystemBytecodeCache()
+        return env
+
+    def on_serve(self, server, *, config, builder):
+        """Rebuild when a data file of the référentiel changes."""
+        server.watch(str(data_folder()))
+        return server

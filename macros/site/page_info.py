@@ -1,0 +1,91 @@
+"""What every page says about itself: who follows it, when it changed, how to edit it.
+
+Computed per page from the sections the page renders (`sections.PAGES`), the
+files they were read from (`LoadedReferentiel.sources`) and git history, then
+rendered through the autoescaping fragment `page_info.md.j2`; the theme
+(`overrides/main.html`) only places the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from markupsafe import Markup
+
+from macros.data.project import project_root
+from macros.data.freshness import SuiviTrouve, suivis
+from macros.history.gitinfo import date_fr, last_change
+from macros.data.loader import LoadedReferentiel
+from macros.site.render import fragment
+from macros.registry import PAGES, SECTIONS
+
+_FILENAMES = {section.key: section.filename for section in SECTIONS}
+_SPECS = {spec.path: spec for spec in PAGES}
+_FROM_HISTORY = {"quoi-de-neuf.md"}
+
+
+@dataclass(frozen=True)
+class FichierSource:
+    """A file the page is made from: its path in the repository and, if known, its edit link."""
+
+    chemin: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class InfosPage:
+    """Everything the page footer and the « à vérifier » notice show."""
+
+    fichiers: tuple[FichierSource, ...]
+    mise_a_jour: date | None
+    suivis: tuple[SuiviTrouve, ...]
+
+    @property
+    def mise_a_jour_texte(self) -> str:
+        return date_fr(self.mise_a_jour) if self.mise_a_jour else ""
+
+    @property
+    def en_retard(self) -> tuple[SuiviTrouve, ...]:
+        return tuple(found for found in self.suivis if found.en_retard)
+
+
+def _repo_path(path: Path) -> str | None:
+    """`data/bethune/plan.yml` for a file inside the repository, else None."""
+    try:
+        return path.resolve().relative_to(project_root()).as_posix()
+    except ValueError:
+        return None
+
+
+def edit_base(extra: dict) -> str:
+    """The forge's edit address (`extra.url_edition` in mkdocs.yml), '' when not configured."""
+    base = str(extra.get("url_edition") or "").strip()
+    return base if not base or base.endswith("/") else base + "/"
+
+
+def infos_page(ref: LoadedReferentiel, src_uri: str, docs_dir: Path, base_url: str) -> InfosPage | None:
+    """Footer facts for one page, or None for a page Socle does not know."""
+    spec = _SPECS.get(src_uri)
+    if spec is None:
+        return None
+    # « Quoi de neuf » is made from git history, not from a data file one could edit.
+    keys = [] if src_uri in _FROM_HISTORY else [key for key in spec.sections if ref.has(key)]
+    paths = [Path(ref.folder) / _FILENAMES[key] for key in keys] + [Path(docs_dir) / src_uri]
+    fichiers = []
+    for path in paths:
+        in_repo = _repo_path(path)
+        shown = in_repo or path.as_posix()
+        fichiers.append(FichierSource(shown, base_url + in_repo if base_url and in_repo else None))
+    return InfosPage(tuple(fichiers), last_change(paths), tuple(suivis(ref, keys)))
+
+
+def render_notice(infos: InfosPage | None) -> Markup:
+    """The « à vérifier » box shown above the content (empty when nothing is overdue)."""
+    return Markup(fragment("page_info", infos, macro="alerte")) if infos and infos.en_retard else Markup()
+
+
+def render_footer(infos: InfosPage | None) -> Markup:
+    """« Contenu suivi par … », « Dernière mise à jour … », « Modifier cette page … »."""
+    return Markup(fragment("page_info", infos, macro="pied")) if infos else Markup()
