@@ -11,7 +11,7 @@ REFERENTIEL ?= bethune
 SLUGS := $(notdir $(wildcard data/*))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build build-all check prerequis test test-browser snapshots bench clean schema
+.PHONY: help install serve build build-all check prerequis test test-browser snapshots bench clean schema nouveau
 
 help: ## Liste les tâches
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,10 @@ build-all: install ## Construit tous les référentiels dans site/<slug>/ et la 
 check: install ## Vérifie les données et le code (rapide, sans construire le site)
 	$(BIN)/python -m macros.cli.check
 	$(BIN)/ruff check macros tests bench
+
+nouveau: install ## Crée data/<SLUG>/, un référentiel commenté qui se construit tout de suite (SLUG=… NOM="…")
+	@test -n "$(SLUG)" || { echo "Indiquez le nom du dossier : make nouveau SLUG=syndicat-des-eaux NOM=\"Syndicat des eaux\"" >&2; exit 1; }
+	$(BIN)/python -m macros.cli.nouveau "$(SLUG)" "$(NOM)"
 
 schema: install ## Régénère schemas/*.schema.json et .vscode/settings.json depuis les modèles
 	$(BIN)/python -m macros.cli.schema

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.kit.chapters import CONTENTS, LEFT_OUT, SECTIONS_LEFT_OUT, chapters
+from macros.kit.chapters import chapters
 from macros.kit.document import kit_source
-from macros.registry import IDENTITY, PAGES, SECTIONS
+from macros.registry import IDENTITY, KINDS_NOT_PRINTED, PAGES, SECTIONS
 from macros.site.pages import present_pages
 
 from .conftest import ROOT, article_html, visible_text
@@ -45,24 +45,24 @@ def pdfinfo(pdf: Path) -> dict[str, str]:
 
 def test_every_page_is_in_the_kit_or_left_out_on_purpose():
     for spec in PAGES:
-        assert (spec.path in CONTENTS) != (spec.path in LEFT_OUT), spec.path
-    printed = {key for parts in CONTENTS.values() for _, key in parts}
+        assert bool(spec.kit) != bool(spec.kit_left_out), spec.path
+    printed = {key for spec in PAGES for key, _ in spec.kit}
     for section in SECTIONS:
-        assert section.key in printed or section.key in SECTIONS_LEFT_OUT, section.key
+        assert section.key in printed or section.key in KINDS_NOT_PRINTED, section.key
     assert IDENTITY.key in printed
 
 
 def test_chapters_follow_the_sections_present():
     assert [c.title for c in chapters(PDC)] == ["Valeurs et charte", "À propos"]
     bethune = [c.title for c in chapters(BETHUNE)]
-    assert bethune[:3] == ["Le document en quelques mots", "Notre collectivité", "Valeurs et charte"]
+    assert bethune[:3] == ["Le document en quelques mots", "Notre commune", "Valeurs et charte"]
     assert {"Gouvernance", "Plan d'amélioration", "Droits et obligations"} <= set(bethune)
 
 
 @pytest.mark.parametrize(("loaded", "fixture"), [(BETHUNE, "bethune_site"), (PDC, "pdc_site")])
 def test_pdf_carries_every_data_text(loaded, fixture, request):
     text = normalise(pdftotext(request.getfixturevalue(fixture) / KIT, raw=True))
-    missing = [t for key, model in loaded.sections.items() if key not in SECTIONS_LEFT_OUT
+    missing = [t for key, model in loaded.sections.items() if key not in KINDS_NOT_PRINTED
                for t in data_texts(model) if normalise(t) not in text]
     assert not missing, "\n".join(missing)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.data.advice import advice
 from macros.data.errors import DataErrors
 from macros.data.freshness import line_of, suivis
 from macros.data.loader import LoadedReferentiel, load_referentiel
@@ -42,8 +43,9 @@ def main(argv: list[str]) -> int:
             failed = True
             print(f"✗ {slug} — {errors.report()}", file=sys.stderr)
         else:
-            print(f"✓ {slug} : {len(loaded.sections)} sections valides")
-            for warning in overdue_warnings(loaded):
+            rubriques = f", {len(loaded.rubriques)} rubriques" if loaded.rubriques else ""
+            print(f"✓ {slug} : {len(loaded.sections)} sections valides{rubriques}")
+            for warning in overdue_warnings(loaded) + advice(loaded, root):
                 print(f"⚠ {warning}")
     return 1 if failed else 0
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from macros.data.project import project_root
-from macros.registry import SECTIONS, Section
+from macros.registry import RUBRIQUES, SECTIONS, Section
 
 ROOT = project_root()  # schemas/ and .vscode/ of the project `make schema` runs in
 SCHEMAS = ROOT / "schemas"
@@ -24,9 +24,18 @@ VSCODE_SETTINGS = ROOT / ".vscode" / "settings.json"
 DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
+# Every kind of data file, and the rubriques (one file each in `rubriques/`).
+SCHEMA_KINDS: tuple[Section, ...] = (*SECTIONS, RUBRIQUES)
+
+
 def kind(section: Section) -> str:
     """The schema's name: the data file's name without `.yml` (`droits-obligations`)."""
-    return section.filename.removesuffix(".yml")
+    return RUBRIQUES.key if section is RUBRIQUES else section.filename.removesuffix(".yml")
+
+
+def files_of(section: Section) -> str:
+    """Which files of a référentiel the schema describes, as a path pattern."""
+    return f"{section.filename}/*.yml" if section is RUBRIQUES else section.filename
 
 
 def schema_path(section: Section) -> Path:
@@ -51,9 +60,9 @@ def schema_for(section: Section) -> dict:
     if "$defs" in schema:
         schema["definitions"] = schema.pop("$defs")
     _drop_class_docstrings(schema)
-    schema["title"] = section.filename
+    schema["title"] = files_of(section)
     schema["description"] = (
-        f"Fichier data/<référentiel>/{section.filename} de Socle. Survolez une clé pour lire "
+        f"Fichier data/<référentiel>/{files_of(section)} de Socle. Survolez une clé pour lire "
         "ce qu'elle attend ; « make check » vérifie le fichier complet."
     )
     return {"$schema": DIALECT, **schema}
@@ -62,7 +71,7 @@ def schema_for(section: Section) -> dict:
 def vscode_settings() -> dict:
     """Editor settings: which schema for which file, and YAML indented as the data is."""
     return {
-        "yaml.schemas": {f"./schemas/{kind(s)}.schema.json": f"data/*/{s.filename}" for s in SECTIONS},
+        "yaml.schemas": {f"./schemas/{kind(s)}.schema.json": f"data/*/{files_of(s)}" for s in SCHEMA_KINDS},
         "yaml.validate": True,
         "yaml.completion": True,
         "yaml.hover": True,
@@ -84,7 +93,7 @@ def _dump(value: dict) -> str:
 
 def expected_files() -> dict[Path, str]:
     """Every generated file and its exact content."""
-    files = {schema_path(section): _dump(schema_for(section)) for section in SECTIONS}
+    files = {schema_path(section): _dump(schema_for(section)) for section in SCHEMA_KINDS}
     files[VSCODE_SETTINGS] = _dump(vscode_settings())
     return files
 

@@ -9,6 +9,7 @@ when a file really changed.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
@@ -20,20 +21,34 @@ from pydantic import BaseModel, ValidationError
 from macros.data import collector
 from macros.data.errors import DataError, DataErrors, explain_validation_error
 from macros.data.yaml_strict import read_yaml
-from macros.registry import IDENTITY, SECTIONS, Section
+from macros.registry import IDENTITY, PAGES, RUBRIQUES, SECTIONS, Section
 
 # Files an editor may keep next to the data without them being read as sections.
 _IGNORED = {"CORRECTIONS.md", "README.md"}
+# Folders of a référentiel: its source document, and its own pages (one file each).
+_SOURCE_FOLDER = "source"
+_RUBRIQUE_SUFFIXES = (".yml", ".md")
+_IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class LoadedRubrique:
+    """One of the organisation's own pages: its address, its file and its validated content."""
+
+    id: str
+    source: str
+    model: BaseModel
 
 
 @dataclass(frozen=True)
 class LoadedReferentiel:
-    """A validated référentiel: its slug, folder and one model per present section."""
+    """A validated référentiel: its slug, folder, one model per present section, its rubriques."""
 
     slug: str
     folder: Path
     sections: dict[str, BaseModel] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    rubriques: tuple[LoadedRubrique, ...] = ()
 
     def has(self, key: str) -> bool:
         return key in self.sections
@@ -77,7 +92,14 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
             errors.append(DataError(
                 _display_path(path, root), None, None,
                 "fichier inconnu : il ne sera pas lu. Fichiers possibles : "
-                + ", ".join(sorted(known)) + "."))
+                + ", ".join(sorted(known)) + ", et les pages de l'organisation dans le dossier "
+                "rubriques/."))
+        elif path.is_dir() and path.name not in (_SOURCE_FOLDER, RUBRIQUES.filename) \
+                and not path.name.startswith("."):
+            errors.append(DataError(
+                _display_path(path, root), None, None,
+                f"dossier inconnu : il ne sera pas lu. Dossiers possibles : {RUBRIQUES.filename}/ "
+                f"(les pages de l'organisation) et {_SOURCE_FOLDER}/ (le document d'origine)."))
     sections: dict[str, BaseModel] = {}
     sources: dict[str, str] = {}
     for section in SECTIONS:
@@ -95,13 +117,67 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
             errors.append(error)
         except DataErrors as many:
             errors.extend(many.errors)
+    rubriques = _load_rubriques(folder / RUBRIQUES.filename, root, errors)
     if errors:
         raise DataErrors(errors)
-    return LoadedReferentiel(folder.name, folder, sections, sources)
+    return LoadedReferentiel(folder.name, folder, sections, sources, rubriques)
+
+
+# Page names an organisation's rubrique cannot take: the registry's own pages.
+_TAKEN = {spec.path.removesuffix(".md") for spec in PAGES} | {"index", "search", "assets"}
+
+
+def _load_rubriques(folder: Path, root: Path, errors: list[DataError]) -> tuple[LoadedRubrique, ...]:
+    """Every file of `rubriques/`, validated; problems are added to `errors`."""
+    if not folder.is_dir():
+        return ()
+    found: dict[str, LoadedRubrique] = {}
+    for path in sorted(folder.iterdir()):
+        source = _display_path(path, root)
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix not in _RUBRIQUE_SUFFIXES:
+            errors.append(DataError(source, None, None, "fichier inconnu : une rubrique s'écrit en "
+                                    "YAML (.yml) ou en Markdown (.md)."))
+            continue
+        if not _IDENTIFIER.match(path.stem):
+            errors.append(DataError(source, None, None, f"« {path.stem} » ne peut pas servir d'adresse "
+                                    "de page : nommez le fichier en minuscules sans accents, avec des "
+                                    "tirets (par exemple « teletravail.md »)."))
+            continue
+        if path.stem in _TAKEN or path.stem in found:
+            owner = found[path.stem].source if path.stem in found else "une page du site"
+            errors.append(DataError(source, None, None, f"l'adresse « {path.stem} » est déjà prise "
+                                    f"(par {owner}) : renommez le fichier."))
+            continue
+        try:
+            found[path.stem] = LoadedRubrique(path.stem, source, _validate_rubrique(path, source))
+        except DataError as error:
+            errors.append(error)
+        except DataErrors as many:
+            errors.extend(many.errors)
+    return tuple(found.values())
+
+
+def _validate_rubrique(path: Path, source: str) -> BaseModel:
+    if path.suffix == ".md":
+        from macros.data.markdown_rubrique import read_markdown_rubrique
+
+        raw = read_markdown_rubrique(path, source)
+    else:
+        raw = read_yaml(path, source)
+    try:
+        return RUBRIQUES.model.model_validate(raw)
+    except ValidationError as error:
+        raise DataErrors(explain_validation_error(error, raw, source, RUBRIQUES.model)) from None
 
 
 def _fingerprint(folder: Path) -> tuple:
-    # Asked by every hook of every page: one directory scan and one stat per file.
+    # Asked by every hook of every page: a directory scan and one stat per file.
+    return _files_of(folder) + _files_of(folder / RUBRIQUES.filename)
+
+
+def _files_of(folder: Path) -> tuple:
     try:
         with os.scandir(folder) as entries:
             found = [(entry.name, entry.stat()) for entry in entries if entry.is_file()]

@@ -272,10 +272,20 @@ def read_yaml(path: Path, source: str) -> PositionedDict:
                         "« UTF-8 » depuis votre éditeur.") from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    return parse_yaml_text(text, source)
+
+
+def parse_yaml_text(text: str, source: str, first_line: int = 1) -> PositionedDict:
+    """Read YAML text that starts at line `first_line` of `source` (e.g. a Markdown header).
+
+    Same rules and messages as `read_yaml`; every position counts from the file's first line.
+    """
+    # Blank lines in front make every mark, and so every message, count from the file's start.
+    text = "\n" * (first_line - 1) + text
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise DataError(source, 1, None,
+        raise DataError(source, first_line, None,
                         "le fichier est vide : il doit contenir au moins les champs "
                         "obligatoires de cette section.")
     tab = _TAB_IN_INDENT.search(text)
@@ -299,9 +309,9 @@ def read_yaml(path: Path, source: str) -> PositionedDict:
     except yaml.YAMLError:
         raise DataError(source, None, None, "le fichier n'est pas du YAML valide.") from None
     if data is None:
-        raise DataError(source, 1, None, "le fichier est vide.")
+        raise DataError(source, first_line, None, "le fichier est vide.")
     if not isinstance(data, PositionedDict):
-        raise DataError(source, 1, 1,
+        raise DataError(source, first_line, 1,
                         "le fichier doit être un ensemble de champs « clé: valeur », "
                         "pas une liste ni un texte seul.")
     return data

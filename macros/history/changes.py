@@ -34,6 +34,9 @@ NOUNS: dict[str, tuple[str, bool]] = {
     "legitimites": ("légitimité", True), "questions": ("question", True),
     "mentions": ("mention", True), "pouvoirs": ("pouvoir", False), "entites": ("entité", True),
     "nous_sommes": ("affirmation « Nous sommes »", True), "piliers": ("pilier", False),
+    # The blocks of rubriques (macros/models/blocs.py).
+    "blocs": ("bloc", False), "items": ("élément", False), "lignes": ("ligne de tableau", True),
+    "colonnes": ("colonne", True), "reponse": ("paragraphe de réponse", False),
 }
 # Everything else that is a list of texts is a list of paragraphs.
 PARAGRAPH = ("paragraphe", False)
@@ -51,6 +54,11 @@ FIELDS: dict[str, tuple[str, bool]] = {
     "suivi": ("suivi", False), "axe": ("axe de rattachement", False), "numero": ("numéro", False),
     "introduction": ("introduction", True), "intro": ("introduction", True),
     "precision": ("précision", True), "libelle": ("libellé", False), "contact": ("contact", False),
+    "question": ("question", True), "terme": ("terme", False), "role": ("rôle", False),
+    "service": ("service", False), "telephone": ("téléphone", False), "courriel": ("courriel", False),
+    "horaires": ("horaires", False), "legende": ("légende", True), "resume": ("résumé", False),
+    "position": ("position dans le menu", True), "etape": ("étape du parcours", True),
+    "niveau": ("niveau", False), "adresse": ("adresse", True),
 }
 
 

@@ -20,6 +20,7 @@ from macros.data import collector
 from macros.history import gitinfo
 from macros.history.changes import describe_changes
 from macros.history.gitinfo import date_fr
+from macros.registry import RUBRIQUES
 
 # How many recent commits « Quoi de neuf » reads.
 MAX_COMMITS = 60
@@ -63,12 +64,21 @@ _parsed: dict[str, object | None] = {}
 _PARSED_KEEP = 2048
 
 
-def _parse(object_id: str, content: bytes) -> object | None:
+def _parse(object_id: str, content: bytes, name: str = "") -> object | None:
     if object_id in _parsed:
         return _parsed[object_id]
     try:
-        # BaseLoader: every scalar stays a string, as in the strict loader.
-        data = yaml.load(content.decode("utf-8"), Loader=_YAML_LOADER)
+        if name.endswith(".md"):  # a rubrique written in Markdown: compared as its blocks
+            from macros.data.errors import DataError
+            from macros.data.markdown_rubrique import parse_markdown_rubrique
+
+            try:
+                data = parse_markdown_rubrique(content.decode("utf-8"), name)
+            except DataError:
+                data = None
+        else:
+            # BaseLoader: every scalar stays a string, as in the strict loader.
+            data = yaml.load(content.decode("utf-8"), Loader=_YAML_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError):
         data = None
     if len(_parsed) >= _PARSED_KEEP:
@@ -100,14 +110,16 @@ def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> li
     wanted: list[str] = []
     for commit in depot.commits_of(inside)[:MAX_COMMITS]:
         for status, path in commit.files:
-            name = Path(path).name
-            if (not gitinfo.under(path, inside) or Path(path).parent.name != name_of_folder
-                    or not name.endswith(".yml")):
+            name = _data_file(path, inside, name_of_folder)
+            if name is None:
                 continue
+            page = name.startswith(f"{RUBRIQUES.filename}/")
             if status == "A" and not commit.shallow:
-                plan.append((commit.day, name, ["Section ajoutée au référentiel"]))
+                plan.append((commit.day, name, ["Page ajoutée au référentiel" if page
+                                                else "Section ajoutée au référentiel"]))
             elif status == "D":
-                plan.append((commit.day, name, ["Section retirée du référentiel"]))
+                plan.append((commit.day, name, ["Page retirée du référentiel" if page
+                                                else "Section retirée du référentiel"]))
             elif commit.shallow:
                 continue  # a shallow clone does not know what this commit changed
             else:
@@ -119,14 +131,27 @@ def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> li
         for day, name, changes in plan:
             if changes is None:
                 before, after = next(versions), next(versions)
-                old = _parse(*before) if before else None
-                new = _parse(*after) if after else None
+                old = _parse(*before, name) if before else None
+                new = _parse(*after, name) if after else None
                 if old is None or new is None:
                     continue
                 changes = describe_changes(old, new)
             if changes:
                 found.append(Modification(day, name, tuple(changes)))
     return found
+
+
+def _data_file(path: str, inside: str, name_of_folder: str) -> str | None:
+    """`plan.yml` or `rubriques/teletravail.md` for a data file of the référentiel, else None."""
+    if not gitinfo.under(path, inside):
+        return None
+    parts = Path(path).parts
+    if len(parts) >= 2 and parts[-2] == name_of_folder and parts[-1].endswith(".yml"):
+        return parts[-1]
+    if (len(parts) >= 3 and parts[-3] == name_of_folder and parts[-2] == RUBRIQUES.filename
+            and parts[-1].endswith((".yml", ".md"))):
+        return f"{RUBRIQUES.filename}/{parts[-1]}"
+    return None
 
 
 def by_day(found: list[Modification]) -> list[Journee]:

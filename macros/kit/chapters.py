@@ -1,8 +1,8 @@
 """What the kit contains: one chapter per page of the site, in the site's order.
 
-The chapters follow `sections.PAGES` through `present_pages`, so a référentiel
-gets exactly the chapters whose data it has (Pas-de-Calais: the charter only).
-Each chapter lists the section templates that render it, with their models.
+The chapters follow the pages this référentiel has (`present_pages`), so it gets exactly
+the chapters whose data it has (Pas-de-Calais: the charter only), its own rubriques
+included. Each page's kit pieces are said by its row of the registry (`PageSpec.kit`).
 """
 
 from __future__ import annotations
@@ -14,41 +14,6 @@ from pydantic import BaseModel
 from macros.data.loader import LoadedReferentiel
 from macros.site.pages import PresentPage, present_pages
 from macros.site.render import slug
-
-# For each page of the site: the kit templates (in templates/sections/) that render
-# its content, each with the key of the section whose model it receives.
-CONTENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "index.md": (("presentation", "referentiel"),),
-    "collectivite.md": (("identite", "identite"),),
-    "valeurs.md": (("raison_d_etre", "management"), ("charte", "charte"), ("management", "management")),
-    "droits-obligations.md": (("droits", "droits"),),
-    "gouvernance.md": (("gouvernance", "gouvernance"), ("organigramme", "organigramme")),
-    "circuits.md": (("circuits", "circuits"),),
-    "note-piaa.md": (("note_piaa", "note_piaa"),),
-    "relation-usagers.md": (("usagers", "usagers"),),
-    "plan.md": (("plan", "plan"),),
-    "smart-city.md": (("smart_city", "smart_city"),),
-    "glossaire.md": (("glossaire", "glossaire"),),
-    "a-propos.md": (("document_source", "referentiel"), ("deliberation", "deliberation")),
-}
-
-# Pages the kit leaves out on purpose, and why (a test checks every page is either here
-# or in CONTENTS, so a new page cannot be forgotten silently).
-LEFT_OUT: dict[str, str] = {
-    "engagements-par-role.md": "même contenu que la charte, regroupé autrement",
-    "mes-premiers-jours.md": "parcours de lecture du site, avec des cases à cocher",
-    "quoi-de-neuf.md": "historique des modifications du site, tiré de git",
-    "accessibilite.md": "déclaration d'accessibilité du site web, pas du document",
-}
-
-# Sections of the data the kit does not print (each is about the website itself).
-SECTIONS_LEFT_OUT: frozenset[str] = frozenset({"accessibilite"})
-
-# A chapter title and summary when the page's own do not suit a printed document.
-TITLES: dict[str, tuple[str, str]] = {
-    "index.md": ("Le document en quelques mots",
-                 "Ce qu'est ce document et l'esprit dans lequel il a été écrit."),
-}
 
 
 @dataclass(frozen=True)
@@ -73,11 +38,11 @@ class Chapter:
 
 
 def _parts(page: PresentPage, ref: LoadedReferentiel) -> tuple[Part, ...]:
-    parts = [Part(template, ref.sections[key]) for template, key in CONTENTS.get(page.path, ())
-             if ref.has(key)]
+    if page.rubrique:
+        return (Part("rubrique", page.rubrique.model),)
     if page.path == "index.md" and not ref.referentiel.presentation:
         return ()
-    return tuple(parts)
+    return tuple(Part(template, ref.sections[key]) for key, template in page.spec.kit if ref.has(key))
 
 
 def chapters(ref: LoadedReferentiel) -> list[Chapter]:
@@ -86,6 +51,6 @@ def chapters(ref: LoadedReferentiel) -> list[Chapter]:
     for page in present_pages(ref):
         parts = _parts(page, ref)
         if parts:
-            title, summary = TITLES.get(page.path, (page.title, page.summary))
+            title, summary = page.spec.kit_title or (page.title, page.summary)
             found.append(Chapter(title, summary, parts))
     return found

@@ -64,6 +64,10 @@ def environment() -> Environment:
     # Names of kit.typ's helpers, chosen by a template (never from data).
     env.filters["raw"] = Markup
     env.globals["part"] = render_part
+    # The small inline syntax of block texts (emphasis, code, links), as Typst markup.
+    from macros.site.inline import inline_typst
+
+    env.globals["inline"] = inline_typst
     return env
 
 

@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from macros.data.loader import LoadedReferentiel
 from macros.site.pages import PresentPage
 
-# Pages that are not part of the reading path: the home page, this page itself, and
-# pages about the website rather than the organisation.
-NOT_STEPS = frozenset({"index.md", "mes-premiers-jours.md", "quoi-de-neuf.md", "accessibilite.md"})
-
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("s" if count > 1 else "")
@@ -27,27 +23,34 @@ def _names(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " et " + items[-1] if len(items) > 1 else "".join(items)
 
 
-# What a step shows under its summary, from the models of the sections it covers.
-_DETAILS: dict[str, Callable[[LoadedReferentiel], str | None]] = {
-    "valeurs.md": lambda ref: (f"Les valeurs : {_names([v.nom for v in ref.charte.valeurs])}."
+# What a step shows under its summary, from the models it covers; a page names its own in
+# the registry (`PageSpec.detail`).
+DETAILS: dict[str, Callable[[LoadedReferentiel], str | None]] = {
+    "valeurs": lambda ref: (f"Les valeurs : {_names([v.nom for v in ref.charte.valeurs])}."
                                if ref.has("charte") else None),
-    "engagements-par-role.md": lambda ref: (
-        f"Les rôles : {_names([r.lecteur for r in ref.charte.roles])}." if ref.has("charte") else None),
-    "droits-obligations.md": lambda ref: (
-        f"{_plural(len(ref.droits.obligations), 'obligation')} et "
-        f"{_plural(len(ref.droits.droits), 'droit')}."),
-    "gouvernance.md": lambda ref: (
-        f"{_plural(len(ref.gouvernance.instances), 'instance')} et le rôle de "
-        f"{_plural(len(ref.gouvernance.acteurs), 'acteur')}." if ref.has("gouvernance") else None),
-    "circuits.md": lambda ref: f"{_names([c.titre for c in ref.circuits.circuits])}.",
-    "note-piaa.md": lambda ref: f"Les types de note : {_names(ref.note_piaa.types)}.",
-    "relation-usagers.md": lambda ref: f"Le principe : {ref.usagers.principe}.",
-    "plan.md": lambda ref: (f"{_plural(len(ref.plan.axes), 'axe')}, "
+    "roles": lambda ref: (
+        f"Les rôles : {_names([r.lecteur for r in ref.charte.roles])}."
+        if ref.has("charte") and ref.charte.roles else None),
+    "droits": lambda ref: " et ".join(
+        _plural(len(regles), mot) for regles, mot in
+        ((ref.droits.obligations, "obligation"), (ref.droits.droits, "droit")) if regles) + ".",
+    "gouvernance": lambda ref: (
+        _plural(len(ref.gouvernance.instances), "instance")
+        + (f" et le rôle de {_plural(len(ref.gouvernance.acteurs), 'acteur')}"
+           if ref.gouvernance.acteurs else "") + "."
+        if ref.has("gouvernance") else None),
+    "circuits": lambda ref: f"{_names([c.titre for c in ref.circuits.circuits])}.",
+    "note_piaa": lambda ref: (f"Les types de note : {_names(ref.note_piaa.types)}."
+                                 if ref.note_piaa.types else None),
+    "usagers": lambda ref: (f"Le principe : {ref.usagers.principe}."
+                                        if ref.usagers.principe else None),
+    "plan": lambda ref: (f"{_plural(len(ref.plan.axes), 'axe')}, "
                             f"{_plural(len(ref.plan.objectifs), 'objectif')}, "
                             f"{_plural(len(ref.plan.actions), 'action')}."),
-    "smart-city.md": lambda ref: f"{ref.smart_city.projet_de_ville.nom}, "
-                                 f"{ref.smart_city.projet_de_ville.statut.lower()}.",
-    "a-propos.md": lambda ref: f"{ref.referentiel.document.titre} ({ref.referentiel.document.date}).",
+    "smart_city": lambda ref: (
+        pv.nom + (f", {pv.statut.lower()}" if pv.statut else "") + "."
+        if (pv := ref.smart_city.projet_de_ville) else None),
+    "document": lambda ref: f"{ref.referentiel.document.titre} ({ref.referentiel.document.date}).",
 }
 
 
@@ -65,5 +68,12 @@ class Etape:
 
 def etapes(ref: LoadedReferentiel, pages: list[PresentPage]) -> list[Etape]:
     """The reading path for this référentiel, in the site's order."""
-    return [Etape(page, _DETAILS[page.path](ref) if page.path in _DETAILS else None)
-            for page in pages if page.path not in NOT_STEPS]
+    # Which pages are steps is said by the registry (`PageSpec.step`) and by each rubrique.
+    return [Etape(page, _detail(page, ref)) for page in pages if page.step]
+
+
+def _detail(page: PresentPage, ref: LoadedReferentiel) -> str | None:
+    if page.rubrique:  # the sections of the page, by their titles
+        titles = [bloc.titre for bloc in page.rubrique.model.blocs if bloc.titre]
+        return f"{_names(titles)}." if titles else None
+    return DETAILS[page.spec.detail](ref) if page.spec.detail else None

@@ -28,11 +28,11 @@ def define_env(env) -> None:
     PAGE_MACROS.update(macros)
 
 
-def _html_blocks_kept(function: Callable[[], str]) -> Callable[[], str]:
+def _html_blocks_kept(function: Callable[..., str]) -> Callable[..., str]:
     """The macro, its HTML blocks set aside until Markdown is done (macros/mkdocs/html_blocks.py)."""
     @wraps(function)
-    def macro() -> str:
-        return keep(function())
+    def macro(*args: str) -> str:
+        return keep(function(*args))
     return macro
 
 

@@ -14,7 +14,7 @@ from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from macros.data.errors import DataErrors
 from macros.data.loader import per_referentiel
@@ -30,7 +30,7 @@ from macros.mkdocs.search_copy import search_copy
 from macros.mkdocs.search_index import enrichir_index
 from macros.models.glossaire import entrees
 from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
-from macros.site.pages import present_pages
+from macros.site.pages import as_theme_text, page_markdown, present_pages
 
 
 @per_referentiel
@@ -48,6 +48,8 @@ class SoclePlugin(BasePlugin):
         self.awaiting_kit: list[Path] = []
         # Pages' full HTML while the search plugin reads the copy made for it (on_page_content).
         self.full_html: dict[str, str] = {}
+        # The pages of this build, by source path (on_files).
+        self.pages: dict = {}
 
     def on_startup(self, *, command, dirty) -> None:
         # `mkdocs build` makes the kit in a child process; `serve` keeps it in a thread.
@@ -64,11 +66,11 @@ class SoclePlugin(BasePlugin):
             referentiel = current()
         except DataErrors as errors:
             raise PluginError(errors.report()) from None
-        organisation = referentiel.referentiel.organisation
-        config.site_name = organisation.nom
-        config.nav = [{page.title: page.path} for page in present_pages(referentiel)]
-        config.extra["organisation"] = {"nom": organisation.nom, "nom_court": organisation.nom_court,
-                                        "sigle": organisation.sigle_logo}
+        # The theme writes the site's name and the pages' titles as HTML in text, and escapes
+        # them itself in attributes: < > & are escaped here, so that a title written by the
+        # organisation is shown as typed; quotes are left to the theme (no double escaping).
+        config.site_name = as_theme_text(referentiel.referentiel.organisation.nom)
+        config.nav = [{as_theme_text(page.title): page.path} for page in present_pages(referentiel)]
         # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
         if referentiel.has("accessibilite"):
             config.extra["accessibilite"] = referentiel.accessibilite.etat_libelle
@@ -77,11 +79,12 @@ class SoclePlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        """Drop the pages of sections this référentiel does not have."""
-        wanted = {page.path for page in present_pages(current())}
+        """The pages this référentiel has, made from the registry (docs/ holds only assets)."""
         for file in list(files.documentation_pages()):
-            if file.src_uri not in wanted:
-                files.remove(file)
+            files.remove(file)
+        self.pages = {page.path: page for page in present_pages(current())}
+        for page in self.pages.values():
+            files.append(File.generated(config, page.path, content=page_markdown(page)))
         return files
 
     def on_pre_build(self, *, config) -> None:
@@ -116,7 +119,8 @@ class SoclePlugin(BasePlugin):
             else:
                 page.content = page.content.replace(PENDING_LABEL, str(escape(label)))
         # « À vérifier », suivi, last update, files to edit.
-        infos = infos_page(current(), page.file.src_uri, Path(config.docs_dir), edit_base(config.extra))
+        present = self.pages.get(page.file.src_uri)
+        infos = infos_page(current(), present, edit_base(config.extra)) if present else None
         context["socle_alerte"] = render_notice(infos)
         context["socle_infos_page"] = render_footer(infos)
         return context
@@ -135,9 +139,8 @@ class SoclePlugin(BasePlugin):
         (site / KIT_FILENAME).write_bytes(kit.data)
         fill_in(self.awaiting_kit, site / "search" / "search_index.json", kit.label)
         # Moved pages keep their old addresses working (`extra.redirections` in mkdocs.yml).
-        present = {page.path for page in present_pages(current())}
         try:
-            write(site, parse(config.extra.get("redirections")), present)
+            write(site, parse(config.extra.get("redirections")), set(self.pages))
         except RedirectionError as error:
             raise PluginError(f"mkdocs.yml: {error}") from None
 

@@ -51,6 +51,11 @@ def liste(description: str, minimum: int = 1):
     return Field(min_length=minimum, description=description)
 
 
+def facultatif(description: str):
+    """An optional field (None when absent): the page then leaves out its label and text."""
+    return Field(default=None, description=description)
+
+
 def _date_iso(value: object) -> object:
     """Accept only « AAAA-MM-JJ » and say so in French (pydantic's message is English)."""
     if isinstance(value, str):

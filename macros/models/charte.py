@@ -33,11 +33,11 @@ class Valeur(Modele):
 
     id: Identifiant
     nom: Texte = Field(description="Nom de la valeur (« La confiance », « Équité »).")
-    definition: list[Texte] = liste("Définition ou principes de la valeur.")
+    definition: list[Texte] = Field(default=[], description="Définition ou principes de la valeur.")
     engagement_intro: Texte | None = Field(
         default=None, description="Phrase qui introduit les engagements (« chacun s'engage à »)."
     )
-    engagements: list[Engagements] = liste("Engagements, groupés par rôle.")
+    engagements: list[Engagements] = Field(default=[], description="Engagements, groupés par rôle.")
 
 
 class Charte(Modele):
@@ -47,7 +47,9 @@ class Charte(Modele):
     titre: Texte = Field(description="Titre de la charte.")
     sous_titre: Texte | None = Field(default=None, description="Sous-titre.")
     introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")
-    roles: list[Role] = liste("Les rôles auxquels s'adressent les engagements.")
+    roles: list[Role] = Field(
+        default=[], description="Les rôles auxquels s'adressent les engagements, s'il y en a."
+    )
     valeurs_intro: list[Texte] = Field(default=[], description="Paragraphes avant les valeurs.")
     valeurs: list[Valeur] = liste("Les valeurs, dans l'ordre de la charte.")
     conclusion: list[Texte] = Field(

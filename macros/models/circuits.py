@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from macros.models.base import Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Identifiant, Modele, Suivi, Texte, champ_suivi, facultatif, liste
 
 
 class Partie(Modele):
@@ -38,7 +38,14 @@ class Circuits(Modele):
     """All circuits, then the meeting fundamentals."""
 
     suivi: Suivi | None = champ_suivi()
-    titre: Texte = Field(description="Titre de la partie.")
+    titre: Texte | None = facultatif("Titre de la partie.")
     circuits: list[Circuit] = liste("Les circuits, dans l'ordre du document.")
-    reunions_titre: Texte = Field(description="Titre de la partie sur les réunions.")
-    reunions: list[Fondamental] = liste("Les fondamentaux des réunions.")
+    reunions_titre: Texte | None = facultatif(
+        "Titre de la partie sur les réunions ; sans titre, la page l'intitule "
+        "« Les fondamentaux des réunions »."
+    )
+    reunions: list[Fondamental] = Field(default=[], description="Les fondamentaux des réunions.")
+
+    @property
+    def titre_reunions(self) -> str:
+        return self.reunions_titre or "Les fondamentaux des réunions"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, NonNegativeInt
 
-from macros.models.base import Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Modele, Suivi, Texte, champ_suivi, facultatif
 
 
 class Pouvoir(Modele):
@@ -15,42 +15,49 @@ class Pouvoir(Modele):
 
 
 class Vote(Modele):
-    """The result of the vote."""
+    """The result of the vote: the result always, the counts when the register gives them."""
 
-    pour: NonNegativeInt = Field(description="Nombre de voix pour.")
-    abstention: NonNegativeInt = Field(description="Nombre d'abstentions.")
-    contre: NonNegativeInt = Field(description="Nombre de voix contre.")
+    pour: NonNegativeInt | None = facultatif("Nombre de voix pour.")
+    abstention: NonNegativeInt | None = facultatif("Nombre d'abstentions.")
+    contre: NonNegativeInt | None = facultatif("Nombre de voix contre.")
     resultat: Texte = Field(description="Résultat proclamé, par exemple « Adopté ».")
 
 
 class Deliberation(Modele):
-    """Extract of the register of deliberations."""
+    """Extract of the register of deliberations.
+
+    Only what identifies the decision is required (who decided, when, on what, with
+    which result, from when it applies); every other mention of the register is
+    optional and shown only when given.
+    """
 
     suivi: Suivi | None = champ_suivi()
     instance: Texte = Field(description="Assemblée qui a délibéré.")
-    titre_registre: Texte = Field(description="Intitulé de l'extrait de registre.")
+    titre_registre: Texte | None = facultatif("Intitulé de l'extrait de registre.")
     date_seance: Texte = Field(description="Date de la séance, en toutes lettres.")
-    preambule: Texte = Field(description="La phrase d'ouverture (« L'an deux mille... »).")
-    heure: Texte = Field(description="Heure d'ouverture de la séance.")
-    lieu: Texte = Field(description="Lieu de la séance.")
-    presidence: Texte = Field(description="Qui préside la séance.")
-    date_convocation: Texte = Field(description="Date de la convocation et de son affichage.")
-    conseillers_en_exercice: NonNegativeInt = Field(description="Nombre de conseillers.")
-    presents_nombre: NonNegativeInt = Field(description="Nombre de présents à la séance.")
-    presents: list[Texte] = liste("Élus présents, dans l'ordre du registre.")
+    preambule: Texte | None = facultatif("La phrase d'ouverture (« L'an deux mille... »).")
+    heure: Texte | None = facultatif("Heure d'ouverture de la séance.")
+    lieu: Texte | None = facultatif("Lieu de la séance.")
+    presidence: Texte | None = facultatif("Qui préside la séance.")
+    date_convocation: Texte | None = facultatif("Date de la convocation et de son affichage.")
+    conseillers_en_exercice: NonNegativeInt | None = facultatif("Nombre de conseillers.")
+    presents_nombre: NonNegativeInt | None = facultatif("Nombre de présents à la séance.")
+    presents: list[Texte] = Field(default=[], description="Élus présents, dans l'ordre du registre.")
     pouvoirs: list[Pouvoir] = Field(default=[], description="Pouvoirs donnés.")
     absents: list[Texte] = Field(default=[], description="Élus absents.")
-    secretaire: Texte = Field(description="Désignation du secrétaire de séance.")
-    numero: Texte = Field(description="Numéro de la délibération (« 3-01 »).")
+    secretaire: Texte | None = facultatif("Désignation du secrétaire de séance.")
+    numero: Texte | None = facultatif("Numéro de la délibération (« 3-01 »).")
     objet: Texte = Field(description="Objet de la délibération.")
-    service: Texte = Field(description="Service qui porte le rapport.")
-    rapporteur: Texte = Field(description="Rapporteur.")
-    visas: list[Texte] = liste("Les « Vu ... », dans l'ordre.")
-    considerants: list[Texte] = liste("Les « Considérant ... », dans l'ordre.")
-    formule_decision: Texte = Field(description="La phrase qui introduit les décisions.")
-    decisions: list[Texte] = liste("Ce que le conseil décide, article par article.")
+    service: Texte | None = facultatif("Service qui porte le rapport.")
+    rapporteur: Texte | None = facultatif("Rapporteur.")
+    visas: list[Texte] = Field(default=[], description="Les « Vu ... », dans l'ordre.")
+    considerants: list[Texte] = Field(default=[], description="Les « Considérant ... », dans l'ordre.")
+    formule_decision: Texte | None = facultatif("La phrase qui introduit les décisions.")
+    decisions: list[Texte] = Field(
+        default=[], description="Ce que le conseil décide, article par article."
+    )
     date_application: Texte = Field(description="Date d'entrée en application.")
-    voies_de_recours: Texte = Field(description="Mention des voies et délais de recours.")
+    voies_de_recours: Texte | None = facultatif("Mention des voies et délais de recours.")
     vote: Vote = Field(description="Résultat du vote.")
     mentions: list[Texte] = Field(default=[], description="Mentions finales de l'extrait.")
-    signataire: Texte = Field(description="Nom et qualité du signataire.")
+    signataire: Texte | None = facultatif("Nom et qualité du signataire.")

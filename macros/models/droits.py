@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from macros.models.base import Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Identifiant, Modele, Suivi, Texte, champ_suivi, facultatif, liste
 
 
 class Precision(Modele):
@@ -19,7 +19,7 @@ class Regle(Modele):
 
     id: Identifiant
     titre: Texte = Field(description="Nom de l'obligation ou du droit.")
-    texte: list[Texte] = liste("Explication, en un ou plusieurs paragraphes.")
+    texte: list[Texte] = Field(default=[], description="Explication, en un ou plusieurs paragraphes.")
     precisions: list[Precision] = Field(default=[], description="Points détaillés, s'il y en a.")
     points: list[Texte] = Field(default=[], description="Énumération (services, types de congés...).")
     suite: list[Texte] = Field(default=[], description="Paragraphes après les précisions.")
@@ -37,12 +37,21 @@ class DroitsObligations(Modele):
     """The fundamentals of being a public agent here."""
 
     suivi: Suivi | None = champ_suivi()
-    titre: Texte = Field(description="Titre de la partie.")
+    titre: Texte | None = facultatif("Titre de la partie.")
     introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")
-    obligations_intro: Texte = Field(description="Paragraphe qui introduit les obligations.")
-    obligations: list[Regle] = liste("Les obligations des agents.")
+    obligations_intro: Texte | None = facultatif("Paragraphe qui introduit les obligations.")
+    obligations: list[Regle] = Field(default=[], description="Les obligations des agents.")
     definitions: list[Definition] = Field(default=[], description="Définitions des notions.")
-    droits: list[Regle] = liste("Les droits des agents.")
-    application: Texte = Field(description="Rappel que ces principes s'appliquent ici.")
-    documents_intro: Texte = Field(description="Phrase qui introduit les documents opposables.")
-    documents_opposables: list[Texte] = liste("Documents opposables aux agents.")
+    droits: list[Regle] = Field(default=[], description="Les droits des agents.")
+    application: Texte | None = facultatif("Rappel que ces principes s'appliquent ici.")
+    documents_intro: Texte | None = facultatif("Phrase qui introduit les documents opposables.")
+    documents_opposables: list[Texte] = Field(
+        default=[], description="Documents opposables aux agents."
+    )
+
+    @model_validator(mode="after")
+    def _au_moins_une_regle(self) -> DroitsObligations:
+        if not (self.obligations or self.droits):
+            raise ValueError("le document doit donner au moins une obligation (« obligations ») "
+                             "ou un droit (« droits »).")
+        return self

@@ -6,7 +6,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from macros.models.base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import (
+    ErreurLocalisee,
+    Identifiant,
+    Modele,
+    Suivi,
+    Texte,
+    champ_suivi,
+    facultatif,
+    liste,
+)
 
 Rythme = Literal[
     "hebdomadaire", "bimensuelle", "mensuelle", "trimestrielle", "semestrielle",
@@ -31,7 +40,7 @@ class Legitimite(Modele):
 
     acteurs: Texte = Field(description="Les acteurs (« Les élus »).")
     legitimite: Texte = Field(description="Leur légitimité (« légitimité politique »).")
-    roles: list[Texte] = liste("Les rôles qui en découlent.")
+    roles: list[Texte] = Field(default=[], description="Les rôles qui en découlent.")
 
 
 class Principe(Modele):
@@ -44,11 +53,15 @@ class Principe(Modele):
 class Pacte(Modele):
     """The pact of trust between elected officials and the administration."""
 
-    titre: Texte = Field(description="Titre de la partie.")
-    enjeux: list[Texte] = liste("Les enjeux communs.")
-    legitimites: list[Legitimite] = liste("Les légitimités différentes.")
-    texte: Texte = Field(description="Paragraphe sur le pacte de confiance.")
-    principes: list[Principe] = liste("Les principes « rôles et responsabilités ».")
+    titre: Texte | None = facultatif(
+        "Titre de la partie ; sans titre, la page l'intitule « Le pacte de confiance »."
+    )
+    enjeux: list[Texte] = Field(default=[], description="Les enjeux communs.")
+    legitimites: list[Legitimite] = Field(default=[], description="Les légitimités différentes.")
+    texte: Texte | None = facultatif("Paragraphe sur le pacte de confiance.")
+    principes: list[Principe] = Field(
+        default=[], description="Les principes « rôles et responsabilités »."
+    )
 
 
 class Categorie(Modele):
@@ -69,19 +82,23 @@ class Instance(Modele):
     id: Identifiant
     nom: Texte = Field(description="Nom de l'instance.")
     sigle: Texte | None = Field(default=None, description="Sigle, s'il y en a un.")
-    categorie: Identifiant = Field(description="Identifiant d'une famille de « categories ».")
+    categorie: Identifiant | None = facultatif(
+        "Identifiant d'une famille de « categories » (obligatoire dès que « categories » est rempli)."
+    )
     composition: Texte | None = Field(default=None, description="Qui y siège.")
     president: Texte | None = Field(default=None, description="Qui la préside.")
     rapporteurs: Texte | None = Field(default=None, description="Qui y rapporte.")
     frequence: Texte | None = Field(default=None, description="Fréquence, telle qu'écrite.")
-    rythme: Rythme = Field(description="Rythme normalisé, pour le calendrier.")
+    rythme: Rythme | None = facultatif(
+        "Rythme normalisé, pour le calendrier ; sans rythme, l'instance n'y figure pas."
+    )
     fonctions: list[Texte] = Field(default=[], description="Ses fonctions.")
     note: Texte | None = Field(default=None, description="Renvoi en bas de tableau.")
 
     @property
     def rythme_libelle(self) -> str:
         """French label of the normalised rhythm."""
-        return RYTHMES[self.rythme]
+        return RYTHMES[self.rythme] if self.rythme else ""
 
 
 class Acteur(Modele):
@@ -113,14 +130,24 @@ class Gouvernance(Modele):
     """Everything about who decides and where."""
 
     suivi: Suivi | None = champ_suivi()
-    pacte: Pacte = Field(description="Le pacte de confiance.")
-    instances_titre: Texte = Field(description="Titre de la partie sur les instances.")
-    categories: list[Categorie] = liste("Les familles d'instances.")
+    pacte: Pacte | None = facultatif("Le pacte de confiance.")
+    instances_titre: Texte | None = facultatif(
+        "Titre de la partie sur les instances ; sans titre, la page l'intitule « Les instances »."
+    )
+    categories: list[Categorie] = Field(
+        default=[],
+        description="Les familles d'instances ; sans familles, les instances forment un seul tableau.",
+    )
     instances: list[Instance] = liste("Les instances.")
-    acteurs_titre: Texte = Field(description="Titre de la partie sur les acteurs.")
-    acteurs: list[Acteur] = liste("Le rôle des différents acteurs.")
-    articulation_titre: Texte = Field(description="Titre de la partie sur l'articulation.")
-    articulation: list[Texte] = liste("Comment les instances s'articulent.")
+    acteurs_titre: Texte | None = facultatif(
+        "Titre de la partie sur les acteurs ; sans titre, la page l'intitule « Le rôle des acteurs »."
+    )
+    acteurs: list[Acteur] = Field(default=[], description="Le rôle des différents acteurs.")
+    articulation_titre: Texte | None = facultatif(
+        "Titre de la partie sur l'articulation ; sans titre, la page l'intitule "
+        "« L'articulation des instances »."
+    )
+    articulation: list[Texte] = Field(default=[], description="Comment les instances s'articulent.")
     organisation: list[Texte] = Field(default=[], description="Comment l'administration est organisée.")
     dialogue_social: list[Texte] = Field(default=[], description="Le dialogue social.")
     liaisons: list[Liaison] = Field(
@@ -133,11 +160,21 @@ class Gouvernance(Modele):
     def _categories_exist(self) -> Gouvernance:
         known = {categorie.id for categorie in self.categories}
         for index, instance in enumerate(self.instances):
+            if instance.categorie is None:
+                if known:
+                    raise ErreurLocalisee(
+                        f"l'instance « {instance.nom} » n'indique pas sa famille : dès que "
+                        f"« categories » est rempli, chaque instance en cite une avec "
+                        f"« categorie » (familles connues : {', '.join(sorted(known))}).",
+                        "instances", index,
+                    )
+                continue
             if instance.categorie not in known:
                 raise ErreurLocalisee(
                     f"l'instance « {instance.nom} » est rangée dans la famille "
                     f"« {instance.categorie} », qui n'existe pas dans « categories » "
-                    f"(familles connues : {', '.join(sorted(known))}).",
+                    + (f"(familles connues : {', '.join(sorted(known))})." if known
+                       else "(aucune famille n'y est déclarée)."),
                     "instances", index, "categorie",
                 )
         return self
@@ -166,6 +203,23 @@ class Gouvernance(Modele):
                         "liaisons", index, "citations", rang,
                     )
         return self
+
+    @property
+    def titre_pacte(self) -> str:
+        """Heading of the pact part: the document's own title, or a plain one."""
+        return self.pacte.titre if self.pacte and self.pacte.titre else "Le pacte de confiance"
+
+    @property
+    def titre_instances(self) -> str:
+        return self.instances_titre or "Les instances"
+
+    @property
+    def titre_acteurs(self) -> str:
+        return self.acteurs_titre or "Le rôle des acteurs"
+
+    @property
+    def titre_articulation(self) -> str:
+        return self.articulation_titre or "L'articulation des instances"
 
     def instances_de(self, categorie_id: str) -> list[Instance]:
         """The instances of one family, in document order."""

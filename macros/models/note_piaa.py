@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from macros.models.base import Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Identifiant, Modele, Suivi, Texte, champ_suivi, facultatif, liste
 
 
 class Rubrique(Modele):
@@ -39,12 +39,26 @@ class ModeleNote(Modele):
 
     suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Nom de la note.")
-    objet: list[Texte] = liste("À quoi sert la note et qui la rédige.")
-    structure_intro: Texte = Field(description="Phrase qui introduit la structure.")
-    partie_1: list[Rubrique] = liste("Rubriques de la partie 1.")
-    partie_2: list[Texte] = liste("Visas de la partie 2, dans l'ordre.")
-    preconisation: Texte = Field(description="Préconisation sur le visa de l'élu.")
-    modele_titre: Texte = Field(description="Titre de l'annexe.")
-    types: list[Texte] = liste("Les types de note que l'on coche.")
-    destinataire: list[Texte] = liste("À l'attention de.")
-    cadres: list[Cadre] = liste("Les cadres du modèle, dans l'ordre.")
+    objet: list[Texte] = Field(default=[], description="À quoi sert la note et qui la rédige.")
+    structure_intro: Texte | None = facultatif("Phrase qui introduit la structure.")
+    partie_1: list[Rubrique] = Field(default=[], description="Rubriques de la partie 1.")
+    partie_2: list[Texte] = Field(default=[], description="Visas de la partie 2, dans l'ordre.")
+    preconisation: Texte | None = facultatif("Préconisation sur le visa de l'élu.")
+    modele_titre: Texte | None = facultatif(
+        "Titre de l'annexe ; sans titre, la page l'intitule « Le modèle de note »."
+    )
+    types: list[Texte] = Field(default=[], description="Les types de note que l'on coche.")
+    destinataire: list[Texte] = Field(default=[], description="À l'attention de.")
+    cadres: list[Cadre] = Field(default=[], description="Les cadres du modèle, dans l'ordre.")
+
+    @property
+    def titre_modele(self) -> str:
+        return self.modele_titre or "Le modèle de note"
+
+    @property
+    def a_une_structure(self) -> bool:
+        return bool(self.structure_intro or self.partie_1 or self.partie_2 or self.preconisation)
+
+    @property
+    def a_un_modele(self) -> bool:
+        return bool(self.types or self.destinataire or self.cadres)

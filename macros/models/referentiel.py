@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from macros.models.base import Modele, Suivi, Texte, champ_suivi
+from macros.models.base import Modele, Suivi, Texte, champ_suivi, facultatif
+from macros.models.pages import NATURE_NOMS, Nature, ReglagePage
 
 
 class Organisation(Modele):
@@ -13,6 +14,22 @@ class Organisation(Modele):
     nom: Texte = Field(description="Nom complet, par exemple « Ville de Béthune ».")
     nom_court: Texte = Field(description="Nom court pour l'en-tête, par exemple « Béthune ».")
     sigle_logo: Texte = Field(description="Deux à quatre caractères affichés comme logo.")
+    nature: Nature = Field(default="collectivite", description=(
+        "Ce qu'est l'organisation : commune, departement, region, intercommunalite, syndicat, "
+        "etablissement-public ou collectivite ; le texte commun du site en dépend (« Notre "
+        "commune », « l'établissement »)."))
+
+    @property
+    def nature_nom(self) -> str:
+        """« commune », « syndicat », « établissement »…"""
+        return NATURE_NOMS[self.nature][0]
+
+    @property
+    def designation(self) -> str:
+        """« la commune », « le syndicat », « l'établissement »…"""
+        noun, feminine = NATURE_NOMS[self.nature]
+        article = "l'" if noun[0] in "aeéiou" else "la " if feminine else "le "
+        return article + noun
 
 
 class DocumentSource(Modele):
@@ -22,7 +39,7 @@ class DocumentSource(Modele):
     sous_titre: Texte | None = Field(default=None, description="Sous-titre du document.")
     devise: Texte | None = Field(default=None, description="Formule ou accroche du document.")
     date: Texte = Field(description="Date du document, telle qu'elle est écrite (« Octobre 2023 »).")
-    nature: Texte = Field(description="Ce qu'est ce document, en une phrase.")
+    nature: Texte | None = facultatif("Ce qu'est ce document, en une phrase.")
     fichier: Texte = Field(description="Nom du fichier texte du document, rangé dans le dossier "
                          "source/ du référentiel.")
 
@@ -36,3 +53,20 @@ class Referentiel(Modele):
     presentation: list[Texte] = Field(
         default=[], description="Paragraphes de présentation repris du document source."
     )
+    pages: dict[str, ReglagePage] = Field(default={}, description=(
+        "Facultatif : pour une page du site (par son nom : plan, gouvernance, valeurs…), un autre "
+        "titre, résumé ou rang dans le menu, ou « masquer: oui »."))
+
+    @field_validator("pages")
+    @classmethod
+    def _known_pages(cls, pages: dict[str, ReglagePage]) -> dict[str, ReglagePage]:
+        from macros.registry import PAGES  # the registry imports the models lazily
+
+        known = {spec.key for spec in PAGES}
+        for name, reglage in pages.items():
+            if name not in known:
+                raise ValueError(f"« {name} » n'est pas une page du site. Pages possibles : "
+                                 + ", ".join(sorted(known)) + ".")
+            if name == "accueil" and reglage.masquer:
+                raise ValueError("l'accueil ne peut pas être masqué.")
+        return pages

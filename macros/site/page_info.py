@@ -14,16 +14,15 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from macros.data.project import project_root
 from macros.data.freshness import SuiviTrouve, suivis
-from macros.history.gitinfo import date_fr, last_change
 from macros.data.loader import LoadedReferentiel
+from macros.data.project import project_root
+from macros.history.gitinfo import date_fr, last_change
+from macros.registry import SECTIONS
+from macros.site.pages import PresentPage
 from macros.site.render import fragment
-from macros.registry import PAGES, SECTIONS
 
 _FILENAMES = {section.key: section.filename for section in SECTIONS}
-_SPECS = {spec.path: spec for spec in PAGES}
-_FROM_HISTORY = {"quoi-de-neuf.md"}
 
 
 @dataclass(frozen=True)
@@ -65,14 +64,13 @@ def edit_base(extra: dict) -> str:
     return base if not base or base.endswith("/") else base + "/"
 
 
-def infos_page(ref: LoadedReferentiel, src_uri: str, docs_dir: Path, base_url: str) -> InfosPage | None:
-    """Footer facts for one page, or None for a page Socle does not know."""
-    spec = _SPECS.get(src_uri)
-    if spec is None:
-        return None
+def infos_page(ref: LoadedReferentiel, page: PresentPage, base_url: str) -> InfosPage:
+    """Footer facts for one page: the data files it is made of, their history, their suivi."""
     # « Quoi de neuf » is made from git history, not from a data file one could edit.
-    keys = [] if src_uri in _FROM_HISTORY else [key for key in spec.sections if ref.has(key)]
-    paths = [Path(ref.folder) / _FILENAMES[key] for key in keys] + [Path(docs_dir) / src_uri]
+    keys = [] if page.spec.from_git else [key for key in page.spec.kinds if ref.has(key)]
+    paths = [Path(ref.folder) / _FILENAMES[key] for key in keys]
+    if page.rubrique:
+        paths.append(project_root() / page.rubrique.source)
     fichiers = []
     for path in paths:
         in_repo = _repo_path(path)

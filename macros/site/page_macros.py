@@ -1,22 +1,23 @@
-"""The macros pages call: one per kind of content, each a thin call to a fragment.
+"""The macros pages call: one per piece of a page body (`registry.PAGES`), and `rubrique`.
 
-A macro whose section is absent from the référentiel returns an empty string, so
-a page never shows an empty heading; the page itself is dropped by the hooks
-when none of its sections is present.
+A piece named by the registry (`Show`) is a thin call to its fragment with its kind's model;
+the pages that combine several models are the functions below. A macro whose kind is absent
+returns an empty string, so a page never shows an empty heading; the page itself is left out
+when none of its kinds is present (macros/site/pages.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from macros.data.loader import LoadedReferentiel
 from macros.history import news as history
-from macros.site.pages import PresentPage
 from macros.kit import KIT_FILENAME, label_for
 from macros.kit.parcours import etapes
-from macros.data.loader import LoadedReferentiel
 from macros.models.glossaire import entrees
-from macros.site.render import fragment
-from macros.registry import SECTIONS
+from macros.registry import PAGES, SECTIONS, Show
+from macros.site.pages import PresentPage
+from macros.site.render import fragment, markdown_text
 
 # How many recent changes the home page lists.
 HOME_CHANGES = 3
@@ -29,19 +30,34 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
     pages_by_file: dict[str, tuple[str, str]] = {}
     for page in pages:
         for section in SECTIONS:
-            if section.key in page.spec.sections and page.path != "quoi-de-neuf.md":
+            if section.key in page.spec.kinds and not page.spec.from_git:
                 pages_by_file.setdefault(section.filename, (page.title, page.path))
+        if page.rubrique:
+            pages_by_file[page.rubrique.source.rpartition(f"{ref.slug}/")[2]] = (page.title, page.path)
     titles = {name: (title, urls[path]) for name, (title, path) in pages_by_file.items()}
 
     def relative(path: str) -> str | None:
         # Pages live one folder deep (use_directory_urls): links go through "../".
         return None if path not in urls else "../" + urls[path]
 
-    def section(key: str, template: str, *extra: object) -> Callable[[], str]:
+    def shown(piece: Show) -> Callable[[], str]:
         def macro() -> str:
-            return fragment(template, ref.sections[key], *extra) if ref.has(key) else ""
-        macro.__name__ = template
+            return fragment(piece.fragment, ref.sections[piece.kind], macro=piece.macro) \
+                if ref.has(piece.kind) else ""
+        macro.__name__ = macro_name(piece)
         return macro
+
+    rubriques = {rubrique.id: rubrique for rubrique in ref.rubriques}
+    by_path = {page.path: page for page in pages}
+
+    def titre(path: str) -> str:
+        """The page's first heading, escaped for a Markdown heading line."""
+        page = by_path[path]
+        return markdown_text(page.spec.heading or page.title)
+
+    def rubrique(identifiant: str) -> str:
+        """One of the organisation's own pages: its blocks, titled blocks as sections."""
+        return fragment("rubrique", rubriques[identifiant].model, identifiant)
 
     def accueil() -> str:
         # The kit's figures, or a placeholder the hooks replace once the kit is made
@@ -62,9 +78,6 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         return fragment("premiers_jours", ref.slug, etapes(ref, pages), label_for(ref),
                         "../" + KIT_FILENAME)
 
-    def raison_d_etre() -> str:
-        return fragment("management", ref.management, macro="intro") if ref.has("management") else ""
-
     def a_propos() -> str:
         # The source document kept in the référentiel's folder, named as in the repository.
         source = f"data/{ref.slug}/source/{ref.referentiel.document.fichier}"
@@ -80,32 +93,37 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         return (fragment("accessibilite", ref.accessibilite, ref.referentiel, pages)
                 if ref.has("accessibilite") else "")
 
-    return {
+    macros: dict[str, Callable[..., str]] = {
         "accueil": accueil,
         "premiers_jours": premiers_jours,
-        "identite": section("identite", "identite"),
-        "raison_d_etre": raison_d_etre,
         "charte": lambda: (fragment("charte", ref.charte, relative("engagements-par-role.md"))
                            if ref.has("charte") else ""),
-        "management": section("management", "management"),
-        "engagements_par_role": section("charte", "roles"),
-        "droits_obligations": section("droits", "droits"),
         "gouvernance": lambda: (
             fragment("gouvernance", ref.gouvernance, _figures_gouvernance(ref.gouvernance))
             if ref.has("gouvernance") else ""),
-        "organigramme": section("organigramme", "organigramme"),
         "circuits": lambda: (fragment("circuits", ref.circuits, relative("note-piaa.md"),
                                       ref.sections.get("note_piaa"))
                              if ref.has("circuits") else ""),
-        "note_piaa": section("note_piaa", "note_piaa"),
-        "relation_usagers": section("usagers", "usagers"),
         "plan": lambda: fragment("plan", ref.plan, _figures_plan(ref.plan)) if ref.has("plan") else "",
-        "smart_city": section("smart_city", "smart_city"),
         "a_propos": a_propos,
         "quoi_de_neuf": quoi_de_neuf,
         "declaration_accessibilite": declaration_accessibilite,
         "glossaire": glossaire,
+        "rubrique": rubrique,
+        "titre": titre,
     }
+    for spec in PAGES:
+        for piece in spec.body:
+            if isinstance(piece, Show):
+                macros[macro_name(piece)] = shown(piece)
+    return macros
+
+
+def macro_name(piece: Show | str) -> str:
+    """The name a page calls a piece of its body by: `{{ droits() }}`, `{{ management_intro() }}`."""
+    if isinstance(piece, str):
+        return piece
+    return piece.fragment if piece.macro == "render" else f"{piece.fragment}_{piece.macro}"
 
 
 # The figures import the models they draw: only référentiels with those sections load them.

@@ -100,6 +100,10 @@ def environment() -> Environment:
                                keep_trailing_newline=True)
     env.filters["md"] = markdown_text
     env.globals["ancre"] = heading_attributes
+    # The small inline syntax of block texts (emphasis, code, links), as safe HTML.
+    from macros.site.inline import inline_html
+
+    env.globals["inline"] = inline_html
     return env
 
 

@@ -37,7 +37,7 @@ def test_without_javascript_the_path_is_a_list_of_links(browser, server):
         assert links.count() >= 11
         assert page.locator("input.socle-etape__case").count() == 0
         page.goto(server + "/bethune/" + links.first.get_attribute("href").removeprefix("../"))
-        assert page.title().startswith("Notre collectivité")
+        assert page.title().startswith("Notre commune")
     finally:
         context.close()
 

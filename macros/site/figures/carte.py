@@ -32,7 +32,7 @@ class Boite:
     """An instance placed on the map."""
 
     instance: Instance
-    nature: str
+    nature: str | None    # None when the instance's family is not given
     x: float
     y: float
     largeur: float
@@ -80,7 +80,7 @@ def _rangs(groupe: list[str], liaisons: list[Liaison]) -> dict[str, int]:
 
 
 def _placer(groupe: list[str], liaisons: list[Liaison], instances: dict[str, Instance],
-            natures: dict[str, str], haut: float) -> list[Boite]:
+            natures: dict[str, str | None], haut: float) -> list[Boite]:
     rang = _rangs(groupe, liaisons)
     colonnes = max(rang.values()) + 1
     largeur = (LARGEUR - ECART_COLONNES * (colonnes - 1)) / colonnes
@@ -104,12 +104,17 @@ def _placer(groupe: list[str], liaisons: list[Liaison], instances: dict[str, Ins
 
 
 def _boite(b: Boite) -> Markup:
+    nom = texte(list(b.lignes), b.x + 6, b.y + 6 + 12, classe="socle-fig__texte socle-fig__nom")
+    if b.nature is None:  # family not given: a plain box, no nature to state
+        bulle = element("title", escape(libelle(b.instance)))
+        cadre = element("rect", bulle, x=b.x, y=b.y, width=b.largeur, height=b.hauteur, rx=4,
+                        fill="#fff", stroke="currentColor", stroke_width=1, class_="socle-fig__noeud")
+        return cadre + nom
     nature = NATURES[b.nature]
     bulle = element("title", escape(f"{libelle(b.instance)} — instance {nature}"))
     cadre = element("rect", bulle, x=b.x, y=b.y, width=b.largeur, height=b.hauteur, rx=4,
                     fill="#fff", stroke="currentColor", **TRAITS[b.nature],
                     class_=f"socle-fig__noeud socle-fig__noeud--{b.nature}")
-    nom = texte(list(b.lignes), b.x + 6, b.y + 6 + 12, classe="socle-fig__texte socle-fig__nom")
     etiquette = texte([nature], b.x + 6, b.y + b.hauteur - 6, classe="socle-fig__nature")
     return cadre + nom + etiquette
 
@@ -168,9 +173,10 @@ def carte_gouvernance(g: Gouvernance, ident: str = "figure-carte-gouvernance") -
         return Markup("")
     instances = {i.id: i for i in g.instances}
     natures = {c.id: c.nature for c in g.categories}
-    nature_de = {i.id: natures[i.categorie] for i in g.instances}
+    nature_de = {i.id: natures.get(i.categorie) for i in g.instances}
     numerotees = list(enumerate(g.liaisons, start=1))
-    legende, y = _legende(14)
+    # The legend explains the borders; without families there is no nature to explain.
+    legende, y = _legende(14) if natures else (Markup(""), 4)
     morceaux = [legende]
     marqueur = f"{ident}-fleche"
     morceaux.append(element("defs", element(
@@ -183,10 +189,12 @@ def carte_gouvernance(g: Gouvernance, ident: str = "figure-carte-gouvernance") -
         morceaux.append(_fleches(boites, [(n, lien) for n, lien in numerotees if lien.de in boites],
                                  marqueur))
         y = max(b.y + b.hauteur for b in boites.values()) + ECART_GROUPES
-    resume = " ; ".join(
-        f"{n}. {libelle(instances[lien.de])} ({nature_de[lien.de]}) vers "
-        f"{libelle(instances[lien.vers])} ({nature_de[lien.vers]}) : {lien.motif}"
-        for n, lien in numerotees)
+    def nomme(ident: str) -> str:
+        nature = nature_de[ident]
+        return libelle(instances[ident]) + (f" ({nature})" if nature else "")
+
+    resume = " ; ".join(f"{n}. {nomme(lien.de)} vers {nomme(lien.vers)} : {lien.motif}"
+                        for n, lien in numerotees)
     description = (f"Carte de la gouvernance : {len(g.liaisons)} liaisons entre instances, "
                    f"telles que le document les décrit, détaillées dans la liste qui suit. {resume}.")
     return figure_svg(ident, "Comment un sujet circule entre les instances", description,

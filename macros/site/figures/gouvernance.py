@@ -63,16 +63,26 @@ class FiguresGouvernance:
 
 
 def calendrier(g: Gouvernance) -> Calendrier:
-    """Group instances by rhythm, then nature; only rhythms and natures that occur."""
+    """Group instances by rhythm, then nature; only rhythms and natures that occur.
+
+    An instance without `rythme` is left out; one whose family (hence nature) is not
+    given goes in a last column, « Instances » (« Autres instances » beside natures).
+    """
     nature_de = {c.id: c.nature for c in g.categories}
-    natures = tuple(n for n in ORDRE_NATURES if n in nature_de.values())
+    rythmees = [i for i in g.instances if i.rythme]
+    presentes = {nature_de.get(i.categorie) for i in rythmees}
+    natures: tuple[str | None, ...] = tuple(n for n in ORDRE_NATURES if n in presentes)
+    if None in presentes:
+        natures += (None,)
     lignes = []
     for rythme, libelle_rythme in RYTHMES.items():
-        membres = [i for i in g.instances if i.rythme == rythme]
+        membres = [i for i in rythmees if i.rythme == rythme]
         if membres:
             lignes.append(LigneCalendrier(rythme, libelle_rythme, tuple(
-                tuple(i for i in membres if nature_de[i.categorie] == nature) for nature in natures)))
-    return Calendrier(tuple(ORDRE_NATURES[n] for n in natures), tuple(lignes))
+                tuple(i for i in membres if nature_de.get(i.categorie) == nature)
+                for nature in natures)))
+    sans_nature = "Autres instances" if len(natures) > 1 else "Instances"
+    return Calendrier(tuple(ORDRE_NATURES[n] if n else sans_nature for n in natures), tuple(lignes))
 
 
 def figures_gouvernance(g: Gouvernance) -> FiguresGouvernance:

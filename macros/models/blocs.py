@@ -1,0 +1,236 @@
+"""Content blocks: what an organisation's own pages (« rubriques ») are made of.
+
+A rubrique is a title and a list of typed blocks (paragraphe, liste, tableau…), written
+in YAML or in Markdown (macros/data/markdown_rubrique.py gives the same shape). Body
+texts may carry a small inline syntax (see macros/site/inline.py): **gras**, *italique*,
+`code` and [liens](https://…). Titles (of blocks, steps, rubriques), the résumé and the
+contacts' telephone and courriel are plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+
+from macros.models.base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.pages import OuiNon
+
+# The anchor override of a block, as Identifiant but optional.
+_ANCRE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# A telephone keeps to what a number is written with: nothing that could leave a tel: link.
+_TELEPHONE = re.compile(r"^\+?[0-9 .()\-]+$")
+# Light on purpose (few addresses are refused for being unusual), but without a character
+# that could end the mailto: link or the attribute that holds it, or add ?subject=… to it.
+_NOT_IN_ADDRESS = r"\s@<>\"'()\[\]\\,;:?&#%="
+_COURRIEL = re.compile(rf"^[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}]+\.[^{_NOT_IN_ADDRESS}.]+$")
+
+
+def _telephone(value: str) -> str:
+    if not _TELEPHONE.match(value) or sum(char.isdigit() for char in value) < 2:
+        raise ValueError(f"« {value} » n'est pas un numéro de téléphone : écrivez seulement des chiffres, "
+                         "des espaces et éventuellement + . ( ) - (par exemple « 03 21 00 00 00 »).")
+    return value
+
+
+def _courriel(value: str) -> str:
+    if not _COURRIEL.match(value):
+        raise ValueError(f"« {value} » n'est pas une adresse électronique "
+                         "(forme attendue : « prenom.nom@exemple.fr »).")
+    return value
+
+
+Telephone = Annotated[str, AfterValidator(_telephone)]
+Courriel = Annotated[str, AfterValidator(_courriel)]
+
+
+class _Commun(Modele):
+    """What every block may carry: a heading and an anchor."""
+
+    titre: Texte | None = Field(
+        default=None, description="Facultatif : titre affiché au-dessus du bloc (il reçoit une ancre "
+        "et apparaît dans la recherche et le sommaire de la page).")
+    id: Annotated[str, Field(pattern=_ANCRE)] | None = Field(
+        default=None, description="Facultatif : ancre du bloc (minuscules, chiffres et tirets), "
+        "à la place de celle tirée du titre.")
+
+
+class Paragraphe(_Commun):
+    """One paragraph of text."""
+
+    type: Literal["paragraphe"] = Field(description="Genre du bloc : « paragraphe ».")
+    texte: Texte = Field(description="Le texte du paragraphe.")
+
+
+class Liste(_Commun):
+    """A bulleted list."""
+
+    type: Literal["liste"] = Field(description="Genre du bloc : « liste » (liste à puces).")
+    items: list[Texte] = liste("Les éléments de la liste, dans l'ordre.")
+
+
+class Tableau(_Commun):
+    """A table: a header row and rows of exactly as many cells."""
+
+    type: Literal["tableau"] = Field(description="Genre du bloc : « tableau ».")
+    colonnes: list[Texte] = liste("Les intitulés des colonnes (la ligne d'en-tête).")
+    lignes: list[list[Texte]] = liste("Les lignes du tableau : chacune a autant de cellules que de colonnes.")
+    legende: Texte | None = Field(
+        default=None, description="Facultatif : légende du tableau, qui dit ce qu'il présente.")
+
+    @model_validator(mode="after")
+    def _rows_fit_the_columns(self) -> Tableau:
+        expected = len(self.colonnes)
+        for number, row in enumerate(self.lignes):
+            if len(row) != expected:
+                cells = f"{len(row)} cellule" + ("s" if len(row) > 1 else "")
+                raise ErreurLocalisee(
+                    f"la ligne {number + 1} du tableau a {cells} au lieu de {expected} "
+                    f"(une par colonne : {', '.join(f'« {c} »' for c in self.colonnes)}) : ajoutez ou "
+                    "retirez des cellules ; pour une case vide, écrivez « — ».", "lignes", number)
+        return self
+
+
+class Question(Modele):
+    """A question and its answer."""
+
+    question: Texte = Field(description="La question, telle qu'un nouvel agent la pose.")
+    reponse: list[Texte] = liste("Les paragraphes de la réponse.")
+
+
+class Questions(_Commun):
+    """Questions and answers (a FAQ)."""
+
+    type: Literal["questions"] = Field(description="Genre du bloc : « questions » (questions-réponses).")
+    items: list[Question] = liste("Les questions, chacune avec sa réponse.")
+
+
+class Contact(Modele):
+    """Whom to turn to, and how to reach them."""
+
+    role: Texte = Field(description="Pour quoi s'adresser à ce contact (« Votre badge d'accès »).")
+    nom: Texte | None = Field(default=None, description="Facultatif : nom de la personne.")
+    service: Texte | None = Field(default=None, description="Facultatif : service ou direction.")
+    telephone: Telephone | None = Field(
+        default=None, description="Facultatif : numéro de téléphone (chiffres, espaces, + . ( ) -).")
+    courriel: Courriel | None = Field(default=None, description="Facultatif : adresse électronique.")
+    adresse: Texte | None = Field(default=None, description="Facultatif : adresse ou bureau.")
+    horaires: Texte | None = Field(default=None, description="Facultatif : horaires où le joindre.")
+    precision: Texte | None = Field(default=None, description="Facultatif : précision utile.")
+
+    @model_validator(mode="after")
+    def _someone_to_reach(self) -> Contact:
+        if self.nom is None and self.service is None:
+            raise ErreurLocalisee(f"le contact « {self.role} » n'a ni « nom » ni « service » : "
+                                  "indiquez au moins l'un des deux.", "role")
+        return self
+
+    @property
+    def lien_telephone(self) -> str | None:
+        """`tel:` link of the number: its digits and a leading +."""
+        if self.telephone is None:
+            return None
+        # « +33 (0)3 21… »: the (0) is dialled only from within the country, never after +33.
+        number = self.telephone.replace("(0)", "")
+        return "tel:" + "".join(char for char in number if char.isdigit() or char == "+")
+
+    @property
+    def lien_courriel(self) -> str | None:
+        return None if self.courriel is None else "mailto:" + self.courriel
+
+
+class Contacts(_Commun):
+    """A list of contacts."""
+
+    type: Literal["contacts"] = Field(description="Genre du bloc : « contacts ».")
+    items: list[Contact] = liste("Les contacts, dans l'ordre où les présenter.")
+
+
+class Etape(Modele):
+    """One step of a procedure."""
+
+    titre: Texte | None = Field(default=None, description="Facultatif : titre court de l'étape.")
+    texte: Texte = Field(description="Ce qu'il faut faire à cette étape.")
+
+
+class Etapes(_Commun):
+    """Ordered steps."""
+
+    type: Literal["etapes"] = Field(description="Genre du bloc : « etapes » (liste numérotée).")
+    items: list[Etape] = liste("Les étapes, dans l'ordre où les suivre.")
+
+
+class Encadre(_Commun):
+    """A framed note: something to know, or to watch out for."""
+
+    type: Literal["encadre"] = Field(description="Genre du bloc : « encadre ».")
+    niveau: Literal["information", "attention"] = Field(
+        default="information", description="« information » (à savoir, par défaut) ou « attention ».")
+    texte: list[Texte] = liste("Les paragraphes de l'encadré.")
+
+
+class Definition(Modele):
+    """A term and its meaning."""
+
+    terme: Texte = Field(description="Le terme.")
+    definition: Texte = Field(description="Son sens.")
+
+
+class Definitions(_Commun):
+    """Terms and their meaning."""
+
+    type: Literal["definitions"] = Field(description="Genre du bloc : « definitions ».")
+    items: list[Definition] = liste("Les termes, chacun avec son sens.")
+
+
+_TYPES = {model.model_fields["type"].annotation.__args__[0]: model
+          for model in (Paragraphe, Liste, Tableau, Questions, Contacts, Etapes, Encadre, Definitions)}
+TYPES_DE_BLOC = tuple(_TYPES)
+
+
+def _known_type(value: object) -> object:
+    """Say in French which types exist (pydantic's own message for a bad tag is English)."""
+    if not isinstance(value, dict):
+        return value
+    possible = ", ".join(TYPES_DE_BLOC)
+    kind = value.get("type")
+    if kind is None:
+        raise ValueError(f"ce bloc n'a pas de « type » : ajoutez « type: ... » avec l'un de : {possible}.")
+    if kind not in _TYPES:
+        raise ErreurLocalisee(f"le type de bloc « {kind} » n'existe pas ; types possibles : {possible}.",
+                              "type")
+    return value
+
+
+Bloc = Annotated[
+    Paragraphe | Liste | Tableau | Questions | Contacts | Etapes | Encadre | Definitions,
+    Field(discriminator="type"),
+    BeforeValidator(_known_type),
+]
+
+
+class Rubrique(Modele):
+    """A page of the organisation's own: a title, then its blocks."""
+
+    suivi: Suivi | None = champ_suivi()
+    titre: Texte = Field(description="Titre de la rubrique (titre de la page et du chapitre du kit).")
+    resume: Texte | None = Field(
+        default=None, description="Facultatif : résumé en une phrase, affiché sous le titre.")
+    position: int | None = Field(
+        default=None, ge=0, description="Facultatif : rang de la rubrique dans le menu (1, 2, 3…).")
+    etape: OuiNon = Field(
+        default=False, description="« oui » si la rubrique est une étape du parcours « Mes premiers jours ».")
+    blocs: list[Bloc] = liste("Les blocs de la rubrique, dans l'ordre de la page.")
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|(\s*:?-+:?\s*\|)+\s*$")
+
+
+def looks_like_a_markdown_table(text: str) -> bool:
+    """True when `text` holds a pipe table (rows framed by |, a |---| line), shown as typed."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return (any(_TABLE_SEPARATOR.match(line) for line in lines)
+            and sum(bool(_TABLE_ROW.match(line)) for line in lines) >= 2)

@@ -1,0 +1,107 @@
+"""The pages a référentiel has, in navigation order, with their titles and addresses.
+
+Registry pages (`registry.PAGES`) whose data is present, then the organisation's own
+rubriques, sorted on one position scale. The organisation's `referentiel.yml` may rename a
+page, give it another summary or position, or leave it out (`pages:`); generic titles
+follow what the organisation is (« Notre commune », « Notre syndicat »).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+from macros.data.loader import LoadedReferentiel, LoadedRubrique
+from macros.registry import PAGES, RUBRIQUE_POSITION, PageSpec
+
+
+@dataclass(frozen=True)
+class PresentPage:
+    """A page that this référentiel has, as this organisation names it."""
+
+    spec: PageSpec
+    title: str
+    summary: str
+    position: int
+    rubrique: LoadedRubrique | None = None
+
+    @property
+    def path(self) -> str:
+        return self.spec.path
+
+    @property
+    def step(self) -> bool:
+        """Whether « Mes premiers jours » lists it."""
+        return self.rubrique.model.etape if self.rubrique else self.spec.step
+
+    @property
+    def url(self) -> str:
+        """URL relative to the site root, as MkDocs writes it (use_directory_urls)."""
+        if self.spec.path == "index.md":
+            return ""
+        return self.spec.path.removesuffix(".md") + "/"
+
+
+def _rubrique_page(rubrique: LoadedRubrique) -> PresentPage:
+    model = rubrique.model
+    spec = PageSpec(f"{rubrique.id}.md", model.titre, model.resume or "",
+                    model.position if model.position is not None else RUBRIQUE_POSITION,
+                    ("rubrique",), body=(), kit=(("rubrique", "rubrique"),), step=model.etape)
+    return PresentPage(spec, spec.title, spec.summary, spec.position, rubrique)
+
+
+def default_title(spec: PageSpec, referentiel: LoadedReferentiel) -> str:
+    """The registry's title, said of this organisation where it names what it is."""
+    return spec.title.replace("{nature}", referentiel.referentiel.organisation.nature_nom)
+
+
+def present_pages(referentiel: LoadedReferentiel) -> list[PresentPage]:
+    """Pages whose data this référentiel has, in navigation order."""
+    settings = referentiel.referentiel.pages
+    found = []
+    for spec in PAGES:
+        if not any(referentiel.has(key) for key in spec.kinds):
+            continue
+        own = settings.get(spec.key)
+        if own is not None and own.masquer:
+            continue
+        found.append(PresentPage(
+            spec,
+            own.titre if own and own.titre else default_title(spec, referentiel),
+            own.resume if own and own.resume else spec.summary,
+            own.position if own and own.position is not None else spec.position))
+    found += [_rubrique_page(rubrique) for rubrique in referentiel.rubriques]
+    # Stable: pages with the same position keep the registry's order, then the rubriques'.
+    return sorted(found, key=lambda page: page.position)
+
+
+def as_theme_text(text: str) -> str:
+    """A title for the theme, which writes titles as HTML in text and escapes them in attributes."""
+    return html.escape(text, quote=False)
+
+
+def page_markdown(page: PresentPage) -> str:
+    """The Markdown source of a page: Material's options, its title, the macros of its body.
+
+    Pages are made from the registry rather than written in docs/: a title an organisation
+    gives its page is the page's heading too, and a new kind needs no page file. The body is
+    rendered as a Jinja template: no text of the data is written in it (the heading is a
+    macro's output); the title goes in the header, which MkDocs reads as YAML only.
+    """
+    from macros.site.page_macros import macro_name  # the page macros import this module
+
+    spec = page.spec
+    # The header is read by MkDocs as YAML, never by Jinja: a JSON string is YAML too.
+    header = [f"title: {json.dumps(as_theme_text(page.title), ensure_ascii=False)}"]
+    if spec.hide_toc:
+        header.append("hide: [toc]")
+    if spec.search_boost is not None:
+        header.append(f"search: {{boost: {spec.search_boost}}}")
+    lines = ["---", *header, "---", "", f'# {{{{ titre("{spec.path}") }}}}', ""]
+    if spec.intro:
+        lines += [spec.intro, ""]
+    if page.rubrique:
+        lines.append(f'{{{{ rubrique("{page.rubrique.id}") }}}}')
+    lines += [f"{{{{ {macro_name(piece)}() }}}}\n" for piece in spec.body]
+    return "\n".join(lines).rstrip() + "\n"

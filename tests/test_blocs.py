@@ -1,0 +1,373 @@
+"""Rubrique blocks: models, site fragment, kit section, inline syntax and the Markdown reader.
+
+Snapshots are in tests/snapshots/blocs/; after an intended change of blocs.md.j2 or
+blocs.typ.j2, run `UPDATE_SNAPSHOTS=1 pytest tests/test_blocs.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from markdown import Markdown
+from pydantic import ValidationError
+
+from macros.data.errors import DataError, explain_validation_error
+from macros.data.markdown_rubrique import read_markdown_rubrique
+from macros.kit.document import PREAMBLE
+from macros.kit.document import environment as kit_environment
+from macros.models.blocs import Rubrique, looks_like_a_markdown_table
+from macros.site.inline import inline_html, inline_typst
+from macros.site.render import fragment
+
+from .conftest import visible_text
+from .test_kit import pdfinfo, pdftotext
+
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "blocs"
+
+
+def _markdown() -> Markdown:
+    """Python-Markdown as MkDocs runs it: its own extensions (toc, tables…) and mkdocs.yml's."""
+    return Markdown(extensions=["toc", "tables", "fenced_code", "attr_list", "admonition"],
+                    extension_configs={"toc": {"permalink": "¶"}})
+
+
+def every_block(text: str = "Texte") -> dict:
+    """A rubrique with one block of each type, every text field set to `text` (or built on it)."""
+    return {
+        "titre": "Mon arrivée", "resume": "Ce qu'il faut savoir", "position": "2", "etape": "true",
+        "blocs": [
+            {"type": "paragraphe", "titre": "Bienvenue", "texte": text},
+            {"type": "liste", "id": "a-apporter", "items": [text, "Une pièce d'identité"]},
+            {"type": "tableau", "titre": "Horaires", "legende": text, "colonnes": [text, "Horaires"],
+             "lignes": [[text, "8 h 30 – 17 h"], ["Accueil", text]]},
+            {"type": "questions", "titre": "Questions fréquentes",
+             "items": [{"question": text, "reponse": [text, "Voir l'intranet."]}]},
+            {"type": "contacts", "titre": "Vos contacts", "id": "contacts",
+             "items": [{"role": text, "nom": text, "service": text, "telephone": "+33 (0)3 21 00-00.00",
+                        "courriel": "rh@exemple.fr", "adresse": text, "horaires": text, "precision": text},
+                       {"role": "Informatique", "service": "DSI"}]},
+            {"type": "etapes", "titre": "Le premier jour",
+             "items": [{"titre": text, "texte": text}, {"texte": "Rencontrer son équipe."}]},
+            {"type": "encadre", "texte": [text, "Deuxième paragraphe."]},
+            {"type": "encadre", "niveau": "attention", "titre": text, "texte": [text]},
+            {"type": "definitions", "items": [{"terme": text, "definition": text}]},
+        ],
+    }
+
+
+RUBRIQUE = Rubrique.model_validate(every_block(
+    "Texte **gras**, *italique* ; `code` et [le site](https://exemple.fr/a?b=1&c=2)"))
+
+
+def _errors(data: dict) -> list[DataError]:
+    with pytest.raises(ValidationError) as caught:
+        Rubrique.model_validate(data)
+    return explain_validation_error(caught.value, data, "rubrique.yml", Rubrique)
+
+
+# --- Models ------------------------------------------------------------------------------
+
+def test_every_block_type_validates():
+    assert [b.type for b in RUBRIQUE.blocs] == ["paragraphe", "liste", "tableau", "questions", "contacts",
+                                                 "etapes", "encadre", "encadre", "definitions"]
+    assert RUBRIQUE.position == 2 and RUBRIQUE.etape is True and RUBRIQUE.blocs[6].niveau == "information"
+    assert RUBRIQUE.blocs[4].items[0].lien_telephone == "tel:+33321000000"
+
+
+def test_a_row_with_the_wrong_number_of_cells_is_named():
+    data = every_block()
+    data["blocs"][2]["lignes"].append(["Seule cellule"])
+    [error] = _errors(data)
+    assert "la ligne 3 du tableau a 1 cellule au lieu de 2" in error.message
+    assert "« Texte », « Horaires »" in error.message
+
+
+def test_a_contact_needs_a_name_or_a_service():
+    data = every_block()
+    data["blocs"][4]["items"].append({"role": "Badge", "telephone": "03 21 00 00 00"})
+    [error] = _errors(data)
+    assert error.message == ("le contact « Badge » n'a ni « nom » ni « service » : "
+                             "indiquez au moins l'un des deux.")
+
+
+def test_an_unknown_block_type_lists_the_allowed_ones():
+    data = every_block()
+    data["blocs"].append({"type": "galerie", "texte": "x"})
+    data["blocs"].append({"texte": "sans type"})
+    unknown, missing = _errors(data)
+    assert unknown.message == ("le type de bloc « galerie » n'existe pas ; types possibles : paragraphe, "
+                               "liste, tableau, questions, contacts, etapes, encadre, definitions.")
+    assert missing.message.startswith("ce bloc n'a pas de « type »")
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("telephone", "03 21 <a>"), ("telephone", "javascript:alert(1)"), ("telephone", "+"),
+    ("courriel", "rh@exemple"), ("courriel", "x@y.fr?subject=a"), ("courriel", 'a"@b.fr'),
+    ("courriel", "javascript:a@b.fr"),
+])
+def test_telephone_and_courriel_are_checked(field, value):
+    data = every_block()
+    data["blocs"][4]["items"][1][field] = value
+    [error] = _errors(data)
+    assert f"« {value} » n'est pas" in error.message
+
+
+def test_a_bad_anchor_and_an_empty_rubrique_are_refused():
+    data = every_block()
+    data["blocs"][0]["id"] = "Pas Une Ancre"
+    data["blocs"][1]["items"] = []
+    assert len(_errors(data)) == 2
+    [empty] = _errors({"titre": "Vide", "blocs": []})
+    assert empty.message == "la liste « blocs » est vide : il faut au moins 1 élément."
+
+
+def test_markdown_table_in_a_text_is_recognised():
+    assert looks_like_a_markdown_table("| a | b |\n|---|:--:|\n| 1 | 2 |")
+    assert not looks_like_a_markdown_table("Choix | a | b | c")
+    assert not looks_like_a_markdown_table("| a | b |")
+
+
+# --- Inline syntax -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("**gras** et _it_ et *it*", "<strong>gras</strong> et <em>it</em> et <em>it</em>"),
+    ("[site](https://exemple.fr) [mel](mailto:rh@exemple.fr)",
+     '<a href="https://exemple.fr">site</a> <a href="mailto:rh@exemple.fr">mel</a>'),
+    ("`<b>` et \\*pas\\* gras", "<code>&lt;b&gt;</code> et *pas* gras"),
+    ("[x](javascript:alert(1)) [y](page.md) [z](data:text/html,a)",
+     "[x](javascript:alert(1)) [y](page.md) [z](data:text/html,a)"),
+    ("<b>x</b> <https://a.fr> &amp; {{ config }} {% if %} | a | b |",
+     "&lt;b&gt;x&lt;/b&gt; &lt;https://a.fr&gt; &amp;amp; {{ config }} {% if %} | a | b |"),
+    ("# titre\n\n- pas une liste", "# titre - pas une liste"),
+    ("deux : points « guillemets »", "deux\u202f: points «\u202fguillemets\u202f»"),
+])
+def test_inline_html(text, html):
+    assert inline_html(text) == html
+
+
+def test_inline_typst_writes_only_strings_and_allowed_calls():
+    assert inline_typst('**a** _b_ `c"` [d](https://e.fr) #set "x"') == (
+        '[#strong[#"a";];#" ";#emph[#"b";];#" ";#raw("c\\"");#" ";#link("https://e.fr")[#"d";];'
+        '#" #set \\"x\\"";]')
+    assert inline_typst("[x](javascript:alert(1))") == '[#"[x](javascript:alert(1))";]'
+
+
+# --- Site fragment ------------------------------------------------------------------------
+
+def _snapshot(name: str, rendered: str) -> None:
+    snapshot = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_text(rendered, encoding="utf-8")
+    assert snapshot.exists(), f"instantané absent : {snapshot.name} ; relancez avec UPDATE_SNAPSHOTS=1"
+    assert rendered == snapshot.read_text(encoding="utf-8")
+
+
+def test_site_fragment_snapshot():
+    _snapshot("site.md", fragment("blocs", RUBRIQUE.blocs, "arrivee", inline_html))
+
+
+def test_site_fragment_is_accessible_html_under_markdown_headings():
+    page = _markdown().convert(fragment("blocs", RUBRIQUE.blocs, "arrivee", inline_html))
+    assert '<h2 id="arrivee-bienvenue">Bienvenue<a class="headerlink"' in page
+    assert '<h2 id="contacts">Vos contacts<a' in page  # the id overrides the title's anchor
+    assert '<ul id="a-apporter">' in page  # an untitled block keeps its id
+    for accessible in ['<caption>Texte <strong>gras</strong>', '<th scope="col">',
+                       '<dl class="socle-questions">', '<ol class="socle-etapes">',
+                       '<div class="admonition info">',
+                       '<div class="admonition warning">', '<p class="admonition-title">Attention</p>',
+                       '<a href="tel:+33321000000">+33 (0)3 21 00-00.00</a>',
+                       '<a href="mailto:rh@exemple.fr">rh@exemple.fr</a>',
+                       '<a href="https://exemple.fr/a?b=1&amp;c=2">le site</a>', "<code>code</code>"]:
+        assert accessible in page, accessible
+    assert "<p><p" not in page and "<p><div" not in page  # Markdown left every HTML block alone
+
+
+LITERALS = [
+    "Balise <script>alert(1)</script> et <img src=x onerror=alert(2)>",
+    "Tableau | a | b | et | cellule |",
+    "Jinja {{ config.site_name }} et {% if true %}bloc{% endif %} {# note #}",
+    "Lien [piégé](javascript:alert(3)) et ## dièses",
+]
+
+
+@pytest.mark.parametrize("literal", LITERALS)
+def test_every_text_field_comes_out_literally_on_the_site(literal):
+    rubrique = Rubrique.model_validate(every_block(literal))
+    page = _markdown().convert(fragment("blocs", rubrique.blocs, "arrivee", inline_html))
+    # Every text field but the fixed ones shows it, titles included.
+    assert visible_text(page).count(literal) == 21
+    for injected in ["<script", "<img", 'href="javascript:', "<table>\n<tr><td>a"]:
+        assert injected not in page
+
+
+# --- Kit ----------------------------------------------------------------------------------
+
+def _kit(rubrique: Rubrique) -> str:
+    module = kit_environment().get_template("sections/blocs.typ.j2").module
+    return str(module.render(rubrique.blocs, "ch1-1", inline_typst))
+
+
+def _compile(body: str) -> bytes:
+    from macros.kit.pdf import compile_pdf
+
+    return compile_pdf(PREAMBLE.read_text(encoding="utf-8")
+                       + '\n#set document(title: "Essai des blocs")\n#show: mise-en-page.with("Essai")\n'
+                       + '#heading(level: 1, "Mon arrivée")\n' + body)
+
+
+def test_kit_snapshot_compiles_to_a_tagged_pdf():
+    source = _kit(RUBRIQUE)
+    _snapshot("kit.typ", source)
+    assert _compile(source).startswith(b"%PDF")
+
+
+def _flat(value: str) -> str:
+    # Without any space: the PDF's text has the kit's line breaks (and narrow spaces before ; : !).
+    return re.sub(r"\s+", "", value.replace("\u2060", ""))
+
+
+@pytest.mark.parametrize("literal", [*LITERALS, 'Typst #set page(paper: "a6") $x$ <l> @l #"'])
+def test_every_text_field_reaches_the_kit_as_written(tmp_path, literal):
+    pdf = tmp_path / "blocs.pdf"
+    pdf.write_bytes(_compile(_kit(Rubrique.model_validate(every_block(literal)))))
+    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 21
+    # The refused link is text: the only links are the contact's.
+    assert set(re.findall(rb"/URI\(([^)]*)\)", pdf.read_bytes())) == {b"tel:+33321000000",
+                                                                      b"mailto:rh@exemple.fr"}
+    assert "595.276 x 841.89" in pdfinfo(pdf)["Page size"]  # `#set page(paper: "a6")` stayed text
+
+
+# --- Markdown rubriques ---------------------------------------------------------------------
+
+MARKDOWN = """\
+---
+titre: Mon arrivée
+resume: Ce qu'il faut savoir
+position: 2
+etape: true
+suivi:
+  responsable: Direction des ressources humaines
+  revoir_le: 2030-06-30
+---
+# Mon arrivée
+
+Bienvenue **à tous** et {{ config }}.
+Suite du paragraphe {% if x %}.
+
+## Ce qu'il faut apporter {#a-apporter}
+
+- Une pièce d'identité
+- Un RIB *signé*
+
+## Le premier jour
+
+1. Accueil à la DRH
+2. Visite des locaux
+
+| Service | Horaires |
+|---------|----------|
+| Accueil | 8 h 30 \\| 17 h |
+
+> **Attention** : le badge est obligatoire.
+>
+> Demandez-le à l'accueil.
+
+> Le restaurant est au rez-de-chaussée.
+
+## Questions fréquentes
+
+### Où déjeuner ?
+
+Au restaurant administratif.
+
+Ou dehors.
+
+### Quand suis-je payé ?
+
+À la fin du mois.
+"""
+
+
+def _read(tmp_path: Path, text: str, name: str = "arrivee.md") -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_markdown_rubrique(path, f"data/essai/rubriques/{name}")
+
+
+def test_markdown_rubrique_gives_the_yaml_shape(tmp_path):
+    data = _read(tmp_path, MARKDOWN)
+    assert {key: data[key] for key in ("titre", "resume", "position", "etape")} == {
+        "titre": "Mon arrivée", "resume": "Ce qu'il faut savoir", "position": "2", "etape": "true"}
+    assert data["blocs"] == [
+        {"type": "paragraphe",
+         "texte": "Bienvenue **à tous** et {{ config }}.\nSuite du paragraphe {% if x %}."},
+        {"type": "liste", "titre": "Ce qu'il faut apporter", "id": "a-apporter",
+         "items": ["Une pièce d'identité", "Un RIB *signé*"]},
+        {"type": "etapes", "titre": "Le premier jour",
+         "items": [{"texte": "Accueil à la DRH"}, {"texte": "Visite des locaux"}]},
+        {"type": "tableau", "colonnes": ["Service", "Horaires"], "lignes": [["Accueil", "8 h 30 \\| 17 h"]]},
+        {"type": "encadre", "niveau": "attention",
+         "texte": ["le badge est obligatoire.", "Demandez-le à l'accueil."]},
+        {"type": "encadre", "niveau": "information", "texte": ["Le restaurant est au rez-de-chaussée."]},
+        {"type": "questions", "titre": "Questions fréquentes", "items": [
+            {"question": "Où déjeuner ?", "reponse": ["Au restaurant administratif.", "Ou dehors."]},
+            {"question": "Quand suis-je payé ?", "reponse": ["À la fin du mois."]}]},
+    ]
+    rubrique = Rubrique.model_validate(data)
+    assert rubrique.etape is True and rubrique.position == 2
+    assert rubrique.suivi.responsable == "Direction des ressources humaines"
+    assert "{{ config }}" in fragment("blocs", rubrique.blocs, "arrivee", inline_html)
+    assert "8 h 30 | 17 h" in inline_html(rubrique.blocs[3].lignes[0][1])
+
+
+def test_without_header_the_first_h1_is_the_title(tmp_path):
+    data = _read(tmp_path, "# Le télétravail\n\nTrois jours par semaine.\n")
+    assert Rubrique.model_validate(data).titre == "Le télétravail"
+
+
+@pytest.mark.parametrize(("text", "line", "start"), [
+    ("# Titre\n\nUn texte.\n\n<div class='x'>\nbloc\n</div>\n", 5,
+     "le HTML n'est pas accepté dans une rubrique : « <div"),
+    ("# Titre\n\nUn texte\navec <b>gras</b>.\n", 4, "le HTML n'est pas accepté dans une rubrique : « <b> »"),
+    ("---\ntitre: T\n---\n\n- un\n- deux <br>\n", 6, "le HTML n'est pas accepté"),
+    ("---\ntitre: T\ncouleur: bleu\n---\nTexte.\n", 3, "la clé « couleur » n'est pas prévue"),
+    ("---\ntitre: T\n---\n# Autre titre\n\nTexte.\n", 4, "« # Autre titre » : une rubrique n'a qu'un titre"),
+    ("# T\n\n## Partie\n\n## Autre\n\nTexte.\n", 3, "le titre « Partie » n'est suivi d'aucun texte"),
+    ("# T\n\n### Une sous-partie\n\nTexte.\n", 3, "« ### Une sous-partie » : sous un titre"),
+    ("# T\n\n### Une question ?\n\n- une liste\n", 3, "la question « Une question ? » n'a pas de réponse"),
+    ("# T\n\n- un\n  - imbriqué\n", 4, "un élément de liste ne contient que du texte"),
+    ("# T\n\nVoir [ici][1].\n\n[1]: https://exemple.fr\n", 5, "les liens par repère"),
+    ("---\ntitre: T\n", 1, "l'en-tête ouvert par « --- » n'est jamais fermé"),
+    ("---\ntitre: \"T\n---\nTexte.\n", 2, "guillemet ouvert mais jamais fermé"),
+    ("Un texte sans titre.\n", 1, "la rubrique n'a pas de titre"),
+    ("# T\n\n    du code\n", 3, "bloc de code"),
+])
+def test_markdown_mistakes_are_refused_with_their_line(tmp_path, text, line, start):
+    with pytest.raises(DataError) as caught:
+        _read(tmp_path, text)
+    assert (caught.value.source, caught.value.line) == ("data/essai/rubriques/arrivee.md", line)
+    assert caught.value.message.startswith(start), caught.value.message
+    assert str(caught.value).startswith(f"data/essai/rubriques/arrivee.md:{line}")
+
+
+def test_a_table_with_a_missing_cell_is_refused_by_the_model_at_its_line(tmp_path):
+    data = _read(tmp_path, "# T\n\nIntro.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 |\n")
+    assert data["blocs"][1]["lignes"] == [["1", "2"], ["3"]]  # not padded as markdown-it would
+    [error] = _errors_of(data, "arrivee.md")
+    assert error.line == 5 and "la ligne 2 du tableau a 1 cellule au lieu de 2" in error.message
+
+
+def test_a_model_error_in_the_header_points_at_its_line(tmp_path):
+    data = _read(tmp_path, "---\ntitre: T\nposition: trois\n---\nTexte.\n")
+    [error] = _errors_of(data, "arrivee.md")
+    assert (error.line, error.message) == (3, "« position » doit être un nombre entier, pas « trois ».")
+
+
+def _errors_of(data: dict, source: str) -> list[DataError]:
+    with pytest.raises(ValidationError) as caught:
+        Rubrique.model_validate(data)
+    return explain_validation_error(caught.value, data, source, Rubrique)

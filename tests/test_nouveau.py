@@ -1,0 +1,45 @@
+"""`make nouveau`: a new organisation's référentiel, valid and built at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from macros.cli.nouveau import create
+from macros.data.loader import load_referentiel
+
+from .conftest import ROOT, article_html, build_site, visible_text
+
+
+def test_the_new_referentiel_is_valid_and_names_the_organisation(tmp_path):
+    folder = create("syndicat-essai", "Syndicat d'essai des eaux", tmp_path / "data")
+    loaded = load_referentiel(folder, tmp_path)
+    assert loaded.referentiel.organisation.nom == "Syndicat d'essai des eaux"
+    assert loaded.referentiel.organisation.sigle_logo == "SEE"
+    # One rubrique that shows every kind of block, for the editor to copy from.
+    [bienvenue] = loaded.rubriques
+    assert {bloc.type for bloc in bienvenue.model.blocs} == {
+        "paragraphe", "liste", "etapes", "tableau", "questions", "contacts", "encadre", "definitions"}
+
+
+def test_the_new_referentiel_builds_and_says_what_to_replace(tmp_path):
+    create("essai", None, tmp_path / "data")
+    out = tmp_path / "site"
+    result = build_site(out, "essai", tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "Bienvenue" in visible_text(article_html(out, "bienvenue"))
+    assert (out / "kit-accueil.pdf").stat().st_size > 10_000
+    check = subprocess.run([sys.executable, "-m", "macros.cli.check", str(tmp_path / "data" / "essai")],
+                           cwd=ROOT, capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr
+    assert "rubriques/bienvenue.yml:" in check.stdout and "texte à remplacer" in check.stdout
+
+
+def test_an_existing_folder_or_a_bad_name_is_refused(tmp_path):
+    import pytest
+
+    create("essai", None, tmp_path / "data")
+    with pytest.raises(ValueError, match="existe déjà"):
+        create("essai", None, tmp_path / "data")
+    with pytest.raises(ValueError, match="minuscules sans accents"):
+        create("Mon Syndicat", None, tmp_path / "data")

@@ -1,0 +1,91 @@
+"""A third organisation unlike Béthune, with zero Python written for it: a fictional syndicat.
+
+tests/fixtures/syndicat/: values, rubriques in YAML and Markdown (a table, contacts, steps, a
+FAQ, an encadré, definitions) and a plan of actions as tables, built for real, site and kit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .conftest import FIXTURES, article_html, build_site, visible_text
+from .test_kit import pdftotext
+
+
+@pytest.fixture(scope="module")
+def syndicat_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("syndicat")
+    result = build_site(out, "syndicat", FIXTURES)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _nav(site) -> list[str]:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    primary = home[home.index('md-nav--primary'):]
+    return [visible_text(label) for label in re.findall(
+        r'<a href="[^"]*" class="md-nav__link[^"]*">(.*?)</a>', primary, re.S)]
+
+
+def test_its_pages_follow_its_own_order_and_titles(syndicat_site):
+    nav = _nav(syndicat_site)
+    for title in ("Accueil", "Mes premiers jours", "Contacts utiles", "Nos valeurs", "Le télétravail",
+                  "Notre plan d'actions", "À propos"):
+        assert title in nav, title
+    assert nav.index("Contacts utiles") < nav.index("Nos valeurs") < nav.index("Le télétravail")
+    assert nav.index("Le télétravail") < nav.index("Notre plan d'actions") < nav.index("À propos")
+    # The syndicat calls itself so: no « collectivité » in what the engine writes for it.
+    home = visible_text(article_html(syndicat_site, ""))
+    assert "découvrent le syndicat" in home and "collectivité" not in home
+
+
+def test_a_markdown_rubrique_gives_a_real_table_steps_an_encadre_and_a_faq(syndicat_site):
+    page = article_html(syndicat_site, "teletravail")
+    table = page[page.index("<table"):page.index("</table>")]
+    assert table.count('<th scope="col">') == 3 and "Agent d'exploitation (astreinte)" in visible_text(table)
+    assert ("<ol" in page and "Signer l&#39;avenant" in page) or "Signer l'avenant" in page
+    assert 'class="admonition warning"' in page
+    assert "<dl" in page and "Puis-je télétravailler depuis une autre commune ?" in visible_text(page)
+    assert '<strong>accord écrit</strong>' in page
+    assert 'href="https://exemple.invalid/deliberation"' in page
+    assert 'id="combien-de-jours"' in page
+
+
+def test_contacts_are_links_a_person_can_follow(syndicat_site):
+    page = article_html(syndicat_site, "contacts")
+    assert 'href="mailto:rh@exemple.invalid"' in page
+    assert 'href="tel:' in page
+    assert "Joignable jour et nuit, week-ends compris." in visible_text(page)
+
+
+def test_rubriques_marked_as_steps_are_in_the_arrival_path(syndicat_site):
+    path = visible_text(article_html(syndicat_site, "mes-premiers-jours"))
+    assert "Contacts utiles" in path and "Le télétravail" in path
+    assert "Notre plan d'actions" not in path
+
+
+def test_the_kit_holds_its_rubriques_tables_and_faq(syndicat_site):
+    text = " ".join(pdftotext(syndicat_site / "kit-accueil.pdf", raw=True).split())
+    for expected in ("Le télétravail", "Agent d'exploitation (astreinte)", "Le matériel est-il fourni ?",
+                     "Contacts utiles", "rh@exemple.invalid", "Publier la qualité de l'eau chaque mois",
+                     "Nos valeurs", "La continuité du service"):
+        assert expected in text, expected
+
+
+def test_search_finds_the_blocks_by_their_anchor(syndicat_site):
+    index = json.loads((syndicat_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "teletravail/#combien-de-jours" in locations
+    assert any("Le syndicat fournit un ordinateur portable" in doc["text"] for doc in index["docs"])
+
+
+def test_nothing_of_another_organisation_shows(syndicat_site):
+    for path in syndicat_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "Béthune" not in text and "Pas-de-Calais" not in text, path
+    assert "Béthune" not in (syndicat_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    kit = pdftotext(syndicat_site / "kit-accueil.pdf", raw=True)
+    assert "Béthune" not in kit and "Pas-de-Calais" not in kit
