@@ -70,8 +70,8 @@ def test_without_a_forge_the_paths_are_shown_as_text(bethune_site):
 
 
 def test_last_update_is_the_latest_commit_in_french(bethune_site):
-    output = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "data/bethune/plan.yml",
-                             "docs/plan.md"], cwd=ROOT, capture_output=True, text=True, check=False)
+    output = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "data/bethune/plan.yml"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
     if output.returncode != 0 or not output.stdout.strip():
         pytest.skip("dépôt sans historique git")
     expected = date_fr(date.fromisoformat(output.stdout.strip()))

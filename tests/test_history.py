@@ -133,3 +133,38 @@ def test_identical_data_gives_no_change():
     assert describe_changes({"a": ["x"]}, {"a": ["x"]}) == []
     assert describe_changes({"instances": [{"id": "cm", "nom": "CM"}]},
                             {"instances": []}) == ["Instance supprimée : « CM »"]
+
+
+def test_changes_to_rubriques_are_told_and_linked_to_their_page(tmp_path):
+    """An organisation's own pages, YAML and Markdown, have their history too."""
+    repo = tmp_path / "depot"
+    folder = repo / "data" / "essai"
+    shutil.copytree(FIXTURES / "mini", folder)
+    rubriques = folder / "rubriques"
+    rubriques.mkdir()
+    shutil.copy(FIXTURES / "syndicat" / "rubriques" / "teletravail.md", rubriques)
+    shutil.copy(FIXTURES / "syndicat" / "rubriques" / "contacts.yml", rubriques)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "Création", when="2024-05-02T10:00:00+02:00")
+    page = rubriques / "teletravail.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("| Agent à temps partiel | 1 |", "| Agent à temps partiel | 2 |"),
+                    encoding="utf-8")
+    contacts = rubriques / "contacts.yml"
+    text = contacts.read_text(encoding="utf-8")
+    contacts.write_text(text.replace("Service informatique", "Direction du numérique"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "Télétravail", when="2024-05-20T10:00:00+02:00")
+
+    by_file = {(m.quand, m.fichier): m.changements for m in modifications(folder)}
+    assert by_file[(date(2024, 5, 2), "rubriques/teletravail.md")] == ("Page ajoutée au référentiel",)
+    [table] = by_file[(date(2024, 5, 20), "rubriques/teletravail.md")]
+    assert "« Agent à temps partiel | 1 | Responsable de service » → « Agent à temps partiel | 2 |" in table
+    [service] = by_file[(date(2024, 5, 20), "rubriques/contacts.yml")]
+    assert "« Service informatique » → « Direction du numérique »" in service
+
+    out = tmp_path / "site"
+    result = build_site(out, "essai", repo / "data")
+    assert result.returncode == 0, result.stderr
+    news = article_html(out, "quoi-de-neuf")
+    assert 'href="../teletravail/"' in news and "Le télétravail" in visible_text(news)

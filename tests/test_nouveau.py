@@ -43,3 +43,22 @@ def test_an_existing_folder_or_a_bad_name_is_refused(tmp_path):
         create("essai", None, tmp_path / "data")
     with pytest.raises(ValueError, match="minuscules sans accents"):
         create("Mon Syndicat", None, tmp_path / "data")
+
+
+def test_a_markdown_table_typed_in_a_text_field_is_flagged(tmp_path):
+    """Valid, but shown with its pipes: `make check` names the file, the line and the tableau block."""
+    import shutil
+
+    from .conftest import FIXTURES
+
+    folder = tmp_path / "data" / "tableau"
+    shutil.copytree(FIXTURES / "mini", folder)
+    plan = folder / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "  - Une phrase d'introduction.\n",
+        "  - |\n    | Jour | Horaire |\n    |---|---|\n    | Lundi | 9 h |\n"), encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "macros.cli.check", str(folder)], cwd=ROOT,
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr
+    assert "plan.yml:4: ce texte contient un tableau écrit en Markdown" in check.stdout
+    assert "bloc « tableau »" in check.stdout

@@ -256,6 +256,7 @@ class _Body:
                 attention = bool(texts) and _ATTENTION.match(texts[0].value) is not None
                 if attention:
                     first = _ATTENTION_LABEL.sub("", texts[0].value, count=1)
+                    first = first[:1].upper() + first[1:]  # the sentence now starts the box
                     texts = [_At(first, texts[0].line), *texts[1:]] if first else texts[1:] or texts
                 self._add(line, type="encadre", niveau="attention" if attention else "information",
                           texte=texts)

@@ -94,6 +94,8 @@ def _item_label(item: object) -> str:
         return ""
     if isinstance(item, str):
         return f"« {_short(item)} »"
+    if isinstance(item, list) and all(isinstance(cell, str) for cell in item):  # a table's row
+        return f"« {_short(' | '.join(item))} »"
     return ""
 
 

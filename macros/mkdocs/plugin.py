@@ -8,6 +8,7 @@ problem listed and no traceback.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -70,6 +71,10 @@ class SoclePlugin(BasePlugin):
         # them itself in attributes: < > & are escaped here, so that a title written by the
         # organisation is shown as typed; quotes are left to the theme (no double escaping).
         config.site_name = as_theme_text(referentiel.referentiel.organisation.nom)
+        # The theme writes the description into an attribute, unescaped: fully escaped here.
+        document = referentiel.referentiel.document
+        config.site_description = html.escape(f"{document.titre} — {referentiel.referentiel.organisation.nom}, "
+                                              "pour les agents.", quote=True)
         config.nav = [{as_theme_text(page.title): page.path} for page in present_pages(referentiel)]
         # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
         if referentiel.has("accessibilite"):

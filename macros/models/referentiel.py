@@ -19,6 +19,15 @@ class Organisation(Modele):
         "etablissement-public ou collectivite ; le texte commun du site en dépend (« Notre "
         "commune », « l'établissement »)."))
 
+    @field_validator("nom", "nom_court")
+    @classmethod
+    def _no_markup_signs(cls, nom: str) -> str:
+        # The theme writes the site's name into HTML attributes without escaping them all.
+        if any(sign in nom for sign in '"<>'):
+            raise ValueError("un nom ne peut pas contenir « \" », « < » ni « > » : écrivez les "
+                             "guillemets à la française (« »).")
+        return nom
+
     @property
     def nature_nom(self) -> str:
         """« commune », « syndicat », « établissement »…"""
