@@ -70,11 +70,11 @@ class SoclePlugin(BasePlugin):
         # The theme writes the site's name and the pages' titles as HTML in text, and escapes
         # them itself in attributes: < > & are escaped here, so that a title written by the
         # organisation is shown as typed; quotes are left to the theme (no double escaping).
-        config.site_name = as_theme_text(referentiel.referentiel.organisation.nom)
+        organisation, document = referentiel.referentiel.organisation, referentiel.referentiel.document
+        config.site_name = as_theme_text(organisation.nom)
         # The theme writes the description into an attribute, unescaped: fully escaped here.
-        document = referentiel.referentiel.document
-        config.site_description = html.escape(f"{document.titre} — {referentiel.referentiel.organisation.nom}, "
-                                              "pour les agents.", quote=True)
+        config.site_description = html.escape(f"{document.titre} — {organisation.nom}, pour les agents.",
+                                              quote=True)
         config.nav = [{as_theme_text(page.title): page.path} for page in present_pages(referentiel)]
         # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
         if referentiel.has("accessibilite"):
