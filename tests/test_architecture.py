@@ -1,4 +1,4 @@
-"""The architecture holds: the core imports nothing of MkDocs, Material or mkdocs-macros."""
+"""The architecture holds: the core imports nothing of MkDocs or Material."""
 
 from __future__ import annotations
 
@@ -26,3 +26,35 @@ def test_the_core_imports_no_mkdocs():
     count, glue = result.stdout.split()[0], result.stdout.strip().partition(" ")[2]
     assert int(count) > 30  # the walk really found the packages
     assert glue == "", f"le cœur importe {glue}"
+
+
+_RENDER_WITHOUT_MKDOCS = """
+import sys
+from pathlib import Path
+from macros.data.loader import load_referentiel
+from macros.kit.document import kit_source
+from macros.site.page_macros import build_macros
+from macros.site.pages import page_markdown, present_pages
+
+root = Path.cwd()
+ref = load_referentiel(root / "tests/fixtures/syndicat", root)
+pages = present_pages(ref)
+macros = build_macros(ref, pages)
+html = [page_markdown(page) for page in pages]
+html += [macros["titre"](page.path) for page in pages]
+html += [macros["rubrique"](r.id) for r in ref.rubriques]
+html += [macros[name]() for name in macros if name not in ("titre", "rubrique", "accueil")]
+typst = kit_source(ref)
+glue = sorted({m.split(".")[0] for m in sys.modules} & {"mkdocs", "material", "mkdocs_macros"})
+print(len(pages), sum(map(len, html)), len(typst), ",".join(glue) or "-")
+"""
+
+
+def test_a_whole_referentiel_renders_without_mkdocs():
+    """Every page's Markdown and fragments, and the kit's Typst source, with MkDocs never imported."""
+    result = subprocess.run([sys.executable, "-c", _RENDER_WITHOUT_MKDOCS], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    pages, html, typst, glue = result.stdout.split()
+    assert int(pages) >= 8 and int(html) > 5_000 and int(typst) > 5_000
+    assert glue == "-", f"le rendu a importé {glue}"

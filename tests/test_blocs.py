@@ -311,7 +311,7 @@ def test_markdown_rubrique_gives_the_yaml_shape(tmp_path):
          "items": [{"texte": "Accueil à la DRH"}, {"texte": "Visite des locaux"}]},
         {"type": "tableau", "colonnes": ["Service", "Horaires"], "lignes": [["Accueil", "8 h 30 \\| 17 h"]]},
         {"type": "encadre", "niveau": "attention",
-         "texte": ["le badge est obligatoire.", "Demandez-le à l'accueil."]},
+         "texte": ["Le badge est obligatoire.", "Demandez-le à l'accueil."]},
         {"type": "encadre", "niveau": "information", "texte": ["Le restaurant est au rez-de-chaussée."]},
         {"type": "questions", "titre": "Questions fréquentes", "items": [
             {"question": "Où déjeuner ?", "reponse": ["Au restaurant administratif.", "Ou dehors."]},

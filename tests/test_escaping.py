@@ -78,16 +78,15 @@ ATTACKS = [
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
-def test_page_authors_reach_only_socle_macros(monkeypatch, attack):
+def test_pages_reach_only_socle_macros(attack):
     """Each attack, in the sandbox every page goes through: refused, page named."""
     from mkdocs.exceptions import PluginError
 
     from macros.mkdocs import sandbox
 
-    monkeypatch.setitem(sandbox.PAGE_MACROS, "accueil", lambda: "accueil")
     with pytest.raises(PluginError) as refused:
-        sandbox.render_page(f"# À propos\n\n{attack}\n", "a-propos.md")
-    assert str(refused.value).startswith("docs/a-propos.md")
+        sandbox.render_page(f"# À propos\n\n{attack}\n", "a-propos.md", {"accueil": lambda: "accueil"})
+    assert str(refused.value).startswith("a-propos.md")
     assert "root:x:0" not in str(refused.value) and "site_name" not in str(refused.value)
 
 
@@ -106,12 +105,12 @@ def test_a_page_title_from_the_data_is_shown_literally(piege_site):
     assert PAGE_TITLE in pdftotext(piege_site / "kit-accueil.pdf", raw=True)
 
 
-def test_a_page_edited_between_two_builds_is_compiled_anew(monkeypatch):
+def test_a_page_edited_between_two_builds_is_compiled_anew():
     # Page templates' compiled code is kept between builds, keyed on the page's text.
     from macros.mkdocs import sandbox
 
-    monkeypatch.setitem(sandbox.PAGE_MACROS, "accueil", lambda: "A")
-    assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md") == "# T\n\nA"
-    assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md") == "# T\n\nA"
+    macros = {"accueil": lambda: "A"}
+    assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md", macros) == "# T\n\nA"
+    assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md", macros) == "# T\n\nA"
     assert sandbox.render_page("# U\n\n{{ accueil() }}{{ accueil() }}\n",
-                               "essai-cache.md") == "# U\n\nAA"
+                               "essai-cache.md", macros) == "# U\n\nAA"

@@ -37,6 +37,9 @@ def test_its_pages_follow_its_own_order_and_titles(syndicat_site):
         assert title in nav, title
     assert nav.index("Contacts utiles") < nav.index("Nos valeurs") < nav.index("Le télétravail")
     assert nav.index("Le télétravail") < nav.index("Notre plan d'actions") < nav.index("À propos")
+    # A page it asked to leave out: no page, no link, no kit chapter.
+    assert "Engagements par rôle" not in nav
+    assert not (syndicat_site / "engagements-par-role").exists()
     # The syndicat calls itself so: no « collectivité » in what the engine writes for it.
     home = visible_text(article_html(syndicat_site, ""))
     assert "découvrent le syndicat" in home and "collectivité" not in home

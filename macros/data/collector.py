@@ -31,3 +31,16 @@ def paused(keep: bool = False) -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def tune_for_a_build() -> None:
+    """Once per process, after start-up: fewer, larger collections (a speed trick, `make bench`).
+
+    MkDocs, the theme, pydantic and the models are some fifty thousand objects that live as
+    long as the process: frozen, no collection walks them again. A build then makes millions
+    of short-lived objects and few cycles: young objects are collected every 5 000
+    allocations rather than 700. Objects are freed as before as soon as nothing refers to
+    them; only the search for cycles runs less often.
+    """
+    gc.freeze()
+    gc.set_threshold(5000, 10, 10)

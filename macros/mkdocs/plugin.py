@@ -1,9 +1,10 @@
 """Socle's MkDocs plugin: load the référentiel first, name the site, keep only its pages.
 
 Declared in mkdocs.yml as `socle` (an entry point of pyproject.toml). Every piece of state
-lives on the plugin object. Loading happens in `on_config` with a high priority, before
-mkdocs-macros: a data error stops the build there, before anything is written, with every
-problem listed and no traceback.
+lives on the plugin object. Loading happens in `on_config`, first: a data error stops the
+build there, before anything is written, with every problem listed and no traceback. The
+pages, made by the registry, are rendered with Socle's macros in a sandbox
+(on_page_markdown).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from macros.data import collector
 from macros.data.errors import DataErrors
 from macros.data.loader import per_referentiel
 from macros.data.project import current, data_folder, use_project
@@ -27,10 +29,12 @@ from macros.kit.placeholder import fill_in
 from macros.mkdocs.abreviations import ajouter_abreviations
 from macros.mkdocs.html_blocks import put_back
 from macros.mkdocs.redirects import RedirectionError, parse, write
+from macros.mkdocs.sandbox import page_macros, render_page
 from macros.mkdocs.search_copy import search_copy
 from macros.mkdocs.search_index import enrichir_index
 from macros.models.glossaire import entrees
 from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
+from macros.site.page_macros import build_macros
 from macros.site.pages import as_theme_text, page_markdown, present_pages
 
 
@@ -49,12 +53,14 @@ class SoclePlugin(BasePlugin):
         self.awaiting_kit: list[Path] = []
         # Pages' full HTML while the search plugin reads the copy made for it (on_page_content).
         self.full_html: dict[str, str] = {}
-        # The pages of this build, by source path (on_files).
+        # The pages of this build, by source path, and the macros they call (on_files).
         self.pages: dict = {}
+        self.macros: dict = {}
 
     def on_startup(self, *, command, dirty) -> None:
         # `mkdocs build` makes the kit in a child process; `serve` keeps it in a thread.
         kit_pdf.in_child_process = command == "build"
+        collector.tune_for_a_build()
 
     @event_priority(100)
     def on_config(self, config):
@@ -87,10 +93,16 @@ class SoclePlugin(BasePlugin):
         """The pages this référentiel has, made from the registry (docs/ holds only assets)."""
         for file in list(files.documentation_pages()):
             files.remove(file)
-        self.pages = {page.path: page for page in present_pages(current())}
+        referentiel = current()
+        self.pages = {page.path: page for page in present_pages(referentiel)}
+        self.macros = page_macros(build_macros(referentiel, list(self.pages.values())))
         for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page_markdown(page)))
         return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """Each page is a template calling Socle's macros, rendered in the sandbox."""
+        return render_page(markdown, page.file.src_uri, self.macros)
 
     def on_pre_build(self, *, config) -> None:
         self.awaiting_kit.clear()

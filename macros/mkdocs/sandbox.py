@@ -1,24 +1,23 @@
-"""Page authors reach Socle's macros and nothing else.
+"""Pages reach Socle's macros and nothing else.
 
-mkdocs-macros renders every page with a plain Jinja environment that exposes
-the whole MkDocs config, environment variables, its own `context()` helper and
-Python attribute walks (`''.__class__.__mro__`). Instead, each page is rendered
-here, before mkdocs-macros sees it, by a SandboxedEnvironment whose only names
-are the macros Socle registers; mkdocs-macros is then told not to render it
-again (so text from data is never read as Jinja). A misuse stops the build with
-the page's path and a French message, without a traceback.
+Every page is a short template made by the registry (`{{ plan() }}`), rendered here by a
+SandboxedEnvironment whose only names are the macros Socle registers for this référentiel:
+no configuration, no environment variable, no attribute walk (`''.__class__.__mro__`), no
+file included. Text of the data is never rendered as Jinja: it reaches the page as the
+macros' output. A misuse stops the build with the page's path and a French message,
+without a traceback.
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from collections.abc import Callable, Mapping
+from functools import wraps
 
 from jinja2 import FileSystemBytecodeCache, FunctionLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 
-# The macros Socle registers (filled by define_env): the only names pages may call.
-PAGE_MACROS: dict[str, object] = {}
+from macros.mkdocs.html_blocks import keep
 
 _sandbox = SandboxedEnvironment(
     # No {% include %} / {% import %} / {% extends %}: every name is "not found" (a TemplateError,
@@ -43,25 +42,28 @@ def _page_template(markdown: str, page_path: str) -> Template:
     return _sandbox.template_class.from_code(_sandbox, bucket.code, _sandbox.make_globals(None))
 
 
-def render_page(markdown: str, page_path: str) -> str:
-    """Render one page's Markdown with Socle's macros only."""
+def page_macros(macros: Mapping[str, Callable[..., str]]) -> dict[str, Callable[..., str]]:
+    """The macros as pages call them: their HTML blocks set aside until Markdown is done."""
+    def kept(function: Callable[..., str]) -> Callable[..., str]:
+        @wraps(function)
+        def macro(*args: str) -> str:
+            return keep(function(*args))
+        return macro
+
+    return {name: kept(function) for name, function in macros.items()}
+
+
+def render_page(markdown: str, page_path: str, macros: Mapping[str, Callable[..., str]]) -> str:
+    """Render one page's Markdown with `macros` as its only names."""
     _sandbox.globals.clear()
-    _sandbox.globals.update(PAGE_MACROS)
+    _sandbox.globals.update(macros)
     try:
         return _page_template(markdown, page_path).render()
     except TemplateError as error:
         line = getattr(error, "lineno", None)
-        where = f"docs/{page_path}" + (f":{line}" if line else "")
-        known = ", ".join(f"{name}()" for name in sorted(PAGE_MACROS))
+        where = page_path + (f":{line}" if line else "")
+        known = ", ".join(f"{name}()" for name in sorted(macros))
         raise PluginError(
             f"{where}: instruction de page refusée ({type(error).__name__} : {error}). "
             f"Une page ne peut appeler que les macros de Socle : {known}."
         ) from None
-
-
-def restrict_page_environment(env) -> None:
-    """mkdocs-macros pre-page hook: render in the sandbox, then disable its own rendering."""
-    page = env.page
-    env.markdown = render_page(env.markdown, page.file.src_uri)
-    env.variables.clear()
-    env.variables["page"] = SimpleNamespace(meta={"render_macros": False})
