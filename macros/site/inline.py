@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from macros.site.render import french_typography
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _SCHEMES = ("http://", "https://", "mailto:")
 # A line break inside a paragraph is a space on the page: a blank line inside a site's HTML
@@ -31,6 +34,9 @@ def _safe_link(url: str) -> bool:
 
 @cache
 def _parser() -> MarkdownIt:
+    # Imported on first use: only référentiels with rubriques pay for it (20 ms a build).
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("zero", {"html": False}).enable(["emphasis", "link", "backticks", "escape"])
     # Refused links are never made: `[texte](page.md)` or `javascript:` stays as typed.
     parser.validateLink = _safe_link
