@@ -23,7 +23,7 @@ from macros.site.inline import inline_html, inline_typst
 from macros.site.render import fragment
 
 from .conftest import visible_text
-from .test_kit import pdfinfo, pdftotext
+from .helpers import pdfinfo, pdftotext
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "blocs"
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from .conftest import FIXTURES, article_html, build_site, visible_text
-from .test_kit import pdfinfo, pdftotext
+from .helpers import pdfinfo, pdftotext
 
 
 @pytest.fixture(scope="module")

@@ -18,29 +18,18 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.loader import load_referentiel
 from macros.kit.chapters import chapters
 from macros.kit.document import kit_source
 from macros.registry import IDENTITY, KINDS_NOT_PRINTED, PAGES, SECTIONS
 from macros.site.pages import present_pages
 
 from .conftest import ROOT, article_html, visible_text
-from .test_source_coverage import BETHUNE, PDC, data_texts, missing_items, normalise
+from .helpers import data_texts, missing_items, normalise, pdfinfo, pdftotext
 
 KIT = "kit-accueil.pdf"
-
-
-def pdftotext(pdf: Path, first: int | None = None, last: int | None = None, raw: bool = False) -> str:
-    """The PDF's text; `raw`: in the order it is drawn, which is the tagged reading order."""
-    command = ["pdftotext", "-enc", "UTF-8", *(["-raw"] if raw else [])]
-    if first:
-        command += ["-f", str(first), "-l", str(last or first)]
-    return subprocess.run([*command, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def pdfinfo(pdf: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return {key.strip(): value.strip() for key, _, value in
-            (line.partition(":") for line in out.splitlines())}
+BETHUNE = load_referentiel(ROOT / "data" / "bethune", ROOT)
+PDC = load_referentiel(ROOT / "data" / "pas-de-calais", ROOT)
 
 
 def test_every_page_is_in_the_kit_or_left_out_on_purpose():

@@ -15,7 +15,7 @@ from pathlib import Path
 from macros.registry import KINDS, PAGES, Show
 
 from .conftest import ROOT, article_html, build_site, visible_text
-from .test_kit import pdftotext
+from .helpers import pdftotext
 
 MODEL = '''"""Tips for newcomers: a throwaway kind written by tests/test_registry.py."""
 

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from .conftest import FIXTURES, article_html, build_site, visible_text
-from .test_kit import pdftotext
+from .helpers import pdftotext
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from ..conftest import FIXTURES, build_site
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -33,7 +35,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def built_sites(real_sites) -> dict[str, Path]:
-    """The real référentiels the rest of the suite reads, under one root: <root>/<slug>/."""
+    """The real référentiels the rest of the suite reads, under one root: <root>/<slug>/, and
+    the fictional syndicat (tests/fixtures/syndicat/: rubriques made of every kind of block)."""
+    if not (real_sites / "syndicat").exists():
+        result = build_site(real_sites / "syndicat", "syndicat", FIXTURES)
+        assert result.returncode == 0, result.stderr
     return {"root": real_sites}
 
 

@@ -88,6 +88,20 @@ def test_axe_finds_no_wcag21_aa_violation(page_factory, server, slug, url, schem
     assert page.errors == []
 
 
+# The blocks of rubriques (tables, definitions, questions, contacts, steps, encadrés), as a
+# third organisation uses them: its pages at both widths, in both schemes.
+RUBRIQUES = ["teletravail/", "contacts/", "plan-d-actions/"]
+
+
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 320)])
+@pytest.mark.parametrize("url", RUBRIQUES)
+def test_axe_finds_no_violation_in_the_blocks_of_rubriques(page_factory, server, url, scheme, width):
+    page = open_page(page_factory, server, "syndicat", url, width=width, scheme=scheme)
+    violations = run_axe(page)
+    assert violations == [], readable(violations)
+    assert page.foreign_requests == [] and page.errors == []
+
+
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_axe_finds_no_violation_in_search_results(page_factory, server, scheme):
     page = open_page(page_factory, server, "bethune", "", scheme=scheme)
