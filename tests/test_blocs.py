@@ -354,11 +354,11 @@ def test_markdown_mistakes_are_refused_with_their_line(tmp_path, text, line, sta
     assert str(caught.value).startswith(f"data/essai/rubriques/arrivee.md:{line}")
 
 
-def test_a_table_with_a_missing_cell_is_refused_by_the_model_at_its_line(tmp_path):
+def test_a_table_with_a_missing_cell_is_refused_at_the_line_of_that_row(tmp_path):
     data = _read(tmp_path, "# T\n\nIntro.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 |\n")
     assert data["blocs"][1]["lignes"] == [["1", "2"], ["3"]]  # not padded as markdown-it would
     [error] = _errors_of(data, "arrivee.md")
-    assert error.line == 5 and "la ligne 2 du tableau a 1 cellule au lieu de 2" in error.message
+    assert error.line == 8 and "la ligne 2 du tableau a 1 cellule au lieu de 2" in error.message
 
 
 def test_a_model_error_in_the_header_points_at_its_line(tmp_path):

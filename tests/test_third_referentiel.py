@@ -92,3 +92,32 @@ def test_nothing_of_another_organisation_shows(syndicat_site):
     assert "Béthune" not in (syndicat_site / "search" / "search_index.json").read_text(encoding="utf-8")
     kit = pdftotext(syndicat_site / "kit-accueil.pdf", raw=True)
     assert "Béthune" not in kit and "Pas-de-Calais" not in kit
+
+
+def test_bad_rubriques_are_each_named_with_their_line(tmp_path):
+    """Every mistake of an HR officer's own pages, at once, located, in French."""
+    import shutil
+
+    from macros.data.errors import DataErrors
+    from macros.data.loader import load_referentiel
+
+    folder = tmp_path / "s"
+    shutil.copytree(FIXTURES / "syndicat", folder)
+    (folder / "rubriques" / "mauvais.yml").write_text(
+        "titre: Mauvais\nblocs:\n  - type: tablo\n    texte: x\n  - type: tableau\n    colonnes: [A, B]\n"
+        "    lignes:\n      - [1, 2]\n      - [3]\n  - type: contacts\n    items:\n      - role: Quelqu'un\n"
+        "        courriel: pas-une-adresse\n", encoding="utf-8")
+    (folder / "rubriques" / "html.md").write_text("---\ntitre: HTML\n---\n\nDu texte <b>gras</b>.\n",
+                                                  encoding="utf-8")
+    (folder / "rubriques" / "Mon Fichier.md").write_text("# Titre\n\nTexte.\n", encoding="utf-8")
+    (folder / "rubriques" / "plan.md").write_text("# Titre\n\nTexte.\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_referentiel(folder, tmp_path)
+    report = caught.value.report()
+    for expected in ("s/rubriques/mauvais.yml:3:5: le type de bloc « tablo » n'existe pas",
+                     "s/rubriques/mauvais.yml:9:9: la ligne 2 du tableau a 1 cellule au lieu de 2",
+                     "s/rubriques/mauvais.yml:13:9: « pas-une-adresse » n'est pas une adresse électronique",
+                     "s/rubriques/html.md:5: le HTML n'est pas accepté dans une rubrique",
+                     "s/rubriques/Mon Fichier.md: « Mon Fichier » ne peut pas servir d'adresse de page",
+                     "s/rubriques/plan.md: l'adresse « plan » est déjà prise"):
+        assert expected in report, expected

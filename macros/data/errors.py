@@ -86,6 +86,8 @@ def _locate(raw: object, loc: tuple) -> tuple[int | None, int | None]:
             break
         in_mapping = isinstance(node, dict) and isinstance(part, str) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if isinstance(node, dict) and not in_mapping and part == node.get("type"):
+            continue  # pydantic names the member of a union by its tag (`type: tableau`)
         if in_mapping or in_list:
             position = position_of(part)
             node = node[part]
