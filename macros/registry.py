@@ -99,9 +99,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("accessibilite", "accessibilite.yml", "accessibilite:DeclarationAccessibilite"),
     Kind("glossaire", "glossaire.yml", "glossaire:Glossaire"),
 )
-# Kept for the modules that speak of "sections" (one file each).
-SECTIONS = KINDS
-Section = Kind
+# Each kind's data file, by its key.
+KIND_FILES: dict[str, str] = {kind.key: kind.filename for kind in KINDS}
 
 # An organisation's own pages: one file each in this folder, YAML or Markdown, made of typed
 # blocks (macros/models/blocs.py). Their default position puts them after the bespoke pages.

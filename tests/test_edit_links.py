@@ -9,12 +9,11 @@ from datetime import date
 import pytest
 
 from macros.history.gitinfo import date_fr
-from macros.registry import PAGES, SECTIONS
+from macros.registry import KIND_FILES, PAGES
 
 from .conftest import ROOT, article_html, build_site, visible_text
 
 BASE = "https://forge.example/rh/socle/-/edit/main/"
-FILENAMES = {section.key: section.filename for section in SECTIONS}
 _LINK = re.compile(r'<a href="([^"]+)" class="socle-infos-page__fichier"')
 
 
@@ -46,8 +45,8 @@ def test_every_page_links_to_the_files_it_is_made_of(linked_site):
         for link in links:
             assert link.startswith(BASE), link
             assert (ROOT / link.removeprefix(BASE)).is_file(), f"{spec.path} → {link} : fichier absent"
-        expected = {f"data/bethune/{FILENAMES[key]}" for key in spec.kinds
-                    if (ROOT / "data" / "bethune" / FILENAMES[key]).exists()}
+        expected = {f"data/bethune/{KIND_FILES[key]}" for key in spec.kinds
+                    if (ROOT / "data" / "bethune" / KIND_FILES[key]).exists()}
         if spec.path != "quoi-de-neuf.md":
             assert expected <= {link.removeprefix(BASE) for link in links}, spec.path
         # Pages are made from the registry: what to edit is the data, never a page file.

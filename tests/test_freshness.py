@@ -10,7 +10,7 @@ import pytest
 
 from macros.data.errors import DataErrors
 from macros.data.loader import load_referentiel
-from macros.registry import SECTIONS
+from macros.registry import KINDS
 
 from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
 
@@ -31,7 +31,7 @@ def followed(tmp_path):
 
 
 def test_every_section_may_name_its_owner():
-    for section in SECTIONS:
+    for section in KINDS:
         assert "suivi" in section.model.model_fields, f"{section.filename} : champ « suivi » absent"
 
 

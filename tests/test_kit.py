@@ -21,7 +21,7 @@ import pytest
 from macros.data.loader import load_referentiel
 from macros.kit.chapters import chapters
 from macros.kit.document import kit_source
-from macros.registry import IDENTITY, KINDS_NOT_PRINTED, PAGES, SECTIONS
+from macros.registry import IDENTITY, KINDS, KINDS_NOT_PRINTED, PAGES
 from macros.site.pages import present_pages
 
 from .conftest import ROOT, article_html, visible_text
@@ -36,7 +36,7 @@ def test_every_page_is_in_the_kit_or_left_out_on_purpose():
     for spec in PAGES:
         assert bool(spec.kit) != bool(spec.kit_left_out), spec.path
     printed = {key for spec in PAGES for key, _ in spec.kit}
-    for section in SECTIONS:
+    for section in KINDS:
         assert section.key in printed or section.key in KINDS_NOT_PRINTED, section.key
     assert IDENTITY.key in printed
 

@@ -7,11 +7,11 @@ import json
 import pytest
 
 from macros.cli.schema import SCHEMA_KINDS, SCHEMAS, VSCODE_SETTINGS, kind, modeline, stale_files
-from macros.registry import SECTIONS
+from macros.registry import KINDS
 
 from .conftest import ROOT
 
-BY_FILENAME = {section.filename: section for section in SECTIONS}
+BY_FILENAME = {section.filename: section for section in KINDS}
 
 
 def _objects(node: object, where: str = "") -> list[tuple[str, dict]]:
@@ -37,7 +37,7 @@ def test_one_schema_per_kind_of_data_file():
         f"{kind(section)}.schema.json" for section in SCHEMA_KINDS}
 
 
-@pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.filename)
+@pytest.mark.parametrize("section", KINDS, ids=lambda s: s.filename)
 def test_every_field_is_described_and_unknown_keys_are_flagged(section):
     schema = json.loads((SCHEMAS / f"{kind(section)}.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
@@ -67,7 +67,7 @@ def test_data_files_name_their_schema_on_the_first_line():
 def test_vscode_applies_each_schema_to_its_files():
     settings = json.loads(VSCODE_SETTINGS.read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    for section in SECTIONS:
+    for section in KINDS:
         schema = f"./schemas/{kind(section)}.schema.json"
         assert mapping[schema] == f"data/*/{section.filename}"
         assert (ROOT / schema).is_file()

@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 
 from macros.data.project import project_root
+from macros.models.base import MOTIF_IDENTIFIANT
 
 MODELE = Path(__file__).parent / "modele"
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(MOTIF_IDENTIFIANT)
 
 
 _SMALL_WORDS = {"d", "de", "des", "du", "l", "la", "le", "les", "et", "en", "a", "à", "au", "aux"}

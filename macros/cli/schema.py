@@ -3,7 +3,7 @@
 Generated from the same pydantic models that validate the data, so that VS Code
 (and any editor speaking the YAML language server) completes keys, shows each
 field's French description and flags a misspelt key while HR types. Writes
-`schemas/<kind>.schema.json` for every section of `sections.SECTIONS` and the
+`schemas/<kind>.schema.json` for every section of `registry.KINDS` and the
 matching `.vscode/settings.json`; `--check` only says whether they are stale
 (tests/test_schema.py runs the same comparison).
 """
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from macros.data.project import project_root
-from macros.registry import RUBRIQUES, SECTIONS, Section
+from macros.registry import KINDS, RUBRIQUES, Kind
 
 ROOT = project_root()  # schemas/ and .vscode/ of the project `make schema` runs in
 SCHEMAS = ROOT / "schemas"
@@ -25,24 +25,24 @@ DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
 # Every kind of data file, and the rubriques (one file each in `rubriques/`).
-SCHEMA_KINDS: tuple[Section, ...] = (*SECTIONS, RUBRIQUES)
+SCHEMA_KINDS: tuple[Kind, ...] = (*KINDS, RUBRIQUES)
 
 
-def kind(section: Section) -> str:
+def kind(section: Kind) -> str:
     """The schema's name: the data file's name without `.yml` (`droits-obligations`)."""
     return RUBRIQUES.key if section is RUBRIQUES else section.filename.removesuffix(".yml")
 
 
-def files_of(section: Section) -> str:
+def files_of(section: Kind) -> str:
     """Which files of a référentiel the schema describes, as a path pattern."""
     return f"{section.filename}/*.yml" if section is RUBRIQUES else section.filename
 
 
-def schema_path(section: Section) -> Path:
+def schema_path(section: Kind) -> Path:
     return SCHEMAS / f"{kind(section)}.schema.json"
 
 
-def modeline(section: Section) -> str:
+def modeline(section: Kind) -> str:
     """The first line of a data file, telling the editor which schema applies."""
     return f"# yaml-language-server: $schema=../../schemas/{kind(section)}.schema.json"
 
@@ -54,7 +54,7 @@ def _drop_class_docstrings(schema: dict) -> None:
         definition.pop("description", None)
 
 
-def schema_for(section: Section) -> dict:
+def schema_for(section: Kind) -> dict:
     """JSON Schema of one kind of data file, with French descriptions only."""
     schema = section.model.model_json_schema(mode="validation", ref_template="#/definitions/{model}")
     if "$defs" in schema:

@@ -22,9 +22,7 @@ from macros.data.yaml_strict import PositionedDict, PositionedList, read_yaml
 from macros.history.changes import NOUNS
 from macros.history.gitinfo import date_fr
 from macros.models.base import Suivi
-from macros.registry import SECTIONS
-
-_FILENAMES = {section.key: section.filename for section in SECTIONS}
+from macros.registry import KIND_FILES
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,7 @@ def suivis(ref: LoadedReferentiel, keys: Iterable[str] | None = None) -> list[Su
 
 def line_of(ref: LoadedReferentiel, found: SuiviTrouve) -> int | None:
     """Line of the `revoir_le` (or `suivi`) key in its file, for messages (None if unknown)."""
-    path = Path(ref.folder) / _FILENAMES[found.section]
+    path = Path(ref.folder) / KIND_FILES[found.section]
     try:
         node: object = read_yaml(path, found.source)
     except (DataError, OSError):  # the file was valid a moment ago; a line is only a bonus

@@ -21,14 +21,15 @@ from pydantic import BaseModel, ValidationError
 from macros.data import collector
 from macros.data.errors import DataError, DataErrors, explain_validation_error
 from macros.data.yaml_strict import read_yaml
-from macros.registry import IDENTITY, PAGES, RUBRIQUES, SECTIONS, Section
+from macros.models.base import MOTIF_IDENTIFIANT
+from macros.registry import IDENTITY, KINDS, PAGES, RUBRIQUES, Kind
 
 # Files an editor may keep next to the data without them being read as sections.
 _IGNORED = {"CORRECTIONS.md", "README.md"}
 # Folders of a référentiel: its source document, and its own pages (one file each).
 _SOURCE_FOLDER = "source"
 _RUBRIQUE_SUFFIXES = (".yml", ".md")
-_IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_IDENTIFIER = re.compile(MOTIF_IDENTIFIANT)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,11 @@ class LoadedRubrique:
     id: str
     source: str
     model: BaseModel
+
+    @property
+    def fichier(self) -> str:
+        """Its file within the référentiel's folder (`rubriques/teletravail.md`), as git names it."""
+        return f"{RUBRIQUES.filename}/{Path(self.source).name}"
 
 
 @dataclass(frozen=True)
@@ -67,13 +73,17 @@ def _display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _validate(section: Section, path: Path, root: Path) -> BaseModel:
+def _validate(section: Kind, path: Path, root: Path) -> BaseModel:
     source = _display_path(path, root)
-    raw = read_yaml(path, source)
+    return _validated(section.model, read_yaml(path, source), source)
+
+
+def _validated(model: type[BaseModel], raw: object, source: str) -> BaseModel:
+    """The model of what was read, or every problem with its place in the file."""
     try:
-        return section.model.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
-        raise DataErrors(explain_validation_error(error, raw, source, section.model)) from None
+        raise DataErrors(explain_validation_error(error, raw, source, model)) from None
 
 
 def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
@@ -86,7 +96,7 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
     if not folder.is_dir():
         raise DataErrors([DataError(_display_path(folder, root), None, None,
                                     "ce dossier de référentiel n'existe pas.")])
-    known = {section.filename for section in SECTIONS}
+    known = {section.filename for section in KINDS}
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.name not in known and path.name not in _IGNORED:
             errors.append(DataError(
@@ -102,7 +112,7 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
                 f"(les pages de l'organisation) et {_SOURCE_FOLDER}/ (le document d'origine)."))
     sections: dict[str, BaseModel] = {}
     sources: dict[str, str] = {}
-    for section in SECTIONS:
+    for section in KINDS:
         path = folder / section.filename
         if not path.exists():
             if section is IDENTITY:
@@ -166,10 +176,7 @@ def _validate_rubrique(path: Path, source: str) -> BaseModel:
         raw = read_markdown_rubrique(path, source)
     else:
         raw = read_yaml(path, source)
-    try:
-        return RUBRIQUES.model.model_validate(raw)
-    except ValidationError as error:
-        raise DataErrors(explain_validation_error(error, raw, source, RUBRIQUES.model)) from None
+    return _validated(RUBRIQUES.model, raw, source)
 
 
 def _fingerprint(folder: Path) -> tuple:

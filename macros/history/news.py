@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from macros.data import collector
+from macros.data.errors import DataError
 from macros.history import gitinfo
 from macros.history.changes import describe_changes
 from macros.history.gitinfo import date_fr
@@ -69,17 +70,13 @@ def _parse(object_id: str, content: bytes, name: str = "") -> object | None:
         return _parsed[object_id]
     try:
         if name.endswith(".md"):  # a rubrique written in Markdown: compared as its blocks
-            from macros.data.errors import DataError
             from macros.data.markdown_rubrique import parse_markdown_rubrique
 
-            try:
-                data = parse_markdown_rubrique(content.decode("utf-8"), name)
-            except DataError:
-                data = None
+            data = parse_markdown_rubrique(content.decode("utf-8"), name)
         else:
             # BaseLoader: every scalar stays a string, as in the strict loader.
             data = yaml.load(content.decode("utf-8"), Loader=_YAML_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError):
+    except (yaml.YAMLError, UnicodeDecodeError, DataError):
         data = None
     if len(_parsed) >= _PARSED_KEEP:
         _parsed.clear()

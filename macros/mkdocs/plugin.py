@@ -53,7 +53,7 @@ class SoclePlugin(BasePlugin):
         self.awaiting_kit: list[Path] = []
         # Pages' full HTML while the search plugin reads the copy made for it (on_page_content).
         self.full_html: dict[str, str] = {}
-        # The pages of this build, by source path, and the macros they call (on_files).
+        # The pages of this build, by source path (on_config), and the macros they call (on_files).
         self.pages: dict = {}
         self.macros: dict = {}
 
@@ -81,7 +81,8 @@ class SoclePlugin(BasePlugin):
         # The theme writes the description into an attribute, unescaped: fully escaped here.
         config.site_description = html.escape(f"{document.titre} — {organisation.nom}, pour les agents.",
                                               quote=True)
-        config.nav = [{as_theme_text(page.title): page.path} for page in present_pages(referentiel)]
+        self.pages = {page.path: page for page in present_pages(referentiel)}
+        config.nav = [{as_theme_text(page.title): page.path} for page in self.pages.values()]
         # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
         if referentiel.has("accessibilite"):
             config.extra["accessibilite"] = referentiel.accessibilite.etat_libelle
@@ -93,9 +94,7 @@ class SoclePlugin(BasePlugin):
         """The pages this référentiel has, made from the registry (docs/ holds only assets)."""
         for file in list(files.documentation_pages()):
             files.remove(file)
-        referentiel = current()
-        self.pages = {page.path: page for page in present_pages(referentiel)}
-        self.macros = page_macros(build_macros(referentiel, list(self.pages.values())))
+        self.macros = page_macros(build_macros(current(), list(self.pages.values())))
         for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page_markdown(page)))
         return files

@@ -10,10 +10,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 # A piece of text as an editor writes it: never empty, surrounding spaces dropped.
 Texte = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
-# A stable identifier used for anchors and cross-references: lowercase, digits, dashes.
+# A stable identifier used for anchors, cross-references and page addresses: lowercase,
+# digits, dashes.
+MOTIF_IDENTIFIANT = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Identifiant = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    StringConstraints(pattern=MOTIF_IDENTIFIANT),
     Field(description="Identifiant stable (minuscules, chiffres et tirets), sert d'ancre."),
 ]
 

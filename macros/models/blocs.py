@@ -14,11 +14,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from macros.models.base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import MOTIF_IDENTIFIANT, ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
 from macros.models.pages import OuiNon
 
 # The anchor override of a block, as Identifiant but optional.
-_ANCRE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # A telephone keeps to what a number is written with: nothing that could leave a tel: link.
 _TELEPHONE = re.compile(r"^\+?[0-9 .()\-]+$")
@@ -52,7 +51,7 @@ class _Commun(Modele):
     titre: Texte | None = Field(
         default=None, description="Facultatif : titre affiché au-dessus du bloc (il reçoit une ancre "
         "et apparaît dans la recherche et le sommaire de la page).")
-    id: Annotated[str, Field(pattern=_ANCRE)] | None = Field(
+    id: Annotated[str, Field(pattern=MOTIF_IDENTIFIANT)] | None = Field(
         default=None, description="Facultatif : ancre du bloc (minuscules, chiffres et tirets), "
         "à la place de celle tirée du titre.")
 

@@ -18,11 +18,9 @@ from macros.data.freshness import SuiviTrouve, suivis
 from macros.data.loader import LoadedReferentiel
 from macros.data.project import project_root
 from macros.history.gitinfo import date_fr, last_change
-from macros.registry import SECTIONS
+from macros.registry import KIND_FILES
 from macros.site.pages import PresentPage
 from macros.site.render import fragment
-
-_FILENAMES = {section.key: section.filename for section in SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,7 @@ def infos_page(ref: LoadedReferentiel, page: PresentPage, base_url: str) -> Info
     """Footer facts for one page: the data files it is made of, their history, their suivi."""
     # « Quoi de neuf » is made from git history, not from a data file one could edit.
     keys = [] if page.spec.from_git else [key for key in page.spec.kinds if ref.has(key)]
-    paths = [Path(ref.folder) / _FILENAMES[key] for key in keys]
+    paths = [Path(ref.folder) / KIND_FILES[key] for key in keys]
     if page.rubrique:
         paths.append(project_root() / page.rubrique.source)
     fichiers = []

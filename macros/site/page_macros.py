@@ -15,7 +15,7 @@ from macros.history import news as history
 from macros.kit import KIT_FILENAME, label_for
 from macros.kit.parcours import etapes
 from macros.models.glossaire import entrees
-from macros.registry import PAGES, SECTIONS, Show
+from macros.registry import KINDS, PAGES, Show
 from macros.site.pages import PresentPage
 from macros.site.render import fragment, markdown_text
 
@@ -29,11 +29,11 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
     # Data file name → (title, path) of the first page showing it, to name and link what changed.
     pages_by_file: dict[str, tuple[str, str]] = {}
     for page in pages:
-        for section in SECTIONS:
+        for section in KINDS:
             if section.key in page.spec.kinds and not page.spec.from_git:
                 pages_by_file.setdefault(section.filename, (page.title, page.path))
         if page.rubrique:
-            pages_by_file[page.rubrique.source.rpartition(f"{ref.slug}/")[2]] = (page.title, page.path)
+            pages_by_file[page.rubrique.fichier] = (page.title, page.path)
     titles = {name: (title, urls[path]) for name, (title, path) in pages_by_file.items()}
 
     def relative(path: str) -> str | None:

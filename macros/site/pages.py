@@ -32,8 +32,8 @@ class PresentPage:
 
     @property
     def step(self) -> bool:
-        """Whether « Mes premiers jours » lists it."""
-        return self.rubrique.model.etape if self.rubrique else self.spec.step
+        """Whether « Mes premiers jours » lists it (a rubrique's `etape`, in its spec)."""
+        return self.spec.step
 
     @property
     def url(self) -> str:
