@@ -67,7 +67,8 @@ def _scaled_objectifs(objectifs: list[dict], factor: int) -> list[dict]:
     for copy in range(1, factor):
         for objectif in objectifs:
             axe, rank = objectif["numero"].split(".")
-            scaled.append({**objectif, "numero": f"{axe}.{int(rank) + copy * last_rank[axe]}"})
+            scaled.append({**_with_fresh_ids(objectif, copy),
+                           "numero": f"{axe}.{int(rank) + copy * last_rank[axe]}"})
     # Keep each axis's objectives together, in number order, as an editor would.
     return sorted(scaled, key=lambda o: tuple(int(part) for part in o["numero"].split(".")))
 

@@ -22,10 +22,20 @@ def source_document(slug: str) -> Path:
     return found
 
 
+# The day the syndicat fixture's plan is read on: its dates are written around it.
+SYNDICAT_TODAY = "2026-06-15"
+
+
 def build_site(out: Path, slug: str = "bethune", data_dir: Path | None = None,
-               strict: bool = True, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` in a subprocess, as a user would (in `cwd`, the project)."""
+               strict: bool = True, cwd: Path = ROOT,
+               today: str | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` in a subprocess, as a user would (in `cwd`, the project).
+
+    `today` (AAAA-MM-JJ) fixes the day the plan's follow-up is computed on."""
     env = {**os.environ, "REFERENTIEL": slug, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOCLE_AUJOURDHUI", None)
+    if today:
+        env["SOCLE_AUJOURDHUI"] = today
     if data_dir is not None:
         env["SOCLE_DATA_DIR"] = str(data_dir)
     else:

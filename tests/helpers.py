@@ -76,7 +76,8 @@ def missing_items(slug: str, text: str) -> list[str]:
 
 
 def data_texts(model, skip=("id", "role", "categorie", "rythme", "horizon", "statut", "forme",
-                            "fichier", "sigle_logo", "numero", "axe")) -> list[str]:
+                            "fichier", "sigle_logo", "numero", "axe", "cle", "sens", "instances",
+                            "fiche_attendue")) -> list[str]:
     """Every text written in a référentiel's data (identifiers and codes left out)."""
     from pydantic import BaseModel
 

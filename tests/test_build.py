@@ -28,8 +28,10 @@ def test_sections_are_linkable_by_anchor(bethune_site):
                    "instances-administratives", "instances-mixtes", "codir", "dialogue-social"]:
         assert f'id="{anchor}"' in gouvernance, anchor
     plan = article_html(bethune_site, "plan")
-    for anchor in ["axe-1", "axe-4", "objectif-2-7", "action-2-7-2"]:
+    for anchor in ["axe-1", "axe-4", "objectif-2-7", "ligne-dematerialiser-gestion-temps"]:
         assert f'id="{anchor}"' in plan, anchor
+    fiches = article_html(bethune_site, "fiches-actions")
+    assert 'id="action-dematerialiser-gestion-temps"' in fiches
 
 
 def test_no_page_loads_anything_from_another_host(bethune_site):
@@ -47,7 +49,8 @@ def test_missing_sections_leave_no_page_link_or_heading(tmp_path):
     built = {p.parent.relative_to(out).as_posix() for p in out.rglob("index.html")}
     # « Quoi de neuf » comes from git history: every référentiel has it.
     # Pages every référentiel has (home, first days, what's new, about) plus its one section.
-    assert built - {"search"} == {".", "mes-premiers-jours", "plan", "quoi-de-neuf", "a-propos"}
+    assert built - {"search"} == {".", "mes-premiers-jours", "plan", "fiches-actions", "quoi-de-neuf",
+                                  "a-propos"}
     home = (out / "index.html").read_text(encoding="utf-8")
     for absent in ["gouvernance", "valeurs", "circuits", "droits-obligations", "smart-city"]:
         assert f'href="{absent}/"' not in home, absent
@@ -62,15 +65,15 @@ def test_bad_data_stops_the_build_without_traceback(tmp_path):
     shutil.copytree(FIXTURES / "mini", data / "casse")
     plan = data / "casse" / "plan.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("horizon: moyen-terme",
-                                                             "horizon: bientot\n        couleur: rouge"),
+                                                             "avancement: beaucoup\n        couleur: rouge"),
                     encoding="utf-8")
     out = tmp_path / "site"
     result = build_site(out, "casse", data)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    assert "plan.yml:15:" in output and "« bientot » n'est pas permise" in output
-    assert "plan.yml:16:9: la clé « couleur » est inconnue" in output
+    assert "plan.yml:16:" in output and "« beaucoup » n'est pas un pourcentage entier" in output
+    assert "plan.yml:17:9: la clé « couleur » est inconnue" in output
     assert not out.exists(), "aucun site ne doit être écrit"
 
 

@@ -14,9 +14,10 @@ from pydantic import ValidationError
 from macros.data.loader import load_referentiel
 from macros.models.gouvernance import Gouvernance
 from macros.models.plan import Plan
+from macros.plan.suivi import suivre
 from macros.site.figures.carte import carte_gouvernance
 from macros.site.figures.gouvernance import calendrier, figures_gouvernance
-from macros.site.figures.plan import figures_plan, repartition
+from macros.site.figures.plan import figures_plan
 from macros.site.render import fragment
 
 from .conftest import FIXTURES, ROOT, article_html, build_site, source_document, visible_text
@@ -38,19 +39,24 @@ def _segments(svg: ET.Element) -> dict[str, str]:
 
 # ── Charts of the plan ────────────────────────────────────────────────────────────
 
+def _figures(plan: Plan):
+    return figures_plan(plan, suivre(plan), None)
+
+
 def test_counts_match_the_plan_of_bethune():
     plan = BETHUNE.plan
-    r = repartition(plan)
-    assert r.total == len(plan.actions)
-    assert sum(r.par_statut) == len(plan.actions)
-    for axe, ligne in zip(plan.axes, r.axes, strict=True):
+    suivi = suivre(plan)
+    f = _figures(plan)
+    assert f.repartition.total == len(plan.actions) == 138
+    assert sum(suivi.total.par_statut) == 138
+    for axe, ligne in zip(plan.axes, f.repartition.axes, strict=True):
         actions = [a for o in plan.objectifs_de(axe) for a in o.actions]
         assert ligne.valeurs == tuple(sum(a.horizon == h for a in actions)
                                       for h in ("victoire-rapide", "moyen-terme", "grand-projet"))
 
 
 def test_chart_is_an_image_with_a_text_alternative_stating_every_number():
-    f = figures_plan(BETHUNE.plan)
+    f = _figures(BETHUNE.plan)
     svg = ET.fromstring(str(f.horizons))
     assert svg.get("role") == "img"
     titre, desc = svg.get("aria-labelledby").split()
@@ -64,17 +70,18 @@ def test_chart_is_an_image_with_a_text_alternative_stating_every_number():
 
 
 def _plan_modifie(plan: Plan) -> Plan:
-    """The mini plan with one more action: a quick win, already under way."""
+    """The mini plan with one more action: a quick win, already done."""
     data = plan.model_dump()
+    data["horizons"].append({"cle": "victoire-rapide", "libelle": "Victoire rapide"})
     data["objectifs"][0]["actions"].append(
-        {"texte": "Une action ajoutée", "horizon": "victoire-rapide", "statut": "en-cours"})
+        {"id": "ajoutee", "texte": "Une action ajoutée", "horizon": "victoire-rapide", "statut": "fait"})
     return Plan.model_validate(data)
 
 
 def test_changing_the_data_changes_the_chart():
     avant = load_referentiel(FIXTURES / "mini", ROOT).plan
     apres = _plan_modifie(avant)
-    f_avant, f_apres = figures_plan(avant), figures_plan(apres)
+    f_avant, f_apres = _figures(avant), _figures(apres)
     s_avant = _segments(ET.fromstring(str(f_avant.horizons)))
     s_apres = _segments(ET.fromstring(str(f_apres.horizons)))
     assert "Axe 1. Premier axe — Victoire rapide : 1 action" not in s_avant
@@ -82,9 +89,18 @@ def test_changing_the_data_changes_the_chart():
     # The longest bar keeps the full width: the other segments shrink to make room.
     moyen = "Axe 1. Premier axe — Moyen terme : 1 action"
     assert float(s_apres[moyen]) < float(s_avant[moyen])
-    statuts = _segments(ET.fromstring(str(f_apres.statuts)))
-    assert "En cours — En cours : 1 action" in statuts
-    assert "En cours : 1" in ET.fromstring(str(f_apres.statuts)).find(f"{SVG}desc").text
+    statuts = _segments(ET.fromstring(str(f_apres.par_statut)))
+    assert "Axe 1. Premier axe — Fait : 2 actions" in statuts
+    assert "fait 2" in ET.fromstring(str(f_apres.par_statut)).find(f"{SVG}desc").text
+
+
+def test_a_plan_without_horizons_has_no_horizon_chart():
+    data = load_referentiel(FIXTURES / "mini", ROOT).plan.model_dump()
+    data["horizons"] = []
+    for action in data["objectifs"][0]["actions"]:
+        action["horizon"] = None
+    f = _figures(Plan.model_validate(data))
+    assert f.horizons is None and f.repartition is None and f.par_statut
 
 
 def test_changing_a_fixture_changes_the_built_page(tmp_path):
@@ -93,17 +109,17 @@ def test_changing_a_fixture_changes_the_built_page(tmp_path):
     shutil.copytree(FIXTURES / "mini", data / "essai")
     plan = data / "essai" / "plan.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "horizon: moyen-terme", "horizon: victoire-rapide\n        statut: a-lancer"), encoding="utf-8")
+        "horizon: moyen-terme", "horizon: grand-projet\n        statut: fait"), encoding="utf-8")
     out = tmp_path / "site"
     result = build_site(out, "essai", data)
     assert result.returncode == 0, result.stderr
     page = article_html(out, "plan")
-    horizons, statuts = _svgs(page)
-    assert set(_segments(horizons)) == {"Axe 1. Premier axe — Victoire rapide : 1 action",
-                                        "Axe 1. Premier axe — Grand projet : 1 action"}
-    assert set(_segments(statuts)) == {"À lancer — À lancer : 1 action", "Fait — Fait : 1 action"}
-    table = visible_text(page[page.index("Actions par statut</caption>"):])
-    assert table.startswith("Actions par statut Statut Actions Non renseigné 0 À lancer 1 En cours 0 Fait 1")
+    statuts, horizons = _svgs(page)
+    assert set(_segments(horizons)) == {"Axe 1. Premier axe — Grand projet : 2 actions"}
+    assert set(_segments(statuts)) == {"Axe 1. Premier axe — Fait : 2 actions"}
+    table = visible_text(page[page.index("<caption>Où en est chaque axe"):])
+    assert table.startswith("Où en est chaque axe (nombre d'actions) Statut Axe 1 Ensemble du plan "
+                            "Non renseigné 0 0 Fait 2 2 En retard 0 0")
 
 
 # ── Governance: map and calendar ─────────────────────────────────────────────────

@@ -7,6 +7,7 @@ tests/snapshots/. A missing snapshot fails: it is written only on purpose.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from macros.data.loader import load_referentiel
 from macros.models.charte import Charte
 from macros.models.gouvernance import Gouvernance
+from macros.site.plan_view import vue_plan
 from macros.site.render import fragment, markdown_text
 
 from .conftest import FIXTURES
@@ -51,7 +53,9 @@ CHARTE = Charte.model_validate({
 })
 
 CASES = {
-    "plan": lambda: fragment("plan", MINI.plan),
+    "plan": lambda: fragment("plan", vue_plan(MINI.plan, jour=date(2026, 6, 1), fiches="../fiches-actions/")),
+    "plan_fiches": lambda: fragment("plan_fiches", vue_plan(MINI.plan, jour=date(2026, 6, 1),
+                                                            page_plan="../plan/")),
     "gouvernance": lambda: fragment("gouvernance", GOUVERNANCE),
     "charte": lambda: fragment("charte", CHARTE, "../engagements-par-role/"),
     "roles": lambda: fragment("roles", CHARTE),

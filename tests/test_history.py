@@ -19,7 +19,8 @@ from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
 
 GOUVERNANCE = (ROOT / "data" / "bethune" / "gouvernance.yml").read_text(encoding="utf-8")
 FIRST_FREQUENCY = re.search(r"^    frequence: (.+)$", GOUVERNANCE, re.M)
-NEW_ACTION = "      - texte: Publier chaque mois une lettre interne\n        horizon: victoire-rapide\n"
+NEW_ACTION = ("      - id: lettre-interne\n        texte: Publier chaque mois une lettre interne\n"
+              "        horizon: moyen-terme\n")
 
 
 def _git(repo: Path, *args: str, when: str | None = None) -> None:

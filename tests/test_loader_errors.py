@@ -36,10 +36,11 @@ def test_fixture_is_valid(referentiel):
 
 
 def test_missing_required_field(referentiel):
-    text = PLAN_OK.replace("fiche_projet:", "# fiche_projet:")
+    text = PLAN_OK.replace("titre: Plan d'essai", "# titre: Plan d'essai")
     [error] = errors_for(referentiel, "plan.yml", text)
-    assert error.startswith("data/essai/plan.yml:1:1: ")
-    assert "champ obligatoire « fiche_projet » manque" in error
+    # The file's first line is now a comment: the mapping, and the error, start on line 2.
+    assert error.startswith("data/essai/plan.yml:2:1: ")
+    assert "champ obligatoire « titre » manque" in error
 
 
 def test_wrong_type(referentiel):
@@ -66,9 +67,11 @@ def test_duplicate_key_stops_with_line(referentiel):
 
 
 def test_empty_required_list(referentiel):
-    text = PLAN_OK.replace("introduction:\n  - Une phrase d'introduction.\n", "introduction: []\n")
+    text = PLAN_OK.replace("axes:\n  - numero: 1\n    titre: Premier axe\n    devise: Une devise\n",
+                           "axes: []\n")
     [error] = errors_for(referentiel, "plan.yml", text)
-    assert "la liste « introduction » est vide" in error
+    assert error.startswith("data/essai/plan.yml:5:1: ")
+    assert "la liste « axes » est vide" in error
 
 
 def test_reference_to_missing_axe(referentiel):
@@ -80,8 +83,8 @@ def test_reference_to_missing_axe(referentiel):
 def test_bad_enum_lists_allowed_values(referentiel):
     text = PLAN_OK.replace("horizon: moyen-terme", "horizon: bientot")
     [error] = errors_for(referentiel, "plan.yml", text)
-    assert "« bientot » n'est pas permise pour « horizon »" in error
-    assert "victoire-rapide, moyen-terme ou grand-projet" in error
+    assert "l'horizon « bientot » n'est pas un horizon du plan" in error
+    assert "horizons possibles : grand-projet, moyen-terme" in error
 
 
 def test_every_error_is_reported_at_once(referentiel):
@@ -89,7 +92,7 @@ def test_every_error_is_reported_at_once(referentiel):
         (referentiel / "referentiel.yml").read_text(encoding="utf-8") + "inconnu: 1\n",
         encoding="utf-8")
     text = PLAN_OK.replace("horizon: moyen-terme", "horizon: bientot").replace(
-        "fiche_projet:", "# fiche_projet:")
+        "titre: Plan d'essai", "# titre: Plan d'essai").replace("    axe: 1\n", "    axe: un\n")
     errors = errors_for(referentiel, "plan.yml", text)
     assert len(errors) == 3
     assert {e.split(":")[0] for e in errors} == {"data/essai/plan.yml", "data/essai/referentiel.yml"}

@@ -22,7 +22,8 @@ def test_action_plan_counts():
     assert len(plan.axes) == 4
     assert len(plan.objectifs) == 33
     assert len(plan.actions) == 138
-    done = [action.texte for _, action in plan.actions if action.statut == "fait"]
+    done = [action.texte for action in plan.actions if action.statut == "fait"]
+    assert len({action.id for action in plan.actions}) == 138
     assert done == ["Dématérialiser la gestion des temps"]
 
 

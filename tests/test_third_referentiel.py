@@ -1,7 +1,8 @@
 """A third organisation unlike Béthune, with zero Python written for it: a fictional syndicat.
 
 tests/fixtures/syndicat/: values, rubriques in YAML and Markdown (a table, contacts, steps, a
-FAQ, an encadré, definitions) and a plan of actions as tables, built for real, site and kit.
+FAQ, an encadré, definitions) and a plan of its own shape (axes holding actions, its own
+statuses, pilotes, échéances, indicators), built for real, site and kit.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ import re
 
 import pytest
 
-from .conftest import FIXTURES, article_html, build_site, visible_text
+from .conftest import FIXTURES, SYNDICAT_TODAY, article_html, build_site, visible_text
 from .helpers import pdftotext
 
 
 @pytest.fixture(scope="module")
 def syndicat_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("syndicat")
-    result = build_site(out, "syndicat", FIXTURES)
+    result = build_site(out, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -67,7 +68,8 @@ def test_contacts_are_links_a_person_can_follow(syndicat_site):
 def test_rubriques_marked_as_steps_are_in_the_arrival_path(syndicat_site):
     path = visible_text(article_html(syndicat_site, "mes-premiers-jours"))
     assert "Contacts utiles" in path and "Le télétravail" in path
-    assert "Notre plan d'actions" not in path
+    # The plan is a step; its fiches, a reference to look things up in, are not.
+    assert "Notre plan d'actions" in path and "Fiches actions" not in path
 
 
 def test_the_kit_holds_its_rubriques_tables_and_faq(syndicat_site):

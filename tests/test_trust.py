@@ -41,13 +41,13 @@ CASES = {
                       "plan.yml:2:1:", "apparaît deux fois"),
     "cle-inconnue": ("plan.yml", PLAN.replace("fiche_projet:", "fiche_projt:"),
                      "plan.yml:4:1:", "vouliez-vous dire « fiche_projet »"),
-    "champ-manquant": ("plan.yml", PLAN.replace("fiche_projet: Chaque action aura une fiche.\n", ""),
-                       "plan.yml:1:1:", "champ obligatoire « fiche_projet » manque"),
+    "champ-manquant": ("plan.yml", PLAN.replace("titre: Plan d'essai\n", ""),
+                       "plan.yml:1:1:", "champ obligatoire « titre » manque"),
     "mauvais-type": ("plan.yml", PLAN.replace("  - numero: 1\n", "  - numero:\n      - 1\n"),
                      "plan.yml:6:5:", "« numero » doit être un nombre entier, pas une liste"),
-    "liste-vide": ("plan.yml", PLAN.replace("introduction:\n  - Une phrase d'introduction.",
-                                            "introduction: []"),
-                   "plan.yml:2:1:", "la liste « introduction » est vide"),
+    "liste-vide": ("plan.yml", PLAN.replace("axes:\n  - numero: 1\n    titre: Premier axe\n"
+                                            "    devise: Une devise\n", "axes: []\n"),
+                   "plan.yml:5:1:", "la liste « axes » est vide"),
     "axe-inexistant": ("plan.yml", PLAN.replace("    axe: 1", "    axe: 9"),
                        "plan.yml:11:5:", "rattaché à l'axe 9, qui n'existe pas"),
     "role-inexistant": ("charte.yml", CHARTE, "charte.yml:12:9:",
@@ -56,7 +56,7 @@ CASES = {
                  "plan.yml:12:", "pas encodé en UTF-8"),
     "fichier-vide": ("plan.yml", "", "plan.yml:1:", "le fichier est vide"),
     "booleen-yaml-11": ("plan.yml", PLAN.replace("statut: fait", "statut: NO"),
-                        "plan.yml:", "« NO » n'est pas permise pour « statut »"),
+                        "plan.yml:20:9:", "le statut « NO » n'est pas un statut du plan"),
 }
 
 

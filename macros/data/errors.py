@@ -73,7 +73,7 @@ def _found_kind(value: object) -> str:
     return f"« {value} »"
 
 
-def _locate(raw: object, loc: tuple) -> tuple[int | None, int | None]:
+def locate(raw: object, loc: tuple) -> tuple[int | None, int | None]:
     """Line and column of the deepest part of `loc` present in the raw YAML."""
     line = column = None
     node = raw
@@ -189,6 +189,6 @@ def explain_validation_error(
     for detail in error.errors(include_url=False):
         cause = (detail.get("ctx") or {}).get("error")
         loc = tuple(detail["loc"]) + tuple(getattr(cause, "chemin", ()))
-        line, column = _locate(raw, loc)
+        line, column = locate(raw, loc)
         found.append(DataError(source, line, column, _message(detail, model)))
     return found

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.data import collector
 from macros.data.errors import DataError, DataErrors, explain_validation_error
+from macros.data.references import check_references
 from macros.data.yaml_strict import read_yaml
 from macros.models.base import MOTIF_IDENTIFIANT
 from macros.registry import IDENTITY, KINDS, PAGES, RUBRIQUES, Kind
@@ -73,9 +74,11 @@ def _display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _validate(section: Kind, path: Path, root: Path) -> BaseModel:
+def _validate(section: Kind, path: Path, root: Path) -> tuple[BaseModel, object]:
+    """The file's model, and what was read (its positions locate cross-file errors)."""
     source = _display_path(path, root)
-    return _validated(section.model, read_yaml(path, source), source)
+    raw = read_yaml(path, source)
+    return _validated(section.model, raw, source), raw
 
 
 def _validated(model: type[BaseModel], raw: object, source: str) -> BaseModel:
@@ -112,6 +115,7 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
                 f"(les pages de l'organisation) et {_SOURCE_FOLDER}/ (le document d'origine)."))
     sections: dict[str, BaseModel] = {}
     sources: dict[str, str] = {}
+    raws: dict[str, object] = {}
     for section in KINDS:
         path = folder / section.filename
         if not path.exists():
@@ -121,13 +125,15 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
                                         "et le document source."))
             continue
         try:
-            sections[section.key] = _validate(section, path, root)
+            sections[section.key], raws[section.key] = _validate(section, path, root)
             sources[section.key] = _display_path(path, root)
         except DataError as error:
             errors.append(error)
         except DataErrors as many:
             errors.extend(many.errors)
     rubriques = _load_rubriques(folder / RUBRIQUES.filename, root, errors)
+    if not errors:
+        errors += check_references(sections, raws, sources)
     if errors:
         raise DataErrors(errors)
     return LoadedReferentiel(folder.name, folder, sections, sources, rubriques)

@@ -65,7 +65,8 @@ _parsed: dict[str, object | None] = {}
 _PARSED_KEEP = 2048
 
 
-def _parse(object_id: str, content: bytes, name: str = "") -> object | None:
+def parse_version(object_id: str, content: bytes, name: str = "") -> object | None:
+    """One version of a data file as plain data (every scalar a string), None if unreadable."""
     if object_id in _parsed:
         return _parsed[object_id]
     try:
@@ -128,8 +129,8 @@ def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> li
         for day, name, changes in plan:
             if changes is None:
                 before, after = next(versions), next(versions)
-                old = _parse(*before, name) if before else None
-                new = _parse(*after, name) if after else None
+                old = parse_version(*before, name) if before else None
+                new = parse_version(*after, name) if after else None
                 if old is None or new is None:
                     continue
                 changes = describe_changes(old, new)

@@ -70,6 +70,10 @@ def _date_iso(value: object) -> object:
     return value
 
 
+# A calendar date, written AAAA-MM-JJ by the editor (every scalar reaches the model as text).
+Date = Annotated[date, BeforeValidator(_date_iso)]
+
+
 class Suivi(Modele):
     """Who keeps a piece of content current, and when it must be read again."""
 
@@ -77,7 +81,7 @@ class Suivi(Modele):
         description="Direction ou service qui tient ce contenu à jour "
         "(« Direction des ressources humaines »)."
     )
-    revoir_le: Annotated[date, BeforeValidator(_date_iso)] | None = Field(
+    revoir_le: Date | None = Field(
         default=None,
         description="Date à laquelle relire ce contenu, écrite AAAA-MM-JJ (« 2026-06-30 ») ; "
         "passé cette date, la page affiche « à vérifier ».",

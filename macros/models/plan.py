@@ -1,51 +1,56 @@
-"""The continuous-improvement plan: axes, objectives, actions."""
+"""The action plan: its axes, optional objectives, actions, and its own vocabulary.
+
+A plan has the shape its organisation gave it: axes holding objectives holding actions
+(Béthune), or axes holding actions directly; horizons or none; its own list of statuses,
+each saying what it means for the follow-up (`sens`), so that « en retard » is computed
+from the échéance and never typed.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from macros.models.base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.plan_action import Action
 
-Horizon = Literal["victoire-rapide", "moyen-terme", "grand-projet"]
-Statut = Literal["non-renseigne", "a-lancer", "en-cours", "fait"]
+# What a status means for the follow-up, whatever the organisation calls it.
+Sens = Literal["non-renseigne", "a-venir", "en-cours", "en-pause", "realise", "abandonne"]
+# Statuses after which an action can no longer be late.
+SENS_TERMINES: frozenset[str] = frozenset({"realise", "abandonne"})
 
-HORIZONS: dict[str, str] = {
-    "victoire-rapide": "Victoire rapide",
-    "moyen-terme": "Moyen terme",
-    "grand-projet": "Grand projet",
-}
-STATUTS: dict[str, str] = {
-    "non-renseigne": "Non renseigné",
-    "a-lancer": "À lancer",
-    "en-cours": "En cours",
-    "fait": "Fait",
-}
+# What a fiche may be expected to name (Béthune: « un service pilote, les services
+# contributeurs, les partenaires extérieurs éventuels, le calendrier envisagé »).
+Attendu = Literal["pilote", "contributeurs", "partenaires", "calendrier", "indicateurs"]
 
 
-class Action(Modele):
-    """One concrete action."""
+class StatutDuPlan(Modele):
+    """One status of the plan's own vocabulary."""
 
-    texte: Texte = Field(description="L'action, telle qu'écrite.")
-    horizon: Horizon = Field(description="Victoire rapide, moyen terme ou grand projet.")
-    statut: Statut = Field(
-        default="non-renseigne",
-        description="Où en est l'action. « non-renseigne » tant que le document ne dit rien.",
-    )
-    precisions: list[Texte] = Field(default=[], description="Sous-points de l'action.")
+    cle: Identifiant = Field(description="Clé écrite dans le champ « statut » des actions.")
+    libelle: Texte = Field(description="Nom affiché (« En cours »).")
+    sens: Sens = Field(description="Ce que le statut veut dire pour le suivi : non-renseigne, a-venir, "
+                       "en-cours, en-pause, realise ou abandonne (une action realise ou abandonne "
+                       "n'est jamais en retard).")
 
-    @property
-    def horizon_libelle(self) -> str:
-        return HORIZONS[self.horizon]
 
-    @property
-    def statut_libelle(self) -> str:
-        return STATUTS[self.statut]
+class HorizonDuPlan(Modele):
+    """One horizon of the plan (Béthune: victoire rapide, moyen terme, grand projet)."""
+
+    cle: Identifiant = Field(description="Clé écrite dans le champ « horizon » des actions.")
+    libelle: Texte = Field(description="Nom affiché (« Moyen terme »).")
+
+
+STATUTS_PAR_DEFAUT: tuple[StatutDuPlan, ...] = tuple(
+    StatutDuPlan(cle=cle, libelle=libelle, sens=cle) for cle, libelle in (
+        ("a-venir", "À venir"), ("en-cours", "En cours"), ("en-pause", "En pause"),
+        ("realise", "Réalisé"), ("abandonne", "Abandonné")))
 
 
 class Objectif(Modele):
-    """A strategic objective and its actions."""
+    """A strategic objective of an axe, and its actions."""
 
     suivi: Suivi | None = champ_suivi()
     numero: Texte = Field(pattern=r"^\d+\.\d+$", description="Numéro « axe.rang », par exemple « 2.7 ».")
@@ -59,11 +64,13 @@ class Objectif(Modele):
 
 
 class Axe(Modele):
-    """One of the four cardinal points of the plan."""
+    """One axe of the plan; it holds its actions directly when the plan has no objectives."""
 
     numero: int = Field(ge=1, description="Numéro de l'axe.")
     titre: Texte = Field(description="Titre de l'axe.")
-    devise: Texte = Field(description="Sous-titre de l'axe.")
+    devise: Texte | None = Field(default=None, description="Sous-titre de l'axe.")
+    actions: list[Action] = Field(
+        default=[], description="Les actions de l'axe, quand le plan n'a pas d'objectifs.")
 
     @property
     def ancre(self) -> str:
@@ -71,17 +78,33 @@ class Axe(Modele):
 
 
 class Plan(Modele):
-    """The plan d'amélioration continue."""
+    """The plan d'actions."""
 
     suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la partie.")
-    introduction: list[Texte] = liste("Paragraphes d'introduction.")
-    fiche_projet: Texte = Field(description="Ce que contiendra la fiche projet de chaque action.")
+    introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")
+    fiche_projet: Texte | None = Field(
+        default=None, description="Ce que le document dit de la fiche de chaque action.")
+    fiche_attendue: list[Attendu] = Field(
+        default=[], description="Ce que chaque fiche doit nommer selon le document (pilote, "
+        "contributeurs, partenaires, calendrier, indicateurs) : tant que la donnée manque, la fiche "
+        "l'écrit (« Pilote : à désigner »).")
+    statuts: list[StatutDuPlan] = Field(
+        default=list(STATUTS_PAR_DEFAUT), min_length=1,
+        description="Les statuts du plan, dans l'ordre ; le premier est celui d'une action sans "
+        "statut. Par défaut : à venir, en cours, en pause, réalisé, abandonné.")
+    horizons: list[HorizonDuPlan] = Field(
+        default=[], description="Les horizons du plan, s'il en a (victoire rapide, moyen terme…).")
     axes: list[Axe] = liste("Les axes.")
-    objectifs: list[Objectif] = liste("Les objectifs, chacun rattaché à un axe.")
+    objectifs: list[Objectif] = Field(
+        default=[], description="Les objectifs, chacun rattaché à un axe ; laissez vide si les axes "
+        "portent directement leurs actions.")
 
     @model_validator(mode="after")
     def _references(self) -> Plan:
+        _unique([s.cle for s in self.statuts], "statuts", "cle", "statut")
+        _unique([h.cle for h in self.horizons], "horizons", "cle", "horizon")
+        _unique([a.numero for a in self.axes], "axes", "numero", "axe")
         axes = {axe.numero for axe in self.axes}
         seen: set[str] = set()
         for index, objectif in enumerate(self.objectifs):
@@ -101,11 +124,87 @@ class Plan(Modele):
                 raise ErreurLocalisee(f"deux objectifs portent le numéro {objectif.numero}.",
                                       "objectifs", index, "numero")
             seen.add(objectif.numero)
+        if not any(axe.actions for axe in self.axes) and not self.objectifs:
+            raise ErreurLocalisee("le plan n'a aucune action : donnez ses actions à chaque axe "
+                                  "(« actions ») ou à des objectifs (« objectifs »).", "axes")
+        statuts = {s.cle for s in self.statuts}
+        horizons = {h.cle for h in self.horizons}
+        ids: set[str] = set()
+        for chemin, action in self.actions_et_chemins():
+            if action.id in ids:
+                raise ErreurLocalisee(f"deux actions portent l'identifiant « {action.id} » : chaque "
+                                      "action a le sien.", *chemin, "id")
+            ids.add(action.id)
+            if action.statut is not None and action.statut not in statuts:
+                raise ErreurLocalisee(f"le statut « {action.statut} » n'est pas un statut du plan "
+                                      f"(statuts possibles : {', '.join(sorted(statuts))}).",
+                                      *chemin, "statut")
+            if action.horizon is not None and action.horizon not in horizons:
+                possibles = ", ".join(sorted(horizons)) if horizons else "aucun : le plan n'a pas d'horizons"
+                raise ErreurLocalisee(f"l'horizon « {action.horizon} » n'est pas un horizon du plan "
+                                      f"(horizons possibles : {possibles}).", *chemin, "horizon")
         return self
+
+    def actions_et_chemins(self):
+        for index, axe in enumerate(self.axes):
+            for rang, action in enumerate(axe.actions):
+                yield ("axes", index, "actions", rang), action
+        for index, objectif in enumerate(self.objectifs):
+            for rang, action in enumerate(objectif.actions):
+                yield ("objectifs", index, "actions", rang), action
 
     def objectifs_de(self, axe: Axe) -> list[Objectif]:
         return [objectif for objectif in self.objectifs if objectif.axe == axe.numero]
 
+    @cached_property
+    def entrees(self) -> tuple[EntreeDuPlan, ...]:
+        """Every action with its place: axe, objectif (or None), number as displayed."""
+        found = []
+        for axe in self.axes:
+            for rang, action in enumerate(axe.actions, start=1):
+                found.append(EntreeDuPlan(action, axe, None, f"{axe.numero}.{rang}"))
+            for objectif in self.objectifs_de(axe):
+                for rang, action in enumerate(objectif.actions, start=1):
+                    found.append(EntreeDuPlan(action, axe, objectif, f"{objectif.numero}.{rang}"))
+        return tuple(found)
+
     @property
-    def actions(self) -> list[tuple[Objectif, Action]]:
-        return [(objectif, action) for objectif in self.objectifs for action in objectif.actions]
+    def actions(self) -> list[Action]:
+        return [entree.action for entree in self.entrees]
+
+    @cached_property
+    def statuts_par_cle(self) -> dict[str, StatutDuPlan]:
+        return {statut.cle: statut for statut in self.statuts}
+
+    @cached_property
+    def horizons_par_cle(self) -> dict[str, HorizonDuPlan]:
+        return {horizon.cle: horizon for horizon in self.horizons}
+
+    def statut_de(self, action: Action) -> StatutDuPlan:
+        """The action's status, or the plan's first one when it has none."""
+        return self.statuts_par_cle[action.statut] if action.statut else self.statuts[0]
+
+    def horizon_de(self, action: Action) -> HorizonDuPlan | None:
+        return self.horizons_par_cle.get(action.horizon) if action.horizon else None
+
+
+class EntreeDuPlan:
+    """An action and where it sits in the plan."""
+
+    __slots__ = ("action", "axe", "numero", "objectif")
+
+    def __init__(self, action: Action, axe: Axe, objectif: Objectif | None, numero: str) -> None:
+        self.action, self.axe, self.objectif, self.numero = action, axe, objectif, numero
+
+    @property
+    def ancre(self) -> str:
+        """The fiche's anchor: the action's id, which survives renumbering."""
+        return f"action-{self.action.id}"
+
+
+def _unique(keys: list, liste_: str, champ: str, nom: str) -> None:
+    seen = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            raise ErreurLocalisee(f"deux {nom}s portent « {key} » : chacun a le sien.", liste_, index, champ)
+        seen.add(key)

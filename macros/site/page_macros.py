@@ -23,8 +23,12 @@ from macros.site.render import fragment, markdown_text
 HOME_CHANGES = 3
 
 
-def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, Callable[[], str]]:
-    """Macros for this référentiel, by the name pages call them."""
+def build_macros(ref: LoadedReferentiel, pages: list[PresentPage],
+                 telechargements: tuple = ()) -> dict[str, Callable[[], str]]:
+    """Macros for this référentiel, by the name pages call them.
+
+    `telechargements`: the plan's spreadsheets written by this build (site.plan_view.Telechargement).
+    """
     urls = {page.path: page.url for page in pages}
     # Data file name → (title, path) of the first page showing it, to name and link what changed.
     pages_by_file: dict[str, tuple[str, str]] = {}
@@ -93,6 +97,14 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         return (fragment("accessibilite", ref.accessibilite, ref.referentiel, pages)
                 if ref.has("accessibilite") else "")
 
+    vue: list = []
+
+    def vue_plan():
+        # Both plan pages read one view: the follow-up and the history are computed once.
+        if not vue:
+            vue.append(_vue_plan(ref, relative, telechargements))
+        return vue[0]
+
     macros: dict[str, Callable[..., str]] = {
         "accueil": accueil,
         "premiers_jours": premiers_jours,
@@ -104,7 +116,8 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage]) -> dict[str, 
         "circuits": lambda: (fragment("circuits", ref.circuits, relative("note-piaa.md"),
                                       ref.sections.get("note_piaa"))
                              if ref.has("circuits") else ""),
-        "plan": lambda: fragment("plan", ref.plan, _figures_plan(ref.plan)) if ref.has("plan") else "",
+        "plan": lambda: fragment("plan", vue_plan()) if ref.has("plan") else "",
+        "fiches_actions": lambda: fragment("plan_fiches", vue_plan()) if ref.has("plan") else "",
         "a_propos": a_propos,
         "quoi_de_neuf": quoi_de_neuf,
         "declaration_accessibilite": declaration_accessibilite,
@@ -133,7 +146,13 @@ def _figures_gouvernance(gouvernance):
     return figures_gouvernance(gouvernance)
 
 
-def _figures_plan(plan):
-    from macros.site.figures.plan import figures_plan
+def _vue_plan(ref: LoadedReferentiel, relative: Callable[[str], str | None], telechargements: tuple):
+    from macros.plan.historique import historique
+    from macros.site.plan_view import InstanceLiee, vue_plan
 
-    return figures_plan(plan)
+    gouvernance = relative("gouvernance.md")
+    instances = {i.id: InstanceLiee(i.nom, f"{gouvernance}#{i.id}" if gouvernance else None)
+                 for i in (ref.gouvernance.instances if ref.has("gouvernance") else ())}
+    return vue_plan(ref.plan, historique(ref.folder, ref.plan), fiches=relative("fiches-actions.md"),
+                    page_plan=relative("plan.md"), telechargements=telechargements,
+                    instances=instances)

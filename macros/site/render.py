@@ -24,6 +24,8 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from macros.history.gitinfo import date_fr
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Python-Markdown's backslash-escapable characters (plus `|` for tables); `<` and `&`
@@ -73,6 +75,12 @@ def french_typography(value: object) -> str:
     return text
 
 
+def nombre_fr(value: float) -> str:
+    """12 or 12,5: a number as French readers write it (no « .0 »)."""
+    text = f"{value:.10g}"
+    return text.replace(".", ",")
+
+
 def escaping_environment(folder: Path, **options: object) -> Environment:
     """A Jinja environment for data templates: autoescape, strict names, `fr` and `slug`.
 
@@ -88,6 +96,8 @@ def escaping_environment(folder: Path, **options: object) -> Environment:
     )
     env.filters["slug"] = slug
     env.filters["fr"] = french_typography
+    env.filters["date_fr"] = date_fr
+    env.filters["nombre_fr"] = nombre_fr
     return env
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import FIXTURES, build_site
+from ..conftest import FIXTURES, SYNDICAT_TODAY, build_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -38,7 +38,7 @@ def built_sites(real_sites) -> dict[str, Path]:
     """The real référentiels the rest of the suite reads, under one root: <root>/<slug>/, and
     the fictional syndicat (tests/fixtures/syndicat/: rubriques made of every kind of block)."""
     if not (real_sites / "syndicat").exists():
-        result = build_site(real_sites / "syndicat", "syndicat", FIXTURES)
+        result = build_site(real_sites / "syndicat", "syndicat", FIXTURES, today=SYNDICAT_TODAY)
         assert result.returncode == 0, result.stderr
     return {"root": real_sites}
 

@@ -90,7 +90,7 @@ def test_axe_finds_no_wcag21_aa_violation(page_factory, server, slug, url, schem
 
 # The blocks of rubriques (tables, definitions, questions, contacts, steps, encadrés), as a
 # third organisation uses them: its pages at both widths, in both schemes.
-RUBRIQUES = ["teletravail/", "contacts/", "plan-d-actions/"]
+RUBRIQUES = ["teletravail/", "contacts/", "plan/", "fiches-actions/"]
 
 
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 320)])

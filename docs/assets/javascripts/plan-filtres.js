@@ -4,18 +4,20 @@
  * macros/templates/plan_explorateur.md.j2 and does nothing on other pages.
  * Without JavaScript the form stays hidden and every table is shown in full.
  *
- * - Filters rows (tr[data-horizon]) by axe, horizon, statut and words (every word
- *   must appear; accents, case and apostrophes are ignored).
- * - Hides an objective's heading and table when none of its rows is left, and an
- *   axe's heading and motto when none of its objectives is left.
- * - Keeps the filters in the query string (?axe=2&horizon=moyen-terme&mot=...),
+ * - Filters rows (tr[data-action]) by axe, horizon, statut, pilote, échéance (its state
+ *   is computed at build: depassee, proche, plus-tard, aucune; « retard » is data-retard)
+ *   and words (every word must appear; accents, case and apostrophes are ignored).
+ *   A filter the page does not offer (a plan without horizons) is simply absent.
+ * - Hides a group's heading and table (an objective, or an axe holding its actions) when
+ *   none of its rows is left, and an axe's heading and motto when none of its groups is left.
+ * - Keeps the filters in the query string (?axe=2&echeance=retard&mot=...),
  *   so a filtered view can be shared; `mot`, not `q`: Material reads `q` for search.
  * - Announces the number of actions shown in a polite live region.
  */
 (function () {
   "use strict";
 
-  var CHAMPS = ["mot", "axe", "horizon", "statut"];
+  var CHAMPS = ["mot", "axe", "horizon", "statut", "pilote", "echeance"];
 
   function normaliser(texte) {
     return texte.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -36,14 +38,21 @@
     if (!form || form.getAttribute("data-socle-pret")) { return; }
     form.setAttribute("data-socle-pret", "oui");
     var compte = form.querySelector("[data-socle-compte]");
-    var lignes = Array.prototype.slice.call(document.querySelectorAll("tr[data-horizon]"));
+    var champs = CHAMPS.filter(function (nom) { return form.elements[nom]; });
+    var lignes = Array.prototype.slice.call(document.querySelectorAll("tr[data-action]"));
     var textes = lignes.map(function (ligne) { return normaliser(ligne.textContent); });
-    var tableaux = Array.prototype.slice.call(document.querySelectorAll("div[data-objectif]"));
+    var tableaux = Array.prototype.slice.call(document.querySelectorAll("div[data-groupe]"));
 
     function valeurs() {
       var v = {};
-      CHAMPS.forEach(function (nom) { v[nom] = (form.elements[nom].value || "").trim(); });
+      CHAMPS.forEach(function (nom) { v[nom] = form.elements[nom] ? (form.elements[nom].value || "").trim() : ""; });
       return v;
+    }
+
+    function echeanceGarde(ligne, voulu) {
+      if (!voulu) { return true; }
+      if (voulu === "retard") { return ligne.getAttribute("data-retard") === "oui"; }
+      return ligne.getAttribute("data-echeance") === voulu;
     }
 
     function appliquer() {
@@ -54,15 +63,18 @@
         var garde = (!v.axe || ligne.getAttribute("data-axe") === v.axe) &&
           (!v.horizon || ligne.getAttribute("data-horizon") === v.horizon) &&
           (!v.statut || ligne.getAttribute("data-statut") === v.statut) &&
+          (!v.pilote || ligne.getAttribute("data-pilote") === v.pilote) &&
+          echeanceGarde(ligne, v.echeance) &&
           mots.every(function (mot) { return textes[rang].indexOf(mot) !== -1; });
         ligne.hidden = !garde;
         if (garde) { visibles += 1; }
       });
       var axesVisibles = {};
       tableaux.forEach(function (tableau) {
-        var vide = !tableau.querySelector("tr[data-horizon]:not([hidden])");
+        var vide = !tableau.querySelector("tr[data-action]:not([hidden])");
         masquer(tableau, vide);
-        masquer(document.getElementById(tableau.getAttribute("data-objectif")), vide);
+        var groupe = tableau.getAttribute("data-groupe");
+        if (groupe !== tableau.getAttribute("data-axe")) { masquer(document.getElementById(groupe), vide); }
         if (!vide) { axesVisibles[tableau.getAttribute("data-axe")] = true; }
       });
       tableaux.forEach(function (tableau) {
@@ -87,7 +99,7 @@
     }
 
     var depart = new URLSearchParams(window.location.search);
-    CHAMPS.forEach(function (nom) {
+    champs.forEach(function (nom) {
       var champ = form.elements[nom];
       var valeur = depart.get(nom);
       if (valeur === null) { return; }

@@ -32,10 +32,11 @@ CASE = 12                 # legend swatch
 
 @dataclass(frozen=True)
 class Serie:
-    """One series: a key (CSS class suffix) and its French label."""
+    """One series: its key, its French label and its tone (`svg.FOND`, a CSS class suffix)."""
 
     cle: str
     libelle: str
+    teinte: str
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,8 @@ def _legende(series: tuple[Serie, ...], y: float) -> tuple[Markup, float]:
         if x and x + largeur > LARGEUR:
             x, y = 0.0, y + INTERLIGNE + 4
         morceaux.append(element("rect", x=x, y=y - CASE + 2, width=CASE, height=CASE,
-                                fill=FOND[serie.cle], stroke="currentColor",
-                                class_=f"socle-fig__serie socle-fig__serie--{serie.cle}"))
+                                fill=FOND[serie.teinte], stroke="currentColor",
+                                class_=f"socle-fig__serie socle-fig__serie--{serie.teinte}"))
         morceaux.append(texte([serie.libelle], x + CASE + 6, y))
         x += largeur
     return Markup("").join(morceaux), y + INTERLIGNE + 6
@@ -89,12 +90,12 @@ def barres_empilees(ident: str, titre: str, description: str,
             mot = unite[0] if valeur == 1 else unite[1]
             bulle = element("title", escape(f"{ligne.libelle} — {serie.libelle} : {valeur} {mot}"))
             morceaux.append(element("rect", bulle, x=x, y=y, width=largeur, height=HAUTEUR_BARRE,
-                                    fill=FOND[serie.cle], stroke="currentColor",
-                                    class_=f"socle-fig__serie socle-fig__serie--{serie.cle}"))
+                                    fill=FOND[serie.teinte], stroke="currentColor",
+                                    class_=f"socle-fig__serie socle-fig__serie--{serie.teinte}"))
             if largeur >= POLICE * CHASSE * len(str(valeur)) + 8:
                 morceaux.append(texte([str(valeur)], x + largeur / 2, y + HAUTEUR_BARRE / 2 + 4,
-                                      classe=f"socle-fig__valeur socle-fig__valeur--{serie.cle}",
-                                      ancre="middle", fill=TEXTE_SUR_FOND[FOND[serie.cle]]))
+                                      classe=f"socle-fig__valeur socle-fig__valeur--{serie.teinte}",
+                                      ancre="middle", fill=TEXTE_SUR_FOND[FOND[serie.teinte]]))
             x += largeur
         morceaux.append(texte([str(ligne.total)], x + 6, y + HAUTEUR_BARRE / 2 + 4,
                               classe="socle-fig__texte socle-fig__total"))

@@ -1,7 +1,8 @@
-"""The plan at a glance: actions per axe and horizon, and per status.
+"""The plan at a glance: actions per axe and horizon, per axe and status, realised per month.
 
-`repartition` counts once; the charts and the tables next to them read the
-same numbers, so the picture and its text alternative cannot disagree.
+The counts come from the follow-up (macros/plan/suivi.py) or the history
+(macros/plan/historique.py); the charts and the tables next to them read the same numbers,
+so the picture and its text alternative cannot disagree.
 """
 
 from __future__ import annotations
@@ -10,80 +11,90 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from macros.models.plan import HORIZONS, STATUTS, Plan
+from macros.models.plan import Plan
+from macros.plan.historique import ParMois
+from macros.plan.suivi import SuiviPlan
 from macros.site.figures.barres import Ligne, Serie, barres_empilees
+from macros.site.figures.svg import TEINTES
+
+# A status's tone says what it means, whatever the organisation calls it.
+TEINTE_DU_SENS = {"realise": "fort", "en-cours": "moyen", "a-venir": "clair",
+                  "non-renseigne": "neutre", "en-pause": "chaud", "abandonne": "sombre"}
 
 
 @dataclass(frozen=True)
-class RepartitionPlan:
-    """How many actions per axe and horizon, and per status."""
+class RepartitionHorizons:
+    """How many actions per axe and horizon."""
 
     horizons: tuple[Serie, ...]
     axes: tuple[Ligne, ...]
-    statuts: tuple[Serie, ...]
-    par_statut: tuple[int, ...]
 
     @property
     def total(self) -> int:
         return sum(ligne.total for ligne in self.axes)
 
     @property
-    def totaux_horizons(self) -> tuple[int, ...]:
+    def totaux(self) -> tuple[int, ...]:
         return tuple(sum(valeurs) for valeurs in zip(*(ligne.valeurs for ligne in self.axes),
                                                        strict=True))
 
 
 @dataclass(frozen=True)
 class FiguresPlan:
-    """The two charts of the plan, and the numbers they draw."""
+    """The charts of the plan page, and the numbers they draw."""
 
-    repartition: RepartitionPlan
-    horizons: Markup
-    statuts: Markup
-
-
-def repartition(plan: Plan) -> RepartitionPlan:
-    """Count the plan's actions by axe × horizon and by status."""
-    lignes = []
-    for axe in plan.axes:
-        actions = [action for objectif in plan.objectifs_de(axe) for action in objectif.actions]
-        lignes.append(Ligne(f"Axe {axe.numero}. {axe.titre}",
-                            tuple(sum(a.horizon == h for a in actions) for h in HORIZONS)))
-    toutes = [action for _, action in plan.actions]
-    return RepartitionPlan(
-        horizons=tuple(Serie(cle, libelle) for cle, libelle in HORIZONS.items()),
-        axes=tuple(lignes),
-        statuts=tuple(Serie(cle, libelle) for cle, libelle in STATUTS.items()),
-        par_statut=tuple(sum(a.statut == s for a in toutes) for s in STATUTS),
-    )
+    statuts: tuple[Serie, ...]
+    par_statut: Markup
+    repartition: RepartitionHorizons | None
+    horizons: Markup | None
+    realisations: ParMois | None
+    par_mois: Markup | None
 
 
 def _pluriel(nombre: int, mot: str) -> str:
     return f"{nombre} {mot}{'s' if nombre > 1 else ''}"
 
 
-def figures_plan(plan: Plan) -> FiguresPlan:
-    """Both charts, with text alternatives that state every number."""
-    r = repartition(plan)
-    detail_axes = " ; ".join(
+def _detail(lignes: tuple[Ligne, ...], series: tuple[Serie, ...]) -> str:
+    return " ; ".join(
         f"{ligne.libelle} : {_pluriel(ligne.total, 'action')} ("
         + ", ".join(f"{serie.libelle.lower()} {valeur}"
-                    for serie, valeur in zip(r.horizons, ligne.valeurs, strict=True)) + ")"
-        for ligne in r.axes)
-    horizons = barres_empilees(
-        "figure-plan-horizons",
-        "Actions par axe et par horizon",
-        f"Barres empilées : {_pluriel(r.total, 'action')} réparties par axe, chaque barre "
-        f"découpée par horizon. {detail_axes}.",
-        r.horizons, r.axes)
-    lignes_statut = tuple(
-        Ligne(serie.libelle, tuple(valeur if rang == position else 0 for rang in range(len(r.statuts))))
-        for position, (serie, valeur) in enumerate(zip(r.statuts, r.par_statut, strict=True)))
-    detail_statuts = " ; ".join(f"{serie.libelle} : {valeur}"
-                                for serie, valeur in zip(r.statuts, r.par_statut, strict=True))
-    statuts = barres_empilees(
-        "figure-plan-statuts",
-        "Actions par statut",
-        f"Une barre par statut, sur {_pluriel(r.total, 'action')}. {detail_statuts}.",
-        r.statuts, lignes_statut, legende=False)
-    return FiguresPlan(r, horizons, statuts)
+                    for serie, valeur in zip(series, ligne.valeurs, strict=True) if valeur) + ")"
+        for ligne in lignes)
+
+
+def series_statuts(plan: Plan) -> tuple[Serie, ...]:
+    return tuple(Serie(s.cle, s.libelle, TEINTE_DU_SENS[s.sens]) for s in plan.statuts)
+
+
+def figures_plan(plan: Plan, suivi: SuiviPlan, realisations: ParMois | None) -> FiguresPlan:
+    """Every chart, each with a text alternative that states its numbers."""
+    statuts = series_statuts(plan)
+    lignes = tuple(Ligne(f"Axe {r.axe.numero}. {r.axe.titre}", r.par_statut) for r in suivi.resumes)
+    par_statut = barres_empilees(
+        "figure-plan-statuts", "Actions par axe et par statut",
+        f"Barres empilées : {_pluriel(len(suivi.actions), 'action')} réparties par axe, chaque barre "
+        f"découpée par statut. {_detail(lignes, statuts)}.", statuts, lignes)
+    repartition = horizons = None
+    if plan.horizons:
+        series = tuple(Serie(h.cle, h.libelle, TEINTES[rang % len(TEINTES)])
+                       for rang, h in enumerate(plan.horizons))
+        axes = tuple(Ligne(f"Axe {r.axe.numero}. {r.axe.titre}",
+                           tuple(sum(a.entree.axe is r.axe and a.action.horizon == h.cle
+                                     for a in suivi.actions) for h in plan.horizons))
+                     for r in suivi.resumes)
+        repartition = RepartitionHorizons(series, axes)
+        horizons = barres_empilees(
+            "figure-plan-horizons", "Actions par axe et par horizon",
+            f"Barres empilées : {_pluriel(repartition.total, 'action')} réparties par axe, chaque "
+            f"barre découpée par horizon. {_detail(axes, series)}.", series, axes)
+    par_mois = None
+    if realisations and realisations.mois:
+        serie = (Serie("realise", "Réalisées", "fort"),)
+        mois = tuple(Ligne(m.libelle, (m.nombre,)) for m in realisations.mois)
+        par_mois = barres_empilees(
+            "figure-plan-mois", "Actions réalisées par mois",
+            "Une barre par mois : " + " ; ".join(f"{m.libelle} : {_pluriel(m.nombre, 'action')}"
+                                               for m in realisations.mois) + ".",
+            serie, mois, legende=False)
+    return FiguresPlan(statuts, par_statut, repartition, horizons, realisations, par_mois)

@@ -20,10 +20,13 @@ CHASSE = 0.56
 # Fallback paint, as SVG presentation attributes, for a reader without the site's CSS
 # (PDF kit, SVG saved alone): the light scheme. On the site, socle.css overrides every
 # one of them with a class, per scheme (CSS beats presentation attributes).
-FOND = {"victoire-rapide": "#1a237e", "fait": "#1a237e", "moyen-terme": "#5c6bc0",
-        "en-cours": "#5c6bc0", "grand-projet": "#c5cae9", "a-lancer": "#c5cae9",
-        "non-renseigne": "#e0e0e0"}
-TEXTE_SUR_FOND = {"#1a237e": "#fff", "#5c6bc0": "#fff", "#c5cae9": "#000", "#e0e0e0": "#000"}
+# The tones of series, in the light scheme (the stylesheet sets both schemes by class).
+FOND = {"fort": "#1a237e", "moyen": "#5c6bc0", "clair": "#c5cae9", "neutre": "#e0e0e0",
+        "chaud": "#8d4f00", "sombre": "#616161"}
+TEXTE_SUR_FOND = {"#1a237e": "#fff", "#5c6bc0": "#fff", "#c5cae9": "#000", "#e0e0e0": "#000",
+                  "#8d4f00": "#fff", "#616161": "#fff"}
+# Tones for series that have no meaning of their own (horizons), in order.
+TEINTES = ("fort", "moyen", "clair", "neutre", "chaud", "sombre")
 
 
 def attributs(**valeurs: object) -> Markup:

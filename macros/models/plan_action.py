@@ -1,0 +1,98 @@
+"""One action of the plan and its fiche: who pilots it, when, how far along, how measured.
+
+Only `id` and `texte` are required: a plan copied from a document has nothing more, and a
+follow-up meeting fills the rest as it is decided. What the plan says every fiche must name
+(`Plan.fiche_attendue`) and is still missing is shown as « à désigner », never invented.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
+
+from macros.models.base import Date, Identifiant, Modele, Texte
+
+
+def _nombre(value: object) -> object:
+    """« 12,5 » as a French editor writes it, « 12.5 » as a spreadsheet may."""
+    if isinstance(value, str):
+        text = value.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"« {value} » n'est pas un nombre (par exemple 12 ou 12,5).") from None
+    return value
+
+
+Nombre = Annotated[float, BeforeValidator(_nombre)]
+
+
+def _pourcentage(value: object) -> object:
+    """« 40 » or « 40 % »: a whole percentage."""
+    if isinstance(value, str):
+        text = value.strip().removesuffix("%").strip()
+        if not text.isdigit():
+            raise ValueError(f"« {value} » n'est pas un pourcentage entier de 0 à 100 (par exemple 40).")
+        return int(text)
+    return value
+
+
+Pourcentage = Annotated[int, BeforeValidator(_pourcentage), Field(ge=0, le=100)]
+
+
+class Jalon(Modele):
+    """A dated step on the way to the échéance."""
+
+    date: Date = Field(description="Date du jalon, écrite AAAA-MM-JJ.")
+    libelle: Texte = Field(description="Ce qui doit être atteint à cette date.")
+
+
+class Mesure(Modele):
+    """One dated value of an indicator."""
+
+    date: Date = Field(description="Date de la mesure, écrite AAAA-MM-JJ.")
+    valeur: Nombre = Field(description="Valeur mesurée (un nombre : 12 ou 12,5).")
+
+
+class Indicateur(Modele):
+    """How the action's effect is measured."""
+
+    libelle: Texte = Field(description="Ce que l'indicateur mesure.")
+    unite: Texte | None = Field(default=None, description="Unité des valeurs (%, jours, agents…).")
+    cible: Nombre | None = Field(default=None, description="Valeur visée.")
+    valeurs: list[Mesure] = Field(default=[], description="Valeurs mesurées, datées.")
+
+
+class NoteDeSuivi(Modele):
+    """What a follow-up meeting recorded about the action."""
+
+    date: Date = Field(description="Date de la note (de la réunion de suivi), écrite AAAA-MM-JJ.")
+    texte: Texte = Field(description="Ce qui a été constaté ou décidé.")
+
+
+class Action(Modele):
+    """One concrete action, and what its fiche says of it."""
+
+    id: Identifiant = Field(description="Identifiant stable de l'action (minuscules, chiffres, tirets) : "
+                            "l'adresse de sa fiche. Ne le changez pas quand l'action change de place.")
+    texte: Texte = Field(description="L'action, telle qu'écrite.")
+    horizon: Texte | None = Field(
+        default=None, description="Clé d'un des horizons du plan (« horizons »), s'il en a.")
+    statut: Texte | None = Field(
+        default=None, description="Clé d'un des statuts du plan (« statuts ») ; sans statut, le premier de "
+        "la liste.")
+    precisions: list[Texte] = Field(default=[], description="Sous-points de l'action.")
+    pilote: Texte | None = Field(default=None, description="Service ou agent pilote.")
+    contributeurs: list[Texte] = Field(default=[], description="Services contributeurs.")
+    partenaires: list[Texte] = Field(default=[], description="Partenaires extérieurs.")
+    debut: Date | None = Field(default=None, description="Date de début, écrite AAAA-MM-JJ.")
+    echeance: Date | None = Field(
+        default=None, description="Date à laquelle l'action doit être réalisée, écrite AAAA-MM-JJ ; "
+        "passé cette date, une action ni réalisée ni abandonnée est « en retard ».")
+    jalons: list[Jalon] = Field(default=[], description="Étapes datées avant l'échéance.")
+    avancement: Pourcentage | None = Field(default=None, description="Avancement, en % (0 à 100).")
+    indicateurs: list[Indicateur] = Field(default=[], description="Indicateurs de l'action.")
+    notes: list[NoteDeSuivi] = Field(default=[], description="Notes de suivi datées.")
+    instances: list[Identifiant] = Field(
+        default=[], description="Identifiants des instances de gouvernance qui suivent l'action.")

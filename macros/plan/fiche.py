@@ -1,0 +1,78 @@
+"""A fiche as one line of text, for the kit: its fields that hold something, and what is missing.
+
+On the site each fiche has its own section (site/templates/plan_fiches.md.j2); on paper the
+fiche follows its action in one small line, so that the plan chapter keeps its size.
+"""
+
+from __future__ import annotations
+
+from macros.history.gitinfo import date_fr
+from macros.models.plan import Plan
+from macros.plan.suivi import ActionSuivie
+from macros.site.render import nombre_fr
+
+# How each expected field is named when a sentence says it is missing everywhere.
+_NOMS = {"pilote": "de pilote", "contributeurs": "de services contributeurs",
+         "partenaires": "de partenaires", "calendrier": "de calendrier",
+         "indicateurs": "d'indicateurs"}
+
+
+def _a(action, champ: str) -> bool:
+    if champ == "calendrier":
+        return bool(action.debut or action.echeance or action.jalons)
+    return bool(getattr(action, champ))
+
+
+def champs_absents_partout(plan: Plan) -> list[str]:
+    """The fields the plan expects of every fiche that no fiche names yet."""
+    return [champ for champ in plan.fiche_attendue
+            if not any(_a(action, champ) for action in plan.actions)]
+
+
+def manquants_du_plan(plan: Plan) -> str:
+    """« de pilote, de services contributeurs ni de calendrier », or "" when none is missing."""
+    noms = [_NOMS[champ] for champ in champs_absents_partout(plan)]
+    if len(noms) <= 1:
+        return "".join(noms)
+    return ", ".join(noms[:-1]) + " ni " + noms[-1]
+
+
+def fiche_en_ligne(plan: Plan, suivie: ActionSuivie) -> str:
+    """« Pilote : DRH · Échéance : 30 juin 2026 · Avancement : 40 % », "" when there is nothing."""
+    action = suivie.action
+    absents = set(champs_absents_partout(plan))
+    attendus = set(plan.fiche_attendue) - absents
+    parts = []
+
+    def champ(nom: str, valeur: str | None, cle: str, manque: str = "à désigner") -> None:
+        if valeur:
+            parts.append(f"{nom} : {valeur}")
+        elif cle in attendus:
+            parts.append(f"{nom} : {manque}")
+
+    champ("Pilote", action.pilote, "pilote")
+    champ("Contributeurs", ", ".join(action.contributeurs), "contributeurs")
+    champ("Partenaires", ", ".join(action.partenaires), "partenaires")
+    calendrier = [f"début {date_fr(action.debut)}"] if action.debut else []
+    calendrier += [f"{j.libelle} {date_fr(j.date)}" for j in action.jalons]
+    if action.echeance:
+        calendrier.append(f"échéance {date_fr(action.echeance)}"
+                          + (" (dépassée)" if suivie.en_retard else ""))
+    champ("Calendrier", ", ".join(calendrier), "calendrier", "à fixer")
+    if action.avancement is not None:
+        parts.append(f"Avancement : {action.avancement} %")
+    indicateurs = []
+    for i in action.indicateurs:
+        unite = f" {i.unite}" if i.unite else ""
+        texte = i.libelle
+        if i.valeurs:
+            derniere = i.valeurs[-1]
+            texte += f" {nombre_fr(derniere.valeur)}{unite} au {date_fr(derniere.date)}"
+        if i.cible is not None:
+            texte += f" (cible {nombre_fr(i.cible)}{unite})"
+        indicateurs.append(texte)
+    champ("Indicateurs", " ; ".join(indicateurs), "indicateurs", "à définir")
+    if action.notes:
+        note = action.notes[-1]
+        parts.append(f"Dernière note ({date_fr(note.date)}) : {note.texte}")
+    return " · ".join(parts)
