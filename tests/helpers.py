@@ -3,6 +3,7 @@ items of a source document in a built text."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import unicodedata
@@ -92,3 +93,13 @@ def data_texts(model, skip=("id", "role", "categorie", "rythme", "horizon", "sta
     elif isinstance(model, str):
         found.append(model)
     return found
+
+
+def git(repo: Path, *args: str, when: str | None = None) -> None:
+    """Run git in a scratch repository, as a fixed author, optionally at a given date."""
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    if when:
+        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", "-c", "user.name=RH", "-c", "user.email=rh@example.invalid",
+                    "-c", "commit.gpgsign=false", *args],
+                   cwd=repo, env=env, check=True, capture_output=True)

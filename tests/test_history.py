@@ -16,6 +16,7 @@ from macros.history.gitinfo import date_fr, last_change
 from macros.history.news import modifications
 
 from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
+from .helpers import git as _git
 
 GOUVERNANCE = (ROOT / "data" / "bethune" / "gouvernance.yml").read_text(encoding="utf-8")
 FIRST_FREQUENCY = re.search(r"^    frequence: (.+)$", GOUVERNANCE, re.M)
@@ -23,13 +24,6 @@ NEW_ACTION = ("      - id: lettre-interne\n        texte: Publier chaque mois un
               "        horizon: moyen-terme\n")
 
 
-def _git(repo: Path, *args: str, when: str | None = None) -> None:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
-    if when:
-        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(["git", "-c", "user.name=RH", "-c", "user.email=rh@example.invalid",
-                    "-c", "commit.gpgsign=false", *args],
-                   cwd=repo, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage],
     def quoi_de_neuf() -> str:
         return fragment("quoi_de_neuf", history.by_day(history.modifications(ref.folder)),
                         {name: (title, relative(path)) for name, (title, path) in pages_by_file.items()},
-                        history.in_git(ref.folder))
+                        history.in_git(ref.folder), vue_plan().recentes() if ref.has("plan") else None)
 
     def premiers_jours() -> str:
         return fragment("premiers_jours", ref.slug, etapes(ref, pages), label_for(ref),

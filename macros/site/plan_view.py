@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from macros.models.plan import Axe, Objectif, Plan
+from macros.models.plan import Axe, EntreeDuPlan, Objectif, Plan
 from macros.plan.historique import Evolution, HistoriquePlan
 from macros.plan.suivi import ActionSuivie, SuiviPlan, suivre
 from macros.site.figures.plan import FiguresPlan, figures_plan
+
+
+# How many changes of the plan « Quoi de neuf » lists.
+RECENTES = 40
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,20 @@ class VuePlan:
 
     def evolutions(self, action_id: str) -> tuple[Evolution, ...]:
         return self.historique.de(action_id)
+
+    def recentes(self, combien: int = RECENTES) -> EvolutionsRecentes:
+        """The latest changes of status or avancement, newest first, for « Quoi de neuf »."""
+        par_id = {entree.action.id: entree for entree in self.plan.entrees}
+        found = [(e, par_id[e.action]) for e in reversed(self.historique.evolutions) if e.action in par_id]
+        return EvolutionsRecentes(tuple(found[:combien]), self.fiches)
+
+
+@dataclass(frozen=True)
+class EvolutionsRecentes:
+    """The plan's latest changes, each with the action it is about (still in the plan)."""
+
+    evolutions: tuple[tuple[Evolution, EntreeDuPlan], ...]
+    fiches: str | None
 
 
 def vue_plan(plan: Plan, historique: HistoriquePlan | None = None, jour: date | None = None,
