@@ -80,7 +80,8 @@ def test_fiche_plan_page_and_quoi_de_neuf_show_the_history(depot, tmp_path):
     result = build_site(out, "essai", depot / "data", today=SYNDICAT_TODAY)
     assert result.returncode == 0, result.stderr
     fiches = article_html(out, "fiches-actions")
-    fiche = visible_text(fiches[fiches.index('id="action-visite-usine"'):fiches.index('id="action-badge-unique"')])
+    start, end = fiches.index('id="action-visite-usine"'), fiches.index('id="action-badge-unique"')
+    fiche = visible_text(fiches[start:end])
     assert "Historique Passée à Engagée le 14 février 2026" in fiche
     assert "Passée à Terminée le 20 mars 2026" in fiche
     plan = article_html(out, "plan")

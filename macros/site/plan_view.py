@@ -10,7 +10,6 @@ from macros.plan.historique import Evolution, HistoriquePlan
 from macros.plan.suivi import ActionSuivie, SuiviPlan, suivre
 from macros.site.figures.plan import FiguresPlan, figures_plan
 
-
 # How many changes of the plan « Quoi de neuf » lists.
 RECENTES = 40
 
