@@ -11,7 +11,7 @@ REFERENTIEL ?= bethune
 SLUGS := $(notdir $(wildcard data/*))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build build-all check prerequis test test-browser snapshots bench clean schema nouveau
+.PHONY: help install serve build build-all check prerequis test test-browser snapshots bench clean schema nouveau importer-plan
 
 help: ## Liste les tâches
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,6 +58,10 @@ check: install ## Vérifie les données et le code (rapide, sans construire le s
 nouveau: install ## Crée data/<SLUG>/, un référentiel commenté qui se construit tout de suite (SLUG=… NOM="…")
 	@test -n "$(SLUG)" || { echo "Indiquez le nom du dossier : make nouveau SLUG=syndicat-des-eaux NOM=\"Syndicat des eaux\"" >&2; exit 1; }
 	$(BIN)/python -m macros.cli.nouveau "$(SLUG)" "$(NOM)"
+
+importer-plan: install ## Réimporte un tableur du plan (FICHIER=plan.ods ou .xlsx) dans data/<REFERENTIEL>/plan.yml
+	@test -n "$(FICHIER)" || { echo "Indiquez le tableur : make importer-plan FICHIER=plan-bethune.ods REFERENTIEL=bethune" >&2; exit 1; }
+	$(BIN)/python -m macros.cli.importer_plan "$(FICHIER)" "$(REFERENTIEL)"
 
 schema: install ## Régénère schemas/*.schema.json et .vscode/settings.json depuis les modèles
 	$(BIN)/python -m macros.cli.schema

@@ -36,6 +36,15 @@ from macros.models.glossaire import entrees
 from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
 from macros.site.page_macros import build_macros
 from macros.site.pages import as_theme_text, page_markdown, present_pages
+from macros.site.plan_view import DOSSIER_TELECHARGEMENTS, telechargement
+
+
+def plan_en_tableurs(referentiel) -> tuple:
+    """The plan as ODS, XLSX and CSV files (macros/plan/tableur/), read on the day of the build."""
+    from macros.plan.suivi import suivre
+    from macros.plan.tableur.ecrire import fichiers
+
+    return fichiers(referentiel.plan, suivre(referentiel.plan), referentiel.slug)
 
 
 @per_referentiel
@@ -94,7 +103,16 @@ class SoclePlugin(BasePlugin):
         """The pages this référentiel has, made from the registry (docs/ holds only assets)."""
         for file in list(files.documentation_pages()):
             files.remove(file)
-        self.macros = page_macros(build_macros(current(), list(self.pages.values())))
+        referentiel = current()
+        # The plan's spreadsheets, written with the site and linked from the plan page.
+        telechargements = []
+        if referentiel.has("plan"):
+            for fichier in plan_en_tableurs(referentiel):
+                files.append(File.generated(config, f"{DOSSIER_TELECHARGEMENTS}/{fichier.nom}",
+                                            content=fichier.contenu))
+                telechargements.append(telechargement(fichier.nom, len(fichier.contenu)))
+        self.macros = page_macros(build_macros(referentiel, list(self.pages.values()),
+                                               tuple(telechargements)))
         for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page_markdown(page)))
         return files

@@ -20,8 +20,23 @@ class Telechargement:
 
     chemin: str   # from the site's root: « telechargements/plan-bethune.ods »
     libelle: str
-    format: str   # « tableur ODS »
     taille: str   # « 24 Ko »
+
+
+# Where the build writes the plan's spreadsheets, from the site's root.
+DOSSIER_TELECHARGEMENTS = "telechargements"
+_LIBELLES = {".ods": "Le plan au format ODS (LibreOffice, OpenOffice)",
+             ".xlsx": "Le plan au format XLSX (Excel)",
+             ".csv": "Le plan au format CSV (UTF-8, séparateur « ; »)"}
+
+
+def telechargement(nom: str, taille: int) -> Telechargement:
+    """The link to one of the plan's files: what it is, and its size in Ko (rounded up)."""
+    suffix = nom[nom.rfind("."):]
+    libelle = ("Les indicateurs au format CSV (UTF-8, séparateur « ; »)" if nom.endswith("-indicateurs.csv")
+               else _LIBELLES[suffix])
+    return Telechargement(f"{DOSSIER_TELECHARGEMENTS}/{nom}", libelle,
+                          f"{max(1, -(-taille // 1024))}\u00a0Ko")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,115 @@
+"""The plan as spreadsheet rows: one row per action (sheet « Actions »), one per measure of
+an indicator (sheet « Indicateurs »), and back.
+
+Cells hold what a manager types: libellés rather than keys for statuses and horizons (both
+are read back), real dates, whole numbers for the avancement, one item per line in a cell
+for lists, « AAAA-MM-JJ : texte » per line for jalons and notes. Columns are found by their
+heading when the sheet is read, so a manager may reorder them or leave out those he does
+not use. The export and the import read this one table, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from macros.models.plan import Plan
+from macros.plan.suivi import SuiviPlan
+
+FEUILLE_ACTIONS = "Actions"
+FEUILLE_INDICATEURS = "Indicateurs"
+
+
+@dataclass(frozen=True)
+class Colonne:
+    """One column: its heading, the field it holds, its width and the kind of its cells."""
+
+    entete: str
+    champ: str
+    largeur: int  # in characters
+    # texte, nombre, date, liste (one item per line), datees (« date : texte » per line),
+    # libelle (a status's or horizon's libellé), calcule (written, never read back)
+    sorte: str
+
+
+ACTIONS: tuple[Colonne, ...] = (
+    Colonne("Identifiant", "id", 30, "texte"),
+    Colonne("Axe", "axe", 6, "nombre"),
+    Colonne("Objectif", "objectif", 9, "texte"),
+    Colonne("N°", "numero", 8, "calcule"),
+    Colonne("Action", "texte", 60, "texte"),
+    Colonne("Horizon", "horizon", 16, "libelle"),
+    Colonne("Statut", "statut", 14, "libelle"),
+    Colonne("En retard", "en_retard", 10, "calcule"),
+    Colonne("Pilote", "pilote", 26, "texte"),
+    Colonne("Contributeurs", "contributeurs", 28, "liste"),
+    Colonne("Partenaires", "partenaires", 28, "liste"),
+    Colonne("Début", "debut", 12, "date"),
+    Colonne("Échéance", "echeance", 12, "date"),
+    Colonne("Jalons", "jalons", 36, "datees"),
+    Colonne("Avancement (%)", "avancement", 10, "nombre"),
+    Colonne("Précisions", "precisions", 40, "liste"),
+    Colonne("Notes de suivi", "notes", 40, "datees"),
+    Colonne("Instances", "instances", 20, "liste"),
+)
+
+INDICATEURS: tuple[Colonne, ...] = (
+    Colonne("Identifiant de l'action", "action", 30, "texte"),
+    Colonne("Indicateur", "libelle", 40, "texte"),
+    Colonne("Unité", "unite", 10, "texte"),
+    Colonne("Cible", "cible", 10, "nombre"),
+    Colonne("Date", "date", 12, "date"),
+    Colonne("Valeur", "valeur", 10, "nombre"),
+)
+
+Valeur = str | int | float | date | None
+
+
+def colonnes_actions(plan: Plan) -> tuple[Colonne, ...]:
+    """The columns this plan uses: no « Objectif » without objectives, no « Horizon » without horizons."""
+    return tuple(c for c in ACTIONS
+                 if not (c.champ == "objectif" and not plan.objectifs)
+                 and not (c.champ == "horizon" and not plan.horizons))
+
+
+def _nombre(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def lignes_actions(plan: Plan, suivi: SuiviPlan) -> list[list[Valeur]]:
+    """The sheet « Actions »: its heading row, then one row per action."""
+    colonnes = colonnes_actions(plan)
+    rows: list[list[Valeur]] = [[c.entete for c in colonnes]]
+    for suivie in suivi.actions:
+        action, entree = suivie.action, suivie.entree
+        horizon = plan.horizon_de(action)
+        values = {
+            "id": action.id, "axe": entree.axe.numero,
+            "objectif": entree.objectif.numero if entree.objectif else None,
+            "numero": entree.numero, "texte": action.texte,
+            "horizon": horizon.libelle if horizon else None,
+            "statut": suivie.statut.libelle, "en_retard": "oui" if suivie.en_retard else "non",
+            "pilote": action.pilote, "contributeurs": "\n".join(action.contributeurs) or None,
+            "partenaires": "\n".join(action.partenaires) or None,
+            "debut": action.debut, "echeance": action.echeance,
+            "jalons": "\n".join(f"{j.date.isoformat()} : {j.libelle}" for j in action.jalons) or None,
+            "avancement": action.avancement,
+            "precisions": "\n".join(action.precisions) or None,
+            "notes": "\n".join(f"{n.date.isoformat()} : {n.texte}" for n in action.notes) or None,
+            "instances": "\n".join(action.instances) or None,
+        }
+        rows.append([values[c.champ] for c in colonnes])
+    return rows
+
+
+def lignes_indicateurs(plan: Plan) -> list[list[Valeur]]:
+    """The sheet « Indicateurs »: one row per measure (an indicator without any: one row)."""
+    rows: list[list[Valeur]] = [[c.entete for c in INDICATEURS]]
+    for action in plan.actions:
+        for indicateur in action.indicateurs:
+            debut = [action.id, indicateur.libelle, indicateur.unite, _nombre(indicateur.cible)]
+            for mesure in indicateur.valeurs or [None]:
+                rows.append(debut + ([mesure.date, _nombre(mesure.valeur)] if mesure else [None, None]))
+    return rows

@@ -1,0 +1,202 @@
+"""A sheet of the plan read back into the plan: every problem located at its cell, at once.
+
+The sheet gives the actions (« Actions ») and their indicators (« Indicateurs »); the rest
+of the plan — its title, axes, objectives, statuses, horizons — stays as the référentiel
+has it. Each problem is reported as « plan.ods, feuille « Actions », cellule D12 : … »;
+the plan is returned only when there is none, so that nothing is written from a sheet
+with a mistake in it.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from macros.data.errors import explain_validation_error
+from macros.models.plan import Plan
+from macros.plan.tableur.cellules import ErreurDeCellule, Lecture, plie, slug
+from macros.plan.tableur.colonnes import ACTIONS, FEUILLE_ACTIONS, FEUILLE_INDICATEURS, INDICATEURS, Valeur
+
+
+def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fichier: str,
+                         instances: frozenset[str] | None = None,
+                         ) -> tuple[Plan | None, list[ErreurDeCellule]]:
+    """The plan with the sheet's actions, or None and every problem found.
+
+    `instances`: the governance instances actions may name (None: the référentiel has no
+    governance, so none may be named)."""
+    erreurs: list[ErreurDeCellule] = []
+    if FEUILLE_ACTIONS not in feuilles:
+        erreurs.append(ErreurDeCellule(fichier, FEUILLE_ACTIONS, None,
+                                       "cette feuille manque : c'est elle qui porte les actions "
+                                       f"(feuilles trouvées : {', '.join(feuilles) or 'aucune'})."))
+        return None, erreurs
+    lecture = Lecture(fichier, FEUILLE_ACTIONS, feuilles[FEUILLE_ACTIONS], ACTIONS, erreurs)
+    for requis in ("texte", "axe"):
+        if requis not in lecture.position:
+            titre = next(c.entete for c in ACTIONS if c.champ == requis)
+            lecture.erreur(None, None, f"la colonne « {titre} » manque (ligne des titres : ligne "
+                           f"{lecture.entete + 1}).")
+    if erreurs:
+        return None, erreurs
+
+    statuts = {plie(s.libelle): s.cle for s in plan.statuts} | {s.cle: s.cle for s in plan.statuts}
+    horizons = {plie(h.libelle): h.cle for h in plan.horizons} | {h.cle: h.cle for h in plan.horizons}
+    axes = {axe.numero: axe for axe in plan.axes}
+    objectifs = {o.numero: o for o in plan.objectifs}
+    data = plan.model_dump(exclude_defaults=True)
+    for axe in data["axes"]:
+        axe["actions"] = []
+    for objectif in data.get("objectifs", []):
+        objectif["actions"] = []
+    axe_rank = {axe.numero: rank for rank, axe in enumerate(plan.axes)}
+    objectif_rank = {o.numero: rank for rank, o in enumerate(plan.objectifs)}
+    # Where each action of the new plan comes from: its path in the data → its sheet row.
+    origine: dict[tuple, int] = {}
+    par_id: dict[str, dict] = {}
+    ids: set[str] = set()
+
+    for number, row in lecture.lignes():
+        action: dict = {}
+        ident = lecture.texte(number, row, "id")
+        texte = lecture.texte(number, row, "texte")
+        if texte is None:
+            lecture.erreur(number, lecture.position["texte"], "l'action n'a pas de texte.")
+            continue
+        if ident is None:  # a new action typed in the sheet: it gets an id from its text
+            base = ident = slug(texte)
+            rank = 2
+            while ident in ids or ident in {a.id for a in plan.actions}:
+                ident, rank = f"{base}-{rank}", rank + 1
+        if ident in ids:
+            lecture.erreur(number, lecture.position["id"], f"l'identifiant « {ident} » est déjà celui "
+                           "d'une autre ligne : chaque action a le sien.")
+            continue
+        ids.add(ident)
+        action["id"], action["texte"] = ident, texte
+        numero_axe = lecture.nombre(number, row, "axe", entier=True)
+        if numero_axe not in axes:
+            if numero_axe is not None or lecture.brut(row, "axe") is None:
+                lecture.erreur(number, lecture.position["axe"],
+                               f"« {lecture.brut(row, 'axe') or ''} » n'est pas un axe du plan (axes : "
+                               f"{', '.join(str(n) for n in axes)}).")
+            continue
+        numero_objectif = lecture.texte(number, row, "objectif")
+        if numero_objectif is not None:
+            objectif = objectifs.get(numero_objectif)
+            if objectif is None or objectif.axe != numero_axe:
+                lecture.erreur(number, lecture.position["objectif"],
+                               f"« {numero_objectif} » n'est pas un objectif de l'axe {numero_axe} (objectifs"
+                               f" : {', '.join(o.numero for o in plan.objectifs_de(axes[numero_axe]))}).")
+                continue
+        for champ, table, nom in (("statut", statuts, "statut"), ("horizon", horizons, "horizon")):
+            value = lecture.texte(number, row, champ)
+            if value is None:
+                continue
+            if plie(value) not in table:
+                possibles = [s.libelle for s in plan.statuts] if champ == "statut" else [
+                    h.libelle for h in plan.horizons]
+                lecture.erreur(number, lecture.position[champ], f"« {value} » n'est pas un {nom} du plan "
+                               f"({nom}s possibles : {', '.join(possibles) or 'aucun'}).")
+                continue
+            key = table[plie(value)]
+            if not (champ == "statut" and key == plan.statuts[0].cle):
+                action[champ] = key
+        for champ in ("precisions", "contributeurs", "partenaires", "instances"):
+            if items := lecture.liste(number, row, champ):
+                action[champ] = items
+        if pilote := lecture.texte(number, row, "pilote"):
+            action["pilote"] = pilote
+        for champ in ("debut", "echeance"):
+            if (day := lecture.date(number, row, champ)) is not None:
+                action[champ] = day
+        if jalons := lecture.datees(number, row, "jalons", "libelle"):
+            action["jalons"] = jalons
+        if (avancement := lecture.nombre(number, row, "avancement", entier=True)) is not None:
+            action["avancement"] = avancement
+        if notes := lecture.datees(number, row, "notes", "texte"):
+            action["notes"] = notes
+        for rang, ident_instance in enumerate(action.get("instances", [])):
+            if instances is None or ident_instance not in instances:
+                possibles = ", ".join(sorted(instances)) if instances else "le référentiel n'en décrit pas"
+                lecture.erreur(number, lecture.position["instances"],
+                               f"la ligne {rang + 1} nomme l'instance « {ident_instance} », qui n'existe "
+                               f"pas (instances : {possibles}).")
+        if numero_objectif is not None:
+            holder = data["objectifs"][objectif_rank[numero_objectif]]
+            chemin = ("objectifs", objectif_rank[numero_objectif], "actions", len(holder["actions"]))
+        else:
+            holder = data["axes"][axe_rank[numero_axe]]
+            chemin = ("axes", axe_rank[numero_axe], "actions", len(holder["actions"]))
+        holder["actions"].append(action)
+        origine[chemin] = number
+        par_id[ident] = action
+
+    if FEUILLE_INDICATEURS in feuilles:
+        _indicateurs(feuilles[FEUILLE_INDICATEURS], fichier, par_id, erreurs)
+    if erreurs:
+        return None, erreurs
+    for objectif in data.get("objectifs", []):
+        if not objectif["actions"]:
+            erreurs.append(ErreurDeCellule(fichier, FEUILLE_ACTIONS, None,
+                                           f"l'objectif {objectif['numero']} n'a plus aucune action : "
+                                           "gardez-en au moins une, ou retirez l'objectif du plan."))
+    if erreurs:
+        return None, erreurs
+    try:
+        return Plan.model_validate(data), []
+    except ValidationError as error:
+        return None, _localisees(error, data, origine, lecture)
+
+
+def _localisees(error: ValidationError, data: dict, origine: dict[tuple, int],
+                lecture: Lecture) -> list[ErreurDeCellule]:
+    """Pydantic's errors, told in French and placed at the cell of the faulty field."""
+    for detail, explained in zip(error.errors(), explain_validation_error(error, data, lecture.fichier, Plan),
+                                 strict=False):
+        loc = tuple(detail["loc"])
+        row = origine.get(loc[:4])
+        champ = loc[4] if len(loc) > 4 else None
+        column = lecture.position.get(champ) if champ else None
+        message = explained.message
+        if row is None:
+            lecture.erreur(None, None, message)
+        else:
+            lecture.erreur(row, column if column is not None else lecture.position.get("texte"), message)
+    return lecture.erreurs
+
+
+def _indicateurs(rows: list[list[Valeur]], fichier: str, par_id: dict[str, dict],
+                 erreurs: list[ErreurDeCellule]) -> None:
+    lecture = Lecture(fichier, FEUILLE_INDICATEURS, rows, INDICATEURS, erreurs)
+    for requis in ("action", "libelle"):
+        if requis not in lecture.position:
+            titre = next(c.entete for c in INDICATEURS if c.champ == requis)
+            lecture.erreur(None, None, f"la colonne « {titre} » manque.")
+            return
+    for number, row in lecture.lignes():
+        ident = lecture.texte(number, row, "action")
+        libelle = lecture.texte(number, row, "libelle")
+        if ident not in par_id:
+            lecture.erreur(number, lecture.position["action"],
+                           f"« {ident or ''} » n'est l'identifiant d'aucune action de la feuille "
+                           "« Actions ».")
+            continue
+        if libelle is None:
+            lecture.erreur(number, lecture.position["libelle"], "l'indicateur n'a pas de libellé.")
+            continue
+        indicateurs = par_id[ident].setdefault("indicateurs", [])
+        indicateur = next((i for i in indicateurs if i["libelle"] == libelle), None)
+        if indicateur is None:
+            indicateur = {"libelle": libelle}
+            if unite := lecture.texte(number, row, "unite"):
+                indicateur["unite"] = unite
+            if (cible := lecture.nombre(number, row, "cible")) is not None:
+                indicateur["cible"] = cible
+            indicateurs.append(indicateur)
+        day, valeur = lecture.date(number, row, "date"), lecture.nombre(number, row, "valeur")
+        if (day is None) != (valeur is None):
+            colonne = lecture.position.get("valeur" if day is not None else "date")
+            lecture.erreur(number, colonne, "une mesure a une date et une valeur : remplissez les deux, "
+                           "ou aucune pour un indicateur sans mesure.")
+        elif day is not None:
+            indicateur.setdefault("valeurs", []).append({"date": day, "valeur": valeur})
