@@ -173,3 +173,12 @@ def test_the_plan_page_links_each_file_with_its_size(tmp_path):
         size = (out / "telechargements" / name).stat().st_size
         assert f'href="../telechargements/{name}" download' in page, name
         assert f"({-(-size // 1024)}\u00a0Ko)" in page, name
+
+
+@pytest.mark.parametrize("name", ["plan-syndicat-libreoffice.ods", "plan-syndicat-libreoffice.xlsx"])
+def test_a_sheet_saved_again_by_libreoffice_reads_back_the_same(name):
+    """LibreOffice writes repeated empty cells and rows, its own styles and dates."""
+    plan = _plan("syndicat")
+    again, erreurs = plan_depuis_feuilles(lire_feuilles(FIXTURES / "tableurs" / name), plan, name)
+    assert erreurs == []
+    assert again == plan

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
-from macros.models.plan import SENS_TERMINES, Axe, EntreeDuPlan, Plan, StatutDuPlan
+from macros.models.plan import SENS_TERMINES, Axe, EntreeDuPlan, Objectif, Plan, StatutDuPlan
 
 # « Dans les 3 mois »: échéances and jalons this close are listed as coming.
 PROCHE = timedelta(days=92)
@@ -48,7 +49,7 @@ class ActionSuivie:
 class ResumeAxe:
     """One axe's actions counted by status, its late ones and its mean avancement."""
 
-    axe: Axe
+    axe: Axe | None  # None for the whole plan
     total: int
     par_statut: tuple[int, ...]
     en_retard: int
@@ -75,12 +76,25 @@ class SuiviPlan:
     resumes: tuple[ResumeAxe, ...]
     a_venir: tuple[Echeance, ...]
     pilotes: tuple[str, ...]
+    # Whether any action has an échéance (else the tables have no « Échéance » column).
+    a_des_echeances: bool
 
-    @property
+    def de(self, axe: Axe, objectif: Objectif | None) -> list[ActionSuivie]:
+        """The actions of one group: an objectif's, or those an axe holds directly."""
+        return self._groupes.get((id(axe), id(objectif)), [])
+
+    @cached_property
+    def _groupes(self) -> dict[tuple[int, int], list[ActionSuivie]]:
+        groupes: dict[tuple[int, int], list[ActionSuivie]] = {}
+        for a in self.actions:
+            groupes.setdefault((id(a.entree.axe), id(a.entree.objectif)), []).append(a)
+        return groupes
+
+    @cached_property
     def en_retard(self) -> tuple[ActionSuivie, ...]:
         return tuple(a for a in self.actions if a.en_retard)
 
-    @property
+    @cached_property
     def total(self) -> ResumeAxe | None:
         """The whole plan as one more line of the summary."""
         if not self.resumes:
@@ -93,10 +107,6 @@ class SuiviPlan:
             en_retard=len(self.en_retard),
             avancement=round(sum(with_value) / len(with_value)) if with_value else None,
             avec_avancement=len(with_value))
-
-    @property
-    def a_des_echeances(self) -> bool:
-        return any(a.action.echeance for a in self.actions)
 
 
 def _etat(echeance: date | None, jour: date) -> str:
@@ -137,4 +147,5 @@ def suivre(plan: Plan, jour: date | None = None) -> SuiviPlan:
         a_venir += [Echeance(j.date, j.libelle, suivie) for j in action.jalons if j.date >= jour]
     a_venir.sort(key=lambda e: e.quand)
     pilotes = sorted({a.action.pilote for a in actions if a.action.pilote}, key=str.casefold)
-    return SuiviPlan(jour, tuple(actions), tuple(resumes), tuple(a_venir), tuple(pilotes))
+    return SuiviPlan(jour, tuple(actions), tuple(resumes), tuple(a_venir), tuple(pilotes),
+                     any(a.action.echeance for a in actions))

@@ -63,7 +63,8 @@ class VuePlan:
     instances: dict[str, InstanceLiee] = field(default_factory=dict)
 
     def suivies_de(self, axe: Axe, objectif: Objectif | None) -> list[ActionSuivie]:
-        return [a for a in self.suivi.actions if a.entree.axe is axe and a.entree.objectif is objectif]
+        """The actions of one table: an objectif's, or those an axe holds directly."""
+        return self.suivi.de(axe, objectif)
 
     def nombre_pilote(self, pilote: str) -> int:
         return sum(a.action.pilote == pilote for a in self.suivi.actions)
