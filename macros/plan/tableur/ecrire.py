@@ -55,12 +55,17 @@ def feuilles(plan: Plan, suivi: SuiviPlan) -> list[Feuille]:
 def fichiers(plan: Plan, suivi: SuiviPlan, slug: str) -> tuple[FichierTableur, ...]:
     """The plan as ODS, XLSX and CSV (a second CSV for the indicators, when there are any)."""
     sheets = feuilles(plan, suivi)
-    found = [FichierTableur(f"plan-{slug}.ods", ods(sheets)),
-             FichierTableur(f"plan-{slug}.xlsx", xlsx(sheets)),
-             FichierTableur(f"plan-{slug}.csv", texte_csv(sheets[0][1]))]
-    if len(sheets) > 1:
-        found.append(FichierTableur(f"plan-{slug}-indicateurs.csv", texte_csv(sheets[1][1])))
-    return tuple(found)
+
+    def write() -> dict[str, bytes]:
+        found = {f"plan-{slug}.ods": ods(sheets), f"plan-{slug}.xlsx": xlsx(sheets),
+                 f"plan-{slug}.csv": texte_csv(sheets[0][1])}
+        if len(sheets) > 1:
+            found[f"plan-{slug}-indicateurs.csv"] = texte_csv(sheets[1][1])
+        return found
+
+    from macros.plan.tableur.cache import cached_files
+
+    return tuple(FichierTableur(nom, contenu) for nom, contenu in cached_files((slug, sheets), write).items())
 
 
 def _csv(value: Valeur) -> str:
