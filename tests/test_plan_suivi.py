@@ -126,7 +126,8 @@ def test_each_fiche_shows_what_the_data_holds_and_what_is_still_to_designate(syn
                      "Pilote Service des ressources humaines", "Échéance : 29 mai 2026 dépassée",
                      "31 mars 2026 : Sommaire validé par le comité de direction",
                      "Nouveaux agents ayant reçu le livret — cible : 100 % — 40 % au 30 avril 2026 ; "
-                     "55,5 % au 31 mai 2026", "14 avril 2026 : Le sommaire est validé ; la rédaction commence."):
+                     "55,5 % au 31 mai 2026",
+                     "14 avril 2026 : Le sommaire est validé ; la rédaction commence."):
         assert expected in livret.replace("\u202f", " "), expected
     factures = _fiche(page, "factures-lisibles")
     assert "Pilote à désigner" in factures and "Calendrier à fixer" in factures
@@ -151,7 +152,7 @@ def test_the_plan_page_lists_late_actions_and_dates_to_come_without_javascript(s
 def test_bethune_fiches_say_what_its_plan_expects_and_the_source_does_not_give():
     plan = load_referentiel(ROOT / "data" / "bethune", ROOT).plan
     html = fragment("plan_fiches", vue_plan(plan, jour=JOUR, page_plan="../plan/"))
-    assert html.count('<dt>Pilote</dt><dd class="socle-a-designer">à désigner</dd>') == 138
-    assert html.count('<dt>Calendrier</dt><dd class="socle-a-designer">à fixer</dd>') == 138
-    assert html.count('<dt>Contributeurs</dt><dd class="socle-a-designer">à désigner</dd>') == 138
+    assert html.count('<dt>Pilote</dt>\n<dd class="socle-a-designer">à désigner</dd>') == 138
+    assert html.count('<dt>Calendrier</dt>\n<dd class="socle-a-designer">à fixer</dd>') == 138
+    assert html.count('<dt>Contributeurs</dt>\n<dd class="socle-a-designer">à désigner</dd>') == 138
     assert "Partenaires" not in html  # « éventuels » in the source: not expected of every fiche
