@@ -9,6 +9,7 @@ older than the ids, or unreadable ones, are skipped. Without git the history is 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -72,7 +73,15 @@ class HistoriquePlan:
     evolutions: tuple[Evolution, ...]
 
     def de(self, action_id: str) -> tuple[Evolution, ...]:
-        return tuple(e for e in self.evolutions if e.action == action_id)
+        """The changes of one action (every fiche asks: grouped once)."""
+        return self._par_action.get(action_id, ())
+
+    @cached_property
+    def _par_action(self) -> dict[str, tuple[Evolution, ...]]:
+        found: dict[str, list[Evolution]] = {}
+        for evolution in self.evolutions:
+            found.setdefault(evolution.action, []).append(evolution)
+        return {action: tuple(items) for action, items in found.items()}
 
     def realisations(self, plan: Plan) -> ParMois:
         """Changes into a realised status, counted per month (months without any included)."""
