@@ -9,8 +9,8 @@ older than the ids, or unreadable ones, are skipped. Without git the history is 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from macros.data import collector
