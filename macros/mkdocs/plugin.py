@@ -10,13 +10,14 @@ pages, made by the registry, are rendered with Socle's macros in a sandbox
 from __future__ import annotations
 
 import html
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.data import collector
 from macros.data.errors import DataErrors
@@ -33,6 +34,8 @@ from macros.mkdocs.sandbox import page_macros, render_page
 from macros.mkdocs.search_copy import search_copy
 from macros.mkdocs.search_index import enrichir_index
 from macros.models.glossaire import entrees
+from macros.registry import PAGES
+from macros.site.erreurs import TITRE, page_erreurs
 from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
 from macros.site.page_macros import build_macros
 from macros.site.pages import as_theme_text, page_markdown, present_pages
@@ -65,8 +68,15 @@ class SoclePlugin(BasePlugin):
         # The pages of this build, by source path (on_config), and the macros they call (on_files).
         self.pages: dict = {}
         self.macros: dict = {}
+        # `mkdocs serve`: bad data shows as a page of errors instead of stopping the build.
+        self.serving = False
+        # The data's errors while previewing (None when the data is valid), and the pages
+        # the last valid build had, which show these errors until the file is fixed.
+        self.errors: DataErrors | None = None
+        self.last_pages: set[str] = set()
 
     def on_startup(self, *, command, dirty) -> None:
+        self.serving = command == "serve"
         # `mkdocs build` makes the kit in a child process; `serve` keeps it in a thread.
         kit_pdf.in_child_process = command == "build"
         collector.tune_for_a_build()
@@ -81,7 +91,10 @@ class SoclePlugin(BasePlugin):
         try:
             referentiel = current()
         except DataErrors as errors:
-            raise PluginError(errors.report()) from None
+            if not self.serving:
+                raise PluginError(errors.report()) from None
+            return self._show_errors(config, errors)
+        self.errors = None
         # The theme writes the site's name and the pages' titles as HTML in text, and escapes
         # them itself in attributes: < > & are escaped here, so that a title written by the
         # organisation is shown as typed; quotes are left to the theme (no double escaping).
@@ -91,6 +104,7 @@ class SoclePlugin(BasePlugin):
         config.site_description = html.escape(f"{document.titre} — {organisation.nom}, pour les agents.",
                                               quote=True)
         self.pages = {page.path: page for page in present_pages(referentiel)}
+        self.last_pages = set(self.pages)
         config.nav = [{as_theme_text(page.title): page.path} for page in self.pages.values()]
         # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
         if referentiel.has("accessibilite"):
@@ -99,10 +113,34 @@ class SoclePlugin(BasePlugin):
         start_kit(referentiel)
         return config
 
+    def _show_errors(self, config, errors: DataErrors):
+        """Preview only: the build goes on, every page showing the located errors.
+
+        Printed to the terminal as the build would; not through MkDocs' logger, whose
+        errors count as warnings and would stop the preview in strict mode.
+        """
+        print(f"ERREUR (aperçu) - {errors.report()}", file=sys.stderr, flush=True)
+        self.errors = errors
+        self.pages = {}
+        config.nav = [{TITRE: "index.md"}]
+        return config
+
+    def _error_pages(self, files: Files, config) -> Files:
+        # Every address the reader may be on: the last valid build's pages and every page
+        # the registry knows, so that the page being previewed reloads into the errors.
+        paths = {*self.last_pages, *(page.path for page in PAGES)}
+        content = page_erreurs(self.errors)
+        for path in sorted(paths):
+            inclusion = InclusionLevel.INCLUDED if path == "index.md" else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        return files
+
     def on_files(self, files: Files, *, config) -> Files:
         """The pages this référentiel has, made from the registry (docs/ holds only assets)."""
         for file in list(files.documentation_pages()):
             files.remove(file)
+        if self.errors is not None:
+            return self._error_pages(files, config)
         referentiel = current()
         # The plan's spreadsheets, written with the site and linked from the plan page.
         telechargements = []
@@ -119,6 +157,8 @@ class SoclePlugin(BasePlugin):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """Each page is a template calling Socle's macros, rendered in the sandbox."""
+        if self.errors is not None:
+            return markdown  # the page of errors: escaped HTML, no macro
         return render_page(markdown, page.file.src_uri, self.macros)
 
     def on_pre_build(self, *, config) -> None:
@@ -127,6 +167,8 @@ class SoclePlugin(BasePlugin):
 
     def on_page_content(self, html, *, page, config, files):
         """The fragments' HTML blocks back in place; acronyms get an `<abbr title>` tooltip."""
+        if self.errors is not None:
+            return html
         # Set aside by the macros, so that Python-Markdown did not parse them (html_blocks.py);
         # MkDocs checks links to anchors against the page's ids: those of the blocks too.
         html, anchors = put_back(html)
@@ -145,6 +187,8 @@ class SoclePlugin(BasePlugin):
     def on_page_context(self, context, *, page, config, nav):
         """The page's full HTML back, with the kit's figures; the theme gets this page's facts."""
         page.content = self.full_html.pop(page.file.src_uri, page.content)
+        if self.errors is not None:
+            return context
         if PENDING_LABEL in page.content:
             # Not waiting for the kit here: the pages after this one would wait with it.
             label = label_for(current())
@@ -163,6 +207,8 @@ class SoclePlugin(BasePlugin):
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         """Glossary in the search index, the kit beside the home page, redirections of moved pages."""
+        if self.errors is not None:
+            return
         site = Path(config.site_dir)
         enrichir_index(site, list(_entrees_of(current())))
         # The kit d'accueil beside the home page; its figures in pages written before it was made.
