@@ -11,7 +11,7 @@ REFERENTIEL ?= bethune
 SLUGS := $(notdir $(wildcard data/*))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build build-all check prerequis test test-browser snapshots bench clean schema nouveau importer-plan
+.PHONY: help install serve editer build build-all check prerequis test test-browser snapshots bench clean schema nouveau importer-plan
 
 help: ## Liste les tâches
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ install: $(STAMP) ## Crée .venv et installe les dépendances
 serve: install ## Aperçu en direct sur http://127.0.0.1:8000 (REFERENTIEL=bethune par défaut)
 	REFERENTIEL=$(REFERENTIEL) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+editer: install ## Éditeur de formulaires sur http://127.0.0.1:8000/admin/, qui modifie data/<slug>/ (aperçu en direct)
+	REFERENTIEL=$(REFERENTIEL) $(BIN)/python -m macros.cli.editer 127.0.0.1:8000
+
 build: install ## Construit un référentiel dans site/<slug>/
 	REFERENTIEL=$(REFERENTIEL) $(BIN)/mkdocs build --strict --quiet -d site/$(REFERENTIEL)
 
@@ -63,7 +66,7 @@ importer-plan: install ## Réimporte un tableur du plan (FICHIER=plan.ods ou .xl
 	@test -n "$(FICHIER)" || { echo "Indiquez le tableur : make importer-plan FICHIER=plan-bethune.ods REFERENTIEL=bethune" >&2; exit 1; }
 	$(BIN)/python -m macros.cli.importer_plan "$(FICHIER)" "$(REFERENTIEL)"
 
-schema: install ## Régénère schemas/*.schema.json et .vscode/settings.json depuis les modèles
+schema: install ## Régénère schemas/*.schema.json, schemas/decap/ (formulaires de l'éditeur) et .vscode/settings.json depuis les modèles
 	$(BIN)/python -m macros.cli.schema
 
 # What the tests need beyond Python, git and make: command → Debian package.

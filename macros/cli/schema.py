@@ -4,8 +4,9 @@ Generated from the same pydantic models that validate the data, so that VS Code
 (and any editor speaking the YAML language server) completes keys, shows each
 field's French description and flags a misspelt key while HR types. Writes
 `schemas/<kind>.schema.json` for every section of `registry.KINDS` and the
-matching `.vscode/settings.json`; `--check` only says whether they are stale
-(tests/test_schema.py runs the same comparison).
+matching `.vscode/settings.json`, and the form editor's fields drawn from the same schemas
+(`schemas/decap/<kind>.yml`, macros/editeur/champs.py); `--check` only says whether they are
+stale (tests/test_schema.py runs the same comparison).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import sys
 from pathlib import Path
 
 from macros.data.project import project_root
+from macros.editeur.champs import fields_of
+from macros.editeur.config import dump, fields_file
 from macros.registry import KINDS, RUBRIQUES, Kind
 
 ROOT = project_root()  # schemas/ and .vscode/ of the project `make schema` runs in
@@ -91,10 +94,20 @@ def _dump(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
+DECAP_HEADER = ("# Engendré par « make schema » depuis les modèles (macros/editeur/champs.py) : ne pas\n"
+                "# modifier à la main. Les champs du formulaire de l'éditeur (/admin/) pour {files}.\n")
+
+
+def decap_fields(section: Kind) -> str:
+    """The editor's form of one kind of file, drawn from its JSON Schema."""
+    return DECAP_HEADER.format(files=files_of(section)) + dump({"fields": fields_of(schema_for(section))})
+
+
 def expected_files() -> dict[Path, str]:
     """Every generated file and its exact content."""
     files = {schema_path(section): _dump(schema_for(section)) for section in SCHEMA_KINDS}
     files[VSCODE_SETTINGS] = _dump(vscode_settings())
+    files |= {fields_file(section, ROOT): decap_fields(section) for section in SCHEMA_KINDS}
     return files
 
 
@@ -103,10 +116,12 @@ def stale_files() -> list[str]:
     expected = expected_files()
     stale = [path.relative_to(ROOT).as_posix() for path, text in expected.items()
              if not path.exists() or path.read_text(encoding="utf-8") != text]
-    if SCHEMAS.is_dir():
-        stale += [path.relative_to(ROOT).as_posix() for path in sorted(SCHEMAS.glob("*.json"))
-                  if path not in expected]
+    stale += [path.relative_to(ROOT).as_posix() for path in _generated_here() if path not in expected]
     return stale
+
+
+def _generated_here() -> list[Path]:
+    return sorted([*SCHEMAS.glob("*.json"), *SCHEMAS.glob("decap/*.yml")]) if SCHEMAS.is_dir() else []
 
 
 def main(argv: list[str]) -> int:
@@ -115,15 +130,15 @@ def main(argv: list[str]) -> int:
         for path in stale:
             print(f"{path} : à régénérer avec « make schema ».", file=sys.stderr)
         return 1 if stale else 0
-    SCHEMAS.mkdir(exist_ok=True)
-    VSCODE_SETTINGS.parent.mkdir(exist_ok=True)
     expected = expected_files()
-    for path in sorted(SCHEMAS.glob("*.json")):
+    for path in _generated_here():
         if path not in expected:
             path.unlink()
     for path, text in expected.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    print(f"{len(expected) - 1} schémas écrits dans schemas/, et .vscode/settings.json")
+    print(f"{len(SCHEMA_KINDS)} schémas écrits dans schemas/, leurs formulaires dans schemas/decap/, "
+          "et .vscode/settings.json")
     return 0
 
 

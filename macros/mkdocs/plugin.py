@@ -22,7 +22,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from macros.data import collector
 from macros.data.errors import DataErrors
 from macros.data.loader import per_referentiel
-from macros.data.project import current, data_folder, use_project
+from macros.data.project import current, data_folder, project_root, use_project
+from macros.editeur import admin
+from macros.editeur.config import Forge, dump, editor_config
 from macros.history import gitinfo
 from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, label_for, start_kit
 from macros.kit import pdf as kit_pdf
@@ -74,6 +76,8 @@ class SoclePlugin(BasePlugin):
         # the last valid build had, which show these errors until the file is fixed.
         self.errors: DataErrors | None = None
         self.last_pages: set[str] = set()
+        # The forge the editor at /admin/ saves through (`extra.editeur`), read in on_config.
+        self.forge = Forge()
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -95,6 +99,9 @@ class SoclePlugin(BasePlugin):
                 raise PluginError(errors.report()) from None
             return self._show_errors(config, errors)
         self.errors = None
+        self.forge = Forge.from_extra(config.extra.get("editeur"))
+        if self.forge.problem():
+            raise PluginError(f"mkdocs.yml, extra.editeur : {self.forge.problem()}")
         # The theme writes the site's name and the pages' titles as HTML in text, and escapes
         # them itself in attributes: < > & are escaped here, so that a title written by the
         # organisation is shown as typed; quotes are left to the theme (no double escaping).
@@ -153,6 +160,20 @@ class SoclePlugin(BasePlugin):
                                                tuple(telechargements)))
         for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page_markdown(page)))
+        return self._editor_files(files, config)
+
+    def _editor_files(self, files: Files, config) -> Files:
+        """/admin/: the form editor, its configuration for this référentiel, its vendored code."""
+        if not self.forge.configured:
+            return files  # no forge named: no /admin/, nothing that could contact one
+        referentiel, root = current(), project_root()
+        page = admin.index_html(self.forge, referentiel.referentiel.organisation.nom)
+        files.append(File.generated(config, "admin/index.html", content=page))
+        settings = editor_config(referentiel, root, self.forge, config.site_url or "")
+        files.append(File.generated(config, "admin/config.yml", content=dump(settings)))
+        for path in admin.static_files(root):
+            files.append(File(f"admin/{path}", src_dir=str(root), dest_dir=config.site_dir,
+                              use_directory_urls=False))
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):

@@ -28,6 +28,15 @@ def _nombre(value: object) -> object:
 Nombre = Annotated[float, BeforeValidator(_nombre)]
 
 
+def vocabulaire(liste: str) -> dict:
+    """A field whose value is the `cle` of one item of the plan's own list `liste`.
+
+    Said in the JSON Schema (`x-vocabulaire`), where the form editor finds it: its select
+    offers the keys that list declares in each référentiel (macros/editeur/config.py).
+    """
+    return {"x-vocabulaire": liste}
+
+
 def _pourcentage(value: object) -> object:
     """« 40 » or « 40 % »: a whole percentage."""
     if isinstance(value, str):
@@ -78,10 +87,11 @@ class Action(Modele):
                             "l'adresse de sa fiche. Ne le changez pas quand l'action change de place.")
     texte: Texte = Field(description="L'action, telle qu'écrite.")
     horizon: Texte | None = Field(
-        default=None, description="Clé d'un des horizons du plan (« horizons »), s'il en a.")
+        default=None, description="Clé d'un des horizons du plan (« horizons »), s'il en a.",
+        json_schema_extra=vocabulaire("horizons"))
     statut: Texte | None = Field(
         default=None, description="Clé d'un des statuts du plan (« statuts ») ; sans statut, le premier de "
-        "la liste.")
+        "la liste.", json_schema_extra=vocabulaire("statuts"))
     precisions: list[Texte] = Field(default=[], description="Sous-points de l'action.")
     pilote: Texte | None = Field(default=None, description="Service ou agent pilote.")
     contributeurs: list[Texte] = Field(default=[], description="Services contributeurs.")

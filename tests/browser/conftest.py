@@ -9,15 +9,20 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from ..conftest import FIXTURES, SYNDICAT_TODAY, build_site
+from ..conftest import FIXTURES, ROOT, SYNDICAT_TODAY, build_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -110,3 +115,57 @@ def wait_until(page, expression: str, timeout: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"toujours faux après {timeout} s : {expression}")
         time.sleep(0.02)
+
+
+def wait_in_page(page, expression: str, timeout: float = 60.0) -> None:
+    """Like `wait_until`, but across the reloads livereload makes meanwhile."""
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if page.evaluate(expression):
+                return
+        except Error:  # the page was reloading: ask the new one
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"toujours faux après {timeout} s : {expression}")
+        time.sleep(0.05)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, process: subprocess.Popen, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"mkdocs serve s'est arrêté (code {process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"mkdocs serve ne répond pas sur {url}")
+
+
+@contextlib.contextmanager
+def mkdocs_serve(tmp_path: Path, data: Path, slug: str, port: int | None = None,
+                 env: dict | None = None) -> Iterator[str]:
+    """A real `mkdocs serve` (livereload on) of `data/<slug>`; yields its base URL."""
+    port = port or free_port()
+    environment = {**os.environ, "REFERENTIEL": slug, "SOCLE_DATA_DIR": str(data),
+                   "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    with (tmp_path / "serve.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+            cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_for(f"http://127.0.0.1:{port}/", process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)

@@ -8,52 +8,12 @@ below are guards against a hang, not measures.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from ..conftest import FIXTURES, ROOT
-
-
-def _wait_in_page(page, expression: str, timeout: float = 60.0) -> None:
-    """Like conftest.wait_until, but across the reloads livereload makes meanwhile."""
-    from playwright.sync_api import Error
-
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if page.evaluate(expression):
-                return
-        except Error:  # the page was reloading: ask the new one
-            pass
-        if time.monotonic() > deadline:
-            raise AssertionError(f"toujours faux après {timeout} s : {expression}")
-        time.sleep(0.05)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(url: str, process: subprocess.Popen, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"mkdocs serve s'est arrêté (code {process.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"mkdocs serve ne répond pas sur {url}")
+from ..conftest import FIXTURES
+from .conftest import mkdocs_serve, wait_in_page
 
 
 @pytest.fixture
@@ -61,19 +21,8 @@ def preview(tmp_path):
     """`mkdocs serve` of a copy of tests/fixtures/syndicat; yields (base URL, its data folder)."""
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "syndicat", data / "syndicat")
-    port = _free_port()
-    env = {**os.environ, "REFERENTIEL": "syndicat", "SOCLE_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
-    log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_for(f"http://127.0.0.1:{port}/", process)
-        yield f"http://127.0.0.1:{port}", data / "syndicat"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    with mkdocs_serve(tmp_path, data, "syndicat") as base:
+        yield base, data / "syndicat"
 
 
 def test_bad_data_shows_in_the_page_and_the_page_comes_back(browser, preview):
@@ -92,7 +41,7 @@ def test_bad_data_shows_in_the_page_and_the_page_comes_back(browser, preview):
         assert broken.count("\n") == good.count("\n") + 1
         charte.write_text(broken, encoding="utf-8")
         # Livereload brings the same address back with the errors in it.
-        _wait_in_page(page, "document.querySelector('.socle-erreurs') !== null")
+        wait_in_page(page, "document.querySelector('.socle-erreurs') !== null")
         assert page.url == base + "/contacts/"
         text = page.locator(".socle-erreurs").inner_text()
         assert "2 erreurs empêchent d'afficher le site" in text
@@ -103,8 +52,8 @@ def test_bad_data_shows_in_the_page_and_the_page_comes_back(browser, preview):
         assert "Traceback" not in page.content()
 
         charte.write_text(good, encoding="utf-8")
-        _wait_in_page(page, "document.querySelector('.socle-erreurs') === null")
-        _wait_in_page(page, "document.querySelector('article h1') !== null")
+        wait_in_page(page, "document.querySelector('.socle-erreurs') === null")
+        wait_in_page(page, "document.querySelector('article h1') !== null")
         assert page.locator("article h1").inner_text() == heading
     finally:
         context.close()

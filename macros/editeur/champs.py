@@ -1,0 +1,206 @@
+"""Decap CMS fields drawn from a model's JSON Schema (the one `make schema` writes).
+
+The same schema VS Code reads: each property becomes a field whose label is its name made
+readable and whose hint is the model's French description; an enumeration becomes a select,
+a date a date picker, a list a repeatable group (with its fields, or typed when its items
+are a union tagged by `type`, as the blocks of a rubrique), a number a number. What the
+model requires is required, with its pattern and minimum count. A union Decap cannot show
+(a block or the word « aucun ») is left out of the form and named in its hint: the editor
+keeps what the file says there (admin/socle-yaml.js only writes what changed). A field that
+takes a key of a vocabulary the file declares (`x-vocabulaire`: an action's `statut` among the
+plan's `statuts`) is a select whose options each référentiel's own list gives (config.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Keys are written without accents; labels are read by people. Words, not fields: a new
+# field gets a readable label from its name even when it is not listed here.
+_ACCENTS = {
+    "numero": "numéro", "resume": "résumé", "echeance": "échéance", "etape": "étape",
+    "etapes": "étapes", "precisions": "précisions", "precision": "précision",
+    "definition": "définition", "definitions": "définitions", "frequence": "fréquence",
+    "reponse": "réponse", "legende": "légende", "categorie": "catégorie", "role": "rôle",
+    "roles": "rôles", "identite": "identité", "deliberation": "délibération",
+    "declaration": "déclaration", "conformite": "conformité", "conformites": "conformités",
+    "realise": "réalisé", "elus": "élus", "elu": "élu", "delegation": "délégation",
+    "delegations": "délégations", "entete": "en-tête", "annee": "année", "periode": "période",
+    "telephone": "téléphone", "presentation": "présentation", "priorite": "priorité",
+    "priorites": "priorités", "reference": "référence", "references": "références",
+    "encadre": "encadré", "evaluation": "évaluation", "criteres": "critères", "critere": "critère",
+    "equipe": "équipe", "equipes": "équipes", "democratie": "démocratie", "creation": "création",
+    "verifier": "vérifier", "pieces": "pièces", "moderation": "modération", "etat": "état",
+}
+# The automatic title pydantic gives a field (« fiche_projet » → « Fiche Projet »).
+_AUTO_TITLE = re.compile(r"^[A-Z][a-z0-9]*( [A-Z0-9][a-z0-9]*)*$")
+
+
+def label(name: str, title: str | None = None) -> str:
+    """« fiche_projet » → « Fiche projet », « revoir_le » → « Revoir le », « numero » → « Numéro ».
+
+    A title set in the model (`Field(title=…)`) is used as written.
+    """
+    automatic = " ".join(part.capitalize() for part in name.split("_"))
+    if title and title != automatic and not _AUTO_TITLE.match(title):
+        return title
+    words = [_ACCENTS.get(word, word) for word in name.split("_")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+class _Schema:
+    """One JSON Schema and its definitions, walked into Decap fields."""
+
+    def __init__(self, schema: dict) -> None:
+        self.definitions = schema.get("definitions", {})
+
+    def resolve(self, node: dict) -> dict:
+        while "$ref" in node:
+            node = self.definitions[node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    def fields(self, node: dict) -> list[dict]:
+        node = self.resolve(node)
+        required = set(node.get("required", ()))
+        return [self.field(name, prop, name in required) for name, prop in node["properties"].items()]
+
+    def field(self, name: str, prop: dict, required: bool) -> dict:
+        field: dict = {"name": name, "label": label(name, prop.get("title"))}
+        hint = prop.get("description")
+        options = [self.resolve(o) for o in prop.get("anyOf", [prop]) if o.get("type") != "null"]
+        nullable = len(options) < len(prop.get("anyOf", [prop]))
+        field["required"] = required and not nullable
+        widget = self.widget(options[0]) if len(options) == 1 else None
+        if widget is None:
+            # Decap has no widget for « a block, or the word aucun », nor for a table keyed by
+            # names (referentiel.yml `pages:`): left to the file.
+            field.update(widget="hidden")
+            field["hint"] = (f"{hint} Ce champ se modifie dans le fichier lui-même "
+                             "(l'éditeur garde ce qui y est écrit).")
+            field["required"] = False
+            return field
+        field.update(widget)
+        if "x-vocabulaire" in prop:
+            # A key of a list the file itself declares (the plan's `statuts`): its options are
+            # that list's, in each référentiel, set when the site's editor is configured
+            # (macros/editeur/config.py, which removes this mark).
+            field.update(widget="select", vocabulaire=prop["x-vocabulaire"])
+            field.pop("pattern", None)
+        if field["widget"] == "object" and not field["required"]:
+            field["collapsed"] = True  # an optional group (suivi) stays folded until opened
+            # Decap checks a group's required fields even when the group is optional and
+            # left empty, which would forbid saving any file without `suivi`: inside an
+            # optional group nothing is required by the form (make check still requires it).
+            _not_required(field["fields"])
+        if "default" in prop and prop["default"] not in (None, [], {}) and "default" not in field:
+            field["default"] = _as_written(prop["default"])
+        if hint:
+            field["hint"] = hint
+        return field
+
+    def widget(self, node: dict) -> dict | None:
+        """The widget of one value (a field's, or a list's items); None when Decap has none."""
+        node = self.resolve(node)
+        kind = node.get("type")
+        if "enum" in node or "const" in node:
+            values = node.get("enum", [node.get("const")])
+            return {"widget": "select", "options": list(values)}
+        if kind == "boolean":
+            # « oui » / « non », as the files and the HR officers write them (macros/models/pages.py).
+            return {"widget": "select", "options": [{"label": "Oui", "value": "oui"},
+                                                    {"label": "Non", "value": "non"}]}
+        if kind == "string" and node.get("format") == "date":
+            return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
+                    "time_format": False, "picker_utc": True}
+        if kind == "string":
+            widget: dict = {"widget": "string"}
+            if "pattern" in node:
+                widget["pattern"] = [node["pattern"], _pattern_message(node["pattern"])]
+            return widget
+        if kind == "integer":
+            widget = {"widget": "number", "value_type": "int"}
+            for key, decap in (("minimum", "min"), ("maximum", "max")):
+                if key in node:
+                    widget[decap] = node[key]
+            return widget
+        if kind == "array":
+            return self.list_widget(node)
+        if kind == "object" and "properties" in node:
+            return {"widget": "object", "collapsed": False, "fields": self.fields(node)}
+        return None
+
+    def list_widget(self, node: dict) -> dict:
+        items = node.get("items", {})
+        widget: dict = {"widget": "list"}
+        if node.get("minItems"):
+            widget["min"] = node["minItems"]
+        if "oneOf" in items and "discriminator" in items:
+            tag = items["discriminator"]["propertyName"]
+            widget.update(typeKey=tag, collapsed=True, types=[
+                self.typed(self.resolve(member), tag) for member in items["oneOf"]])
+            return widget
+        item = self.resolve(items)
+        if item.get("type") == "object":
+            fields = self.fields(item)
+            widget.update(collapsed=True, fields=fields)
+            summary = _summary(fields)
+            if summary:
+                widget["summary"] = summary
+            return widget
+        # A list of texts (paragraphs, commitments) or of rows: one field per item.
+        inner = self.widget(item) or {"widget": "text"}
+        if inner["widget"] == "string":
+            inner["widget"] = "text"
+        widget["field"] = {"name": "element", "label": "Élément", **inner}
+        return widget
+
+    def typed(self, member: dict, tag: str) -> dict:
+        """One type of a typed list: its tag is the name Decap writes under `typeKey`."""
+        name = member["properties"][tag]["const"]
+        fields = [f for f in self.fields(member) if f["name"] != tag]
+        typed = {"name": name, "label": label(name), "widget": "object", "fields": fields}
+        summary = _summary(fields)
+        if summary:
+            typed["summary"] = summary
+        return typed
+
+
+def _not_required(fields: list[dict]) -> None:
+    for field in fields:
+        field["required"] = False
+        if field.get("widget") == "object":
+            _not_required(field["fields"])
+
+
+def _summary(fields: list[dict]) -> str | None:
+    """What a collapsed item of a list shows: its first required text that is not an
+    identifier (« {{fields.nom}} » rather than the id), else its first text."""
+    for field in fields:
+        if field.get("widget") in {"string", "text"} and field.get("required") and "pattern" not in field:
+            return "{{fields." + field["name"] + "}}"
+    for field in fields:
+        if field.get("widget") in {"string", "text"}:
+            return "{{fields." + field["name"] + "}}"
+    return None
+
+
+def _pattern_message(pattern: str) -> str:
+    if pattern.startswith("^[a-z0-9]+"):
+        return "Minuscules sans accents, chiffres et tirets seulement (par exemple « conseil-municipal »)."
+    if pattern == r"^\d+\.\d+$":
+        return "Deux nombres séparés par un point (par exemple « 2.7 »)."
+    return f"Forme attendue : {pattern}"
+
+
+def _as_written(value: object) -> object:
+    if value is True:
+        return "oui"
+    if value is False:
+        return "non"
+    return value
+
+
+def fields_of(schema: dict) -> list[dict]:
+    """The Decap fields of a data file described by `schema` (its JSON Schema)."""
+    return _Schema(schema).fields(schema)

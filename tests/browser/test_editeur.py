@@ -1,0 +1,189 @@
+"""The form editor (/admin/) end to end, against the local backend, in Chromium.
+
+A copy of data/bethune in a temporary folder, `mkdocs serve` of it with the editor pointed at
+the local backend (macros/editeur/local.py), as `make editer` does: an action's status is
+changed and a commitment added to a value through the forms, saved, and the files change by
+exactly those lines; `make check` passes and the rebuilt pages show both. Then what the
+form must refuse: a required field emptied, a status the plan does not declare.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from macros.editeur.local import Depot, start
+
+from ..conftest import ROOT
+from .conftest import free_port, mkdocs_serve
+
+
+@pytest.fixture
+def editor(tmp_path):
+    """(base URL of the preview, the copied référentiel's folder) with the editor wired."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "bethune", data / "bethune")
+    port = free_port()
+    backend = start(Depot(tmp_path, "data/bethune"), origin=f"http://127.0.0.1:{port}", port=0)
+    env = {"SOCLE_EDITEUR_LOCAL": f"http://127.0.0.1:{backend.server_address[1]}/api/v1"}
+    try:
+        with mkdocs_serve(tmp_path, data, "bethune", port=port, env=env) as base:
+            yield base, data / "bethune"
+    finally:
+        backend.shutdown()
+        backend.server_close()
+
+
+def _open(context, url: str):
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(url)
+    page.get_by_role("button", name="Se connecter").click()
+    return page
+
+
+def _page(scope):
+    return scope if hasattr(scope, "goto") else scope.page
+
+
+def _item(scope, label: str):
+    """The list item whose folded summary reads `label` (the innermost one)."""
+    return scope.locator("[class*=SortableListItem]").filter(
+        has=_page(scope).locator("[class*=NestedObjectLabel]", has_text=label)).last
+
+
+def _unfold(item) -> None:
+    item.locator("[class*=TopBar] button").first.click()
+
+
+def _control(scope, label: str):
+    """The input of the field labelled `label` within `scope` (Decap ties them with for/id)."""
+    field = scope.locator("label", has_text=label).first.get_attribute("for")
+    return _page(scope).locator(f"[id='{field}']")
+
+
+def _publish(page, path, before: str) -> str:
+    """Publish the entry; the file's new text once the local backend has written it."""
+    page.get_by_role("button", name="Publier").first.click()
+    page.get_by_text("Publier maintenant").click()
+    deadline = time.monotonic() + 60  # a guard against a hang, not a measure
+    while path.read_text(encoding="utf-8") == before:
+        if time.monotonic() > deadline:
+            page.screenshot(path=str(path.parent.parent / "echec.png"))
+            raise AssertionError(f"{path.name} n'a pas été enregistré")
+        time.sleep(0.1)
+    return path.read_text(encoding="utf-8")
+
+
+def _wait_for_text(url: str, text: str) -> str:
+    deadline = time.monotonic() + 60  # a guard against a hang, not a measure
+    while True:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            body = response.read().decode("utf-8")
+        if text in body:
+            return body
+        if time.monotonic() > deadline:
+            raise AssertionError(f"« {text} » absent de {url}")
+        time.sleep(0.2)
+
+
+def test_the_form_refuses_an_empty_required_field_and_a_value_outside_the_list(browser, editor):
+    base, folder = editor
+    plan = folder / "plan.yml"
+    before = plan.read_text(encoding="utf-8")
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    try:
+        page = _open(context, base + "/admin/#/collections/sections/entries/plan")
+        objectif = _item(page, "Améliorer la communication avec les usagers")
+        _unfold(objectif)
+        action = _item(objectif, "Créer une fiche communication")
+        _unfold(action)
+        # A status that is not one of the four Béthune's plan declares: nothing to pick.
+        statut = _control(action, "Statut")
+        statut.focus()
+        page.keyboard.type("termine")
+        menu = page.locator("[class*=-menu]").first
+        menu.wait_for()
+        # Decap's list says so in English (react-select's message, not in its French locale).
+        assert menu.text_content() == "No options"
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        # Nothing was picked: only the horizon shows a value in this action, by its libellé.
+        assert action.locator("[class*=singleValue]").all_text_contents() == ["Victoire rapide"]
+        # The plan's title emptied: publishing is refused, in French, and nothing is written.
+        _control(page, "Titre").fill("")
+        page.get_by_role("button", name="Publier").first.click()
+        page.get_by_text("Publier maintenant").click()
+        page.get_by_text("est requis").first.wait_for()
+        assert page.get_by_text("est requis").first.text_content() == "Le champ Titre est requis."
+        assert plan.read_text(encoding="utf-8") == before
+    finally:
+        context.close()
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_status_and_commitment_saved_through_the_forms(browser, editor):
+    base, folder = editor
+    plan, charte = folder / "plan.yml", folder / "charte.yml"
+    plan_before, charte_before = plan.read_text(encoding="utf-8"), charte.read_text(encoding="utf-8")
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    try:
+        page = _open(context, base + "/admin/#/collections/sections/entries/plan")
+        objectif = _item(page, "Améliorer la communication avec les usagers")
+        _unfold(objectif)
+        action = _item(objectif, "Créer une fiche communication")
+        _unfold(action)
+        statut = _control(action, "Statut")
+        statut.focus()
+        # The options are Béthune's own statuses, in its plan's order, shown by their libellé.
+        menu = page.locator("[class*=-menu]").first
+        page.keyboard.press("ArrowDown")
+        menu.wait_for()
+        assert menu.locator("[class*=-option]").all_text_contents() == [
+            "Non renseigné", "À lancer", "En cours", "Fait"]
+        page.keyboard.type("En cours")
+        page.keyboard.press("Enter")
+        assert action.locator("[class*=singleValue]").all_text_contents() == ["Victoire rapide", "En cours"]
+        plan_after = _publish(page, plan, plan_before)
+        # The key is written, not the libellé: one line, where the model puts it (after horizon).
+        assert _changed_lines(plan_before, plan_after) == ["+        statut: en-cours"]
+
+        context.close()
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+        page = _open(context, base + "/admin/#/collections/sections/entries/charte")
+        valeur = _item(page, "Équité")
+        _unfold(valeur)
+        groupe = _item(valeur, "manager")
+        _unfold(groupe)
+        groupe.get_by_role("button", name="Ajouter").first.click()
+        groupe.locator("textarea").last.fill("Je dis bonjour à chaque agent : chaque matin.")
+        charte_after = _publish(page, charte, charte_before)
+        assert _changed_lines(charte_before, charte_after) == [
+            '+          - "Je dis bonjour à chaque agent : chaque matin."']
+        assert page.errors == []
+    finally:
+        context.close()
+
+    # The preview rebuilt itself from the saved files: both changes are on its pages.
+    _wait_for_text(base + "/valeurs/", "Je dis bonjour à chaque agent")
+    plan_page = _wait_for_text(base + "/plan/", 'data-statut="en-cours"')
+    rows = re.findall(r'<tr id="ligne-([a-z0-9-]+)"[^>]* data-statut="en-cours"', plan_page)
+    assert rows == ["creer-fiche-communication-foire-questions"]
+
+    env = {**os.environ, "SOCLE_DATA_DIR": str(folder.parent), "REFERENTIEL": "bethune"}
+    check = subprocess.run([sys.executable, "-m", "macros.cli.check"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -1,0 +1,203 @@
+"""The editor's configuration (/admin/config.yml): every data file, every field, from the models.
+
+Counted against the pydantic models themselves (not the JSON Schema the forms are drawn
+from), for Béthune, Pas-de-Calais and the fictional syndicat; then the forge settings and
+the local backend's limits.
+"""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+from pydantic import BaseModel
+
+from macros.cli.schema import schema_for
+from macros.data.loader import load_referentiel
+from macros.editeur import admin
+from macros.editeur.champs import fields_of
+from macros.editeur.config import Forge, dump, editor_config
+from macros.editeur.local import Depot, Refused
+from macros.models.base import MOTIF_IDENTIFIANT
+from macros.registry import KINDS, RUBRIQUES
+
+from .conftest import FIXTURES, ROOT
+
+REFERENTIELS = {"bethune": ROOT / "data" / "bethune", "pas-de-calais": ROOT / "data" / "pas-de-calais",
+                "syndicat": FIXTURES / "syndicat"}
+LOCAL = Forge(local="http://127.0.0.1:8081/api/v1")
+MODEL_OF = {kind.filename: kind.model for kind in KINDS}
+
+
+def _models_in(annotation) -> list[type[BaseModel]]:
+    """The models a field holds (its list items, the members of a union of blocks)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for argument in typing.get_args(annotation):
+        found += _models_in(argument)
+    return found
+
+
+def _compare(model: type[BaseModel], fields: list[dict], where: str) -> int:
+    """Assert the form has exactly the model's fields, at every depth; count them."""
+    by_name = {field["name"]: field for field in fields}
+    assert set(by_name) == set(model.model_fields), where
+    count = len(by_name)
+    for name, info in model.model_fields.items():
+        field, inner = by_name[name], _models_in(info.annotation)
+        if field["widget"] == "hidden":
+            continue  # a union Decap cannot show, kept as written (its hint says so)
+        if "types" in field:  # a typed list: one type per block
+            tag = field["typeKey"]
+            assert {t["name"] for t in field["types"]} == {m.model_fields[tag].annotation.__args__[0]
+                                                            for m in inner}, where
+            for member in inner:
+                name_of = member.model_fields[tag].annotation.__args__[0]
+                typed = next(t for t in field["types"] if t["name"] == name_of)
+                # The tag is the type's name, not a field of its form.
+                count += _compare_without(member, typed["fields"], tag, f"{where}.{name}[{typed['name']}]")
+        elif inner:
+            count += _compare(inner[0], field["fields"], f"{where}.{name}")
+    return count
+
+
+def _compare_without(model, fields, tag, where) -> int:
+    class _View:
+        model_fields: typing.ClassVar = {k: v for k, v in model.model_fields.items() if k != tag}
+    return _compare(_View, fields, where) + 1
+
+
+@pytest.mark.parametrize("slug", REFERENTIELS)
+def test_every_data_file_and_every_field_has_its_form(slug):
+    folder = REFERENTIELS[slug]
+    referentiel = load_referentiel(folder, ROOT)
+    config = editor_config(referentiel, ROOT, LOCAL)
+    prefix = folder.relative_to(ROOT).as_posix() + "/"
+    entries = {entry["file"].removeprefix(prefix): entry
+               for collection in config["collections"] for entry in collection["files"]}
+    data_files = {path.relative_to(folder).as_posix() for path in folder.glob("*.yml")}
+    data_files |= {path.relative_to(folder).as_posix() for path in folder.glob("rubriques/*.yml")}
+    assert set(entries) == data_files
+    counted = 0
+    for name, entry in entries.items():
+        model = RUBRIQUES.model if name.startswith("rubriques/") else MODEL_OF[name]
+        counted += _compare(model, entry["fields"], name)
+    assert counted > 40
+    for collection in config["collections"]:
+        assert collection["format"] == "socle-yml"
+    assert config["locale"] == "fr"
+
+
+def _named(fields: list[dict], name: str) -> dict:
+    return next(field for field in fields if field["name"] == name)
+
+
+def _actions_of_objectifs(slug: str) -> tuple[list[dict], list[dict]]:
+    config = editor_config(load_referentiel(REFERENTIELS[slug], ROOT), ROOT, LOCAL)
+    plan = _named(config["collections"][0]["files"], "plan")
+    assert "vocabulaire" not in dump(config)  # the mark is resolved, never given to Decap
+    return plan["fields"], _named(_named(plan["fields"], "objectifs")["fields"], "actions")["fields"]
+
+
+def test_forms_say_what_the_model_says():
+    plan, actions = _actions_of_objectifs("bethune")
+    objectifs = _named(plan, "objectifs")
+    # Objectives are optional (a plan's axes may hold their actions); an objective has actions.
+    assert objectifs["widget"] == "list" and not objectifs["required"] and "min" not in objectifs
+    objectif_actions = _named(objectifs["fields"], "actions")
+    assert objectif_actions["min"] == 1 and objectif_actions["required"]
+    numero = _named(objectifs["fields"], "numero")
+    assert numero["label"] == "Numéro" and numero["pattern"][0] == r"^\d+\.\d+$"
+    # The fields of a fiche: dates as date pickers, dated lists as repeatable groups.
+    for name in ("debut", "echeance"):
+        date = _named(actions, name)
+        assert date["widget"] == "datetime" and date["format"] == "YYYY-MM-DD"
+    jalons = _named(actions, "jalons")
+    assert jalons["widget"] == "list" and [f["name"] for f in jalons["fields"]] == ["date", "libelle"]
+    date = _named(jalons["fields"], "date")
+    assert date["widget"] == "datetime" and date["required"]
+    assert [f["name"] for f in _named(actions, "notes")["fields"]] == ["date", "texte"]
+    assert _named(_named(actions, "indicateurs")["fields"], "valeurs")["widget"] == "list"
+    assert _named(actions, "contributeurs")["field"]["widget"] == "text"
+    assert _named(actions, "instances")["field"]["pattern"][0] == MOTIF_IDENTIFIANT
+    assert _named(actions, "id")["required"]
+    suivi = _named(plan, "suivi")
+    assert not suivi["required"] and suivi["collapsed"]
+    revoir = _named(suivi["fields"], "revoir_le")
+    assert revoir["widget"] == "datetime" and revoir["format"] == "YYYY-MM-DD"
+
+
+def test_status_and_horizon_offer_the_keys_this_plan_declares():
+    # Béthune's own statuses and horizons, in the file's order, each shown by its libellé.
+    plan, actions = _actions_of_objectifs("bethune")
+    statut = _named(actions, "statut")
+    assert statut["widget"] == "select" and not statut["required"]
+    assert statut["options"] == [{"label": "Non renseigné", "value": "non-renseigne"},
+                                 {"label": "À lancer", "value": "a-lancer"},
+                                 {"label": "En cours", "value": "en-cours"},
+                                 {"label": "Fait", "value": "fait"}]
+    assert statut["hint"].startswith("Clé d'un des statuts du plan")
+    assert [o["value"] for o in _named(actions, "horizon")["options"]] == [
+        "victoire-rapide", "moyen-terme", "grand-projet"]
+    # The actions an axe holds directly get the same lists.
+    axe_actions = _named(_named(plan, "axes")["fields"], "actions")["fields"]
+    assert _named(axe_actions, "statut")["options"] == statut["options"]
+    # The syndicat: its own five statuses, and no horizon to pick (its plan declares none).
+    syndicat = load_referentiel(REFERENTIELS["syndicat"], ROOT).plan
+    config = editor_config(load_referentiel(REFERENTIELS["syndicat"], ROOT), ROOT, LOCAL)
+    axes = _named(_named(config["collections"][0]["files"], "plan")["fields"], "axes")
+    actions = _named(axes["fields"], "actions")["fields"]
+    assert _named(actions, "statut")["options"] == [{"label": s.libelle, "value": s.cle}
+                                                    for s in syndicat.statuts]
+    assert [s.cle for s in syndicat.statuts] != [o["value"] for o in statut["options"]]
+    horizon = _named(actions, "horizon")
+    assert horizon["widget"] == "hidden" and "options" not in horizon and not horizon["required"]
+    # The generated form (schemas/decap/) names the vocabulary, never one référentiel's keys.
+    generic = fields_of(schema_for(next(kind for kind in KINDS if kind.key == "plan")))
+    generic_statut = _named(_named(_named(generic, "axes")["fields"], "actions")["fields"], "statut")
+    assert generic_statut == {**generic_statut, "widget": "select", "vocabulaire": "statuts"}
+    assert "options" not in generic_statut
+
+
+def test_forge_settings_make_a_pull_request_backend():
+    referentiel = load_referentiel(REFERENTIELS["bethune"], ROOT)
+    github = Forge.from_extra({"forge": "github", "depot": "ville/socle", "branche": "", "url_base":
+                               "https://oauth.example"})
+    config = editor_config(referentiel, ROOT, github)
+    assert config["backend"]["name"] == "github" and config["backend"]["repo"] == "ville/socle"
+    assert config["backend"]["branch"] == "main" and config["backend"]["base_url"] == "https://oauth.example"
+    assert config["publish_mode"] == "editorial_workflow"
+    assert "connect-src 'self' https://api.github.com;" in admin.policy(github)
+    gitlab = Forge(forge="gitlab", depot="rh/socle", app_id="abc", url_base="https://forge.ville.fr")
+    assert editor_config(referentiel, ROOT, gitlab)["backend"]["auth_type"] == "pkce"
+    assert "connect-src 'self' https://forge.ville.fr;" in admin.policy(gitlab)
+    assert Forge(forge="gitlab", depot="rh/socle").problem().startswith("SOCLE_EDITEUR_APP_ID")
+    assert "valeurs possibles github ou gitlab" in Forge(forge="gitea", depot="a/b").problem()
+    assert "publish_mode" not in editor_config(referentiel, ROOT, LOCAL)
+
+
+def test_without_a_forge_admin_loads_nothing():
+    page = admin.index_html(Forge(), "Ville <de> Test")
+    assert "L'éditeur n'est pas configuré pour ce site" in page
+    assert "<script" not in page and "default-src 'none'" in page and "Ville &lt;de&gt; Test" in page
+    assert admin.DECAP in admin.index_html(LOCAL, "Ville")
+    files = admin.static_files()
+    assert admin.DECAP in files and "socle-yaml.js" in files and "vendor/decap-cms-3.16.3/LICENSE" in files
+
+
+def test_the_local_backend_writes_only_the_referentiel_files(tmp_path):
+    (tmp_path / "data" / "x").mkdir(parents=True)
+    (tmp_path / "data" / "x" / "plan.yml").write_text("titre: a\n", encoding="utf-8")
+    depot = Depot(tmp_path, "data/x")
+    entry = depot.answer("getEntry", {"path": "data/x/plan.yml"})
+    assert entry["data"] == "titre: a\n" and len(entry["file"]["id"]) == 64
+    depot.answer("persistEntry", {"entry": {"path": "data/x/plan.yml", "raw": "titre: b\n"}, "assets": []})
+    assert (tmp_path / "data" / "x" / "plan.yml").read_text(encoding="utf-8") == "titre: b\n"
+    for path in ("Makefile", "data/x/../../Makefile", "data/x/outil.py", "/etc/passwd", "../dehors.yml"):
+        with pytest.raises(Refused):
+            depot.answer("persistEntry", {"entry": {"path": path, "raw": "x"}, "assets": []})
+    assert not (tmp_path / "Makefile").exists() and not (tmp_path.parent / "dehors.yml").exists()
+    with pytest.raises(Refused, match="médias"):
+        depot.answer("persistEntry", {"entry": {"path": "data/x/plan.yml", "raw": "x"},
+                                      "assets": [{"path": "data/x/a.png"}]})
