@@ -7,6 +7,7 @@ the local backend's limits.
 
 from __future__ import annotations
 
+import re
 import typing
 
 import pytest
@@ -15,7 +16,7 @@ from pydantic import BaseModel
 from macros.cli.schema import schema_for
 from macros.data.loader import load_referentiel
 from macros.editeur import admin
-from macros.editeur.champs import fields_of
+from macros.editeur.champs import NOMBRE, fields_of
 from macros.editeur.config import Forge, dump, editor_config
 from macros.editeur.local import Depot, Refused
 from macros.models.base import MOTIF_IDENTIFIANT
@@ -118,10 +119,16 @@ def test_forms_say_what_the_model_says():
     date = _named(jalons["fields"], "date")
     assert date["widget"] == "datetime" and date["required"]
     assert [f["name"] for f in _named(actions, "notes")["fields"]] == ["date", "texte"]
-    assert _named(_named(actions, "indicateurs")["fields"], "valeurs")["widget"] == "list"
+    indicateurs = _named(actions, "indicateurs")["fields"]
+    assert _named(indicateurs, "valeurs")["widget"] == "list"
+    # A decimal (the target, each measure) is a text of the form of a number, as typed.
+    for nombre in (_named(indicateurs, "cible"), _named(_named(indicateurs, "valeurs")["fields"], "valeur")):
+        assert nombre["widget"] == "string" and nombre["pattern"][0] == NOMBRE
+    assert all(re.match(NOMBRE, text) for text in ("12", "12,5", "1 200", "-3.5"))
+    assert not any(re.match(NOMBRE, text) for text in ("douze", "12 %", "1,2,3"))
     assert _named(actions, "contributeurs")["field"]["widget"] == "text"
     assert _named(actions, "instances")["field"]["pattern"][0] == MOTIF_IDENTIFIANT
-    assert _named(actions, "id")["required"]
+    assert _named(actions, "id")["required"] and _named(actions, "id")["label"] == "Identifiant"
     suivi = _named(plan, "suivi")
     assert not suivi["required"] and suivi["collapsed"]
     revoir = _named(suivi["fields"], "revoir_le")

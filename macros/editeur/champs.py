@@ -31,7 +31,10 @@ _ACCENTS = {
     "encadre": "encadré", "evaluation": "évaluation", "criteres": "critères", "critere": "critère",
     "equipe": "équipe", "equipes": "équipes", "democratie": "démocratie", "creation": "création",
     "verifier": "vérifier", "pieces": "pièces", "moderation": "modération", "etat": "état",
+    "cle": "clé", "libelle": "libellé", "debut": "début", "unite": "unité", "id": "identifiant",
 }
+# A decimal number as an HR officer types it: « 12 », « 12,5 », « 1 200 », « -3.5 ».
+NOMBRE = r"^-?\d[\d \u00a0\u202f]*([.,]\d+)?$"
 # The automatic title pydantic gives a field (« fiche_projet » → « Fiche Projet »).
 _AUTO_TITLE = re.compile(r"^[A-Z][a-z0-9]*( [A-Z0-9][a-z0-9]*)*$")
 
@@ -118,6 +121,10 @@ class _Schema:
             if "pattern" in node:
                 widget["pattern"] = [node["pattern"], _pattern_message(node["pattern"])]
             return widget
+        if kind == "number":
+            # A decimal, typed as the files write it (« 12,5 » or « 12.5 », macros/models/
+            # plan_action.py reads both): a text with the form of a number, kept as typed.
+            return {"widget": "string", "pattern": [NOMBRE, "Un nombre, par exemple 12 ou 12,5."]}
         if kind == "integer":
             widget = {"widget": "number", "value_type": "int"}
             for key, decap in (("minimum", "min"), ("maximum", "max")):
