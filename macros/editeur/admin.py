@@ -7,7 +7,8 @@ otherwise); `index_html` also words the page for settings that name no usable fo
 The page has its own Content-Security-Policy, wider than the public site's (overrides/main.html):
 Decap styles its interface with inline styles (emotion), compiles a few parts at run time
 ('unsafe-eval', refused otherwise in Chromium), and talks to the forge's API — the one host
-named by the configuration, and only that one.
+named by the configuration, and only that one. With `make editer` only, inline scripts are
+allowed too: the one `mkdocs serve` adds to reload the page (livereload).
 """
 
 from __future__ import annotations
@@ -49,7 +50,11 @@ def api_hosts(forge: Forge) -> list[str]:
 def policy(forge: Forge) -> str:
     hosts = " ".join(api_hosts(forge))
     images = " https://avatars.githubusercontent.com" if forge.forge == "github" and not forge.local else ""
-    return ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    # make editer: `mkdocs serve` appends to every page it serves an inline script (livereload),
+    # different at each request, so that no hash can name it; allowed on the local editor only,
+    # whose page then reloads after each save with the rebuilt configuration.
+    scripts = "'self' 'unsafe-eval'" + (" 'unsafe-inline'" if forge.local else "")
+    return (f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; "
             f"img-src 'self' data: blob:{images}; font-src 'self' data:; connect-src 'self' {hosts}; "
             "worker-src 'self' blob:; frame-src 'none'; object-src 'none'; base-uri 'self'; "
             "form-action 'self'")

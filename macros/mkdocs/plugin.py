@@ -10,6 +10,7 @@ pages, made by the registry, are rendered with Socle's macros in a sandbox
 from __future__ import annotations
 
 import html
+import mimetypes
 import sys
 from pathlib import Path
 
@@ -81,6 +82,10 @@ class SoclePlugin(BasePlugin):
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
+        if self.serving:
+            # `mkdocs serve` types files with `mimetypes`, which may not know .yml: the
+            # editor's /admin/config.yml is served as YAML, as Decap expects it.
+            mimetypes.add_type("text/yaml", ".yml")
         # `mkdocs build` makes the kit in a child process; `serve` keeps it in a thread.
         kit_pdf.in_child_process = command == "build"
         collector.tune_for_a_build()

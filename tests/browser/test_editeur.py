@@ -44,8 +44,11 @@ def editor(tmp_path):
 
 def _open(context, url: str):
     page = context.new_page()
-    page.errors = []
+    page.errors, page.warnings = [], []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
+    # The page's policy refusing something (livereload's script), config.yml not typed YAML.
+    page.on("console", lambda message: page.warnings.append(message.text) if (
+        "Content Security Policy" in message.text or "was not yaml" in message.text) else None)
     page.goto(url)
     page.get_by_role("button", name="Se connecter").click()
     return page
@@ -126,6 +129,7 @@ def test_the_form_refuses_an_empty_required_field_and_a_value_outside_the_list(b
         page.get_by_text("est requis").first.wait_for()
         assert page.get_by_text("est requis").first.text_content() == "Le champ Titre est requis."
         assert plan.read_text(encoding="utf-8") == before
+        assert page.warnings == []
     finally:
         context.close()
 
@@ -173,7 +177,7 @@ def test_status_and_commitment_saved_through_the_forms(browser, editor):
         charte_after = _publish(page, charte, charte_before)
         assert _changed_lines(charte_before, charte_after) == [
             '+          - "Je dis bonjour à chaque agent : chaque matin."']
-        assert page.errors == []
+        assert page.errors == [] and page.warnings == []
     finally:
         context.close()
 
