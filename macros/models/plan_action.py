@@ -47,7 +47,9 @@ def _pourcentage(value: object) -> object:
     return value
 
 
-Pourcentage = Annotated[int, BeforeValidator(_pourcentage), Field(ge=0, le=100)]
+# The bounds before the validator: pydantic then writes them into the JSON Schema (minimum,
+# maximum), which VS Code and the form editor read; after it, they stayed pydantic-only.
+Pourcentage = Annotated[int, Field(ge=0, le=100), BeforeValidator(_pourcentage)]
 
 
 class Jalon(Modele):
