@@ -27,7 +27,7 @@ def static_files(root: Path | None = None) -> list[str]:
     """The editor's files, relative to admin/ (the vendored libraries and Socle's format)."""
     folder = root / "admin" if root else ADMIN
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
-                  if path.is_file() and (path.suffix in {".js", ".wasm", ".txt"} or path.name == "LICENSE"))
+                  if path.is_file() and (path.suffix in {".js", ".css", ".wasm", ".txt"} or path.name == "LICENSE"))
 
 
 def _origin(url: str) -> str:
@@ -77,6 +77,7 @@ def index_html(forge: Forge, site_name: str) -> str:
     return (head + f'<meta http-equiv="Content-Security-Policy" content="{policy(forge)}">\n'
             f"<title>Éditeur — {name}</title>\n"
             '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
+            '<link href="socle-admin.css" rel="stylesheet">\n'
             '<script src="init.js"></script>\n'
             f'<script src="{DECAP}"></script>\n'
             '<script type="module" src="socle-yaml.js"></script>\n'

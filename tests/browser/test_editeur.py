@@ -191,3 +191,17 @@ def test_status_and_commitment_saved_through_the_forms(browser, editor):
     check = subprocess.run([sys.executable, "-m", "macros.cli.check"], cwd=ROOT, env=env,
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_forms_fit_a_phone(browser, editor):
+    """Decap lays its editor out at 800 px at least: admin/socle-admin.css lets it fit 390 px."""
+    base, _ = editor
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 900})
+    try:
+        page = _open(context, base + "/admin/#/collections/sections/entries/plan")
+        page.locator("[class*=-EditorContainer]").wait_for()
+        widths = page.evaluate("""() => ['EditorContainer', 'ToolbarContainer', 'ControlPaneContainer'].map(
+            name => document.querySelector(`[class*=-${name}]`).getBoundingClientRect().right)""")
+        assert max(widths) <= 390, widths
+    finally:
+        context.close()
