@@ -176,9 +176,10 @@ def test_forge_settings_make_a_pull_request_backend():
     assert config["backend"]["branch"] == "main" and config["backend"]["base_url"] == "https://oauth.example"
     assert config["publish_mode"] == "editorial_workflow"
     assert "connect-src 'self' https://api.github.com;" in admin.policy(github)
-    # Inline scripts only for make editer (livereload's, added by mkdocs serve).
+    # No inline script, not even livereload's under make editer: saving never reloads the editor.
     assert "script-src 'self' 'unsafe-eval';" in admin.policy(github)
-    assert "script-src 'self' 'unsafe-eval' 'unsafe-inline';" in admin.policy(LOCAL)
+    assert "script-src 'self' 'unsafe-eval';" in admin.policy(LOCAL)
+    assert "<script>" not in admin.index_html(LOCAL, "Ville")
     gitlab = Forge(forge="gitlab", depot="rh/socle", app_id="abc", url_base="https://forge.ville.fr")
     assert editor_config(referentiel, ROOT, gitlab)["backend"]["auth_type"] == "pkce"
     assert "connect-src 'self' https://forge.ville.fr;" in admin.policy(gitlab)

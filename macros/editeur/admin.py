@@ -7,8 +7,10 @@ otherwise); `index_html` also words the page for settings that name no usable fo
 The page has its own Content-Security-Policy, wider than the public site's (overrides/main.html):
 Decap styles its interface with inline styles (emotion), compiles a few parts at run time
 ('unsafe-eval', refused otherwise in Chromium), and talks to the forge's API — the one host
-named by the configuration, and only that one. With `make editer` only, inline scripts are
-allowed too: the one `mkdocs serve` adds to reload the page (livereload).
+named by the configuration, and only that one. No inline script, even with `make editer`:
+the one `mkdocs serve` adds to every page (livereload) is refused here on purpose, so that
+saving a form (which rebuilds the preview) never reloads the editor under the HR officer's
+hands; Chromium logs the refusal in its console, and the preview's own pages still reload.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ def static_files(root: Path | None = None) -> list[str]:
     """The editor's files, relative to admin/ (the vendored libraries and Socle's format)."""
     folder = root / "admin" if root else ADMIN
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
-                  if path.is_file() and (path.suffix in {".js", ".css", ".wasm", ".txt"} or path.name == "LICENSE"))
+                  if path.is_file() and (path.suffix in {".js", ".css", ".wasm", ".txt"}
+                                           or path.name == "LICENSE"))
 
 
 def _origin(url: str) -> str:
@@ -50,11 +53,7 @@ def api_hosts(forge: Forge) -> list[str]:
 def policy(forge: Forge) -> str:
     hosts = " ".join(api_hosts(forge))
     images = " https://avatars.githubusercontent.com" if forge.forge == "github" and not forge.local else ""
-    # make editer: `mkdocs serve` appends to every page it serves an inline script (livereload),
-    # different at each request, so that no hash can name it; allowed on the local editor only,
-    # whose page then reloads after each save with the rebuilt configuration.
-    scripts = "'self' 'unsafe-eval'" + (" 'unsafe-inline'" if forge.local else "")
-    return (f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; "
+    return ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             f"img-src 'self' data: blob:{images}; font-src 'self' data:; connect-src 'self' {hosts}; "
             "worker-src 'self' blob:; frame-src 'none'; object-src 'none'; base-uri 'self'; "
             "form-action 'self'")
