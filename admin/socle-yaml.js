@@ -113,8 +113,35 @@ export function ecrire(data) {
   return lines.map((line, index) => (same[index] === -1 ? line : original[same[index]])).join("\n");
 }
 
-// In the editor: register the format, then start Decap (admin/index.html sets CMS_MANUAL_INIT).
+// An id (`identifiant`, macros/editeur/champs.py) is the address of what it names: a text
+// field that is read-only once it holds a value, editable only in an item just added. Decap's
+// own string widget has no read-only mode; `createClass` and `h` are Decap's widget API.
+function identifiant() {
+  return window.createClass({
+    getInitialState() {
+      return { fige: Boolean(this.props.value) };
+    },
+    render() {
+      const fige = this.state.fige;
+      return window.h("input", {
+        id: this.props.forID,
+        type: "text",
+        value: this.props.value || "",
+        readOnly: fige,
+        title: fige ? "L'identifiant ne change pas : c'est l'adresse de ce qu'il nomme." : undefined,
+        className: this.props.classNameWrapper,
+        onChange: (event) => { if (!fige) this.props.onChange(event.target.value); },
+        onFocus: this.props.setActiveStyle,
+        onBlur: this.props.setInactiveStyle,
+      });
+    },
+  });
+}
+
+// In the editor: register the format and the id field, then start Decap (admin/index.html
+// sets CMS_MANUAL_INIT).
 if (typeof window !== "undefined" && window.CMS) {
   window.CMS.registerCustomFormat("socle-yml", "yml", { fromFile: lire, toFile: ecrire });
+  window.CMS.registerWidget("identifiant", identifiant());
   window.CMS.init();
 }

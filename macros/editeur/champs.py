@@ -33,6 +33,8 @@ _ACCENTS = {
     "verifier": "vérifier", "pieces": "pièces", "moderation": "modération", "etat": "état",
     "cle": "clé", "libelle": "libellé", "debut": "début", "unite": "unité", "id": "identifiant",
 }
+# The widget admin/socle-yaml.js registers for ids: read-only once it holds a value.
+WIDGET_IDENTIFIANT = "identifiant"
 # A decimal number as an HR officer types it: « 12 », « 12,5 », « 1 200 », « -3.5 ».
 NOMBRE = r"^-?\d[\d \u00a0\u202f]*([.,]\d+)?$"
 # The automatic title pydantic gives a field (« fiche_projet » → « Fiche Projet »).
@@ -84,6 +86,11 @@ class _Schema:
             field["required"] = False
             return field
         field.update(widget)
+        if name == "id" and field["widget"] == "string":
+            # An id is the address of what it names (a fiche, an anchor, a cross-reference):
+            # admin/socle-yaml.js registers a text field that is read-only once it holds a
+            # value, and editable only in an item just added (which needs one).
+            field["widget"] = WIDGET_IDENTIFIANT
         if "x-vocabulaire" in prop:
             # A key of a list the file itself declares (the plan's `statuts`): its options are
             # that list's, in each référentiel, set when the site's editor is configured

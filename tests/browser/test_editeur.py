@@ -207,3 +207,29 @@ def test_the_forms_fit_a_phone(browser, editor):
         assert max(widths) <= 390, widths
     finally:
         context.close()
+
+
+def test_an_id_is_read_only_once_written_and_typed_in_a_new_item(browser, editor):
+    base, _ = editor
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    try:
+        page = _open(context, base + "/admin/#/collections/sections/entries/plan")
+        objectif = _item(page, "Améliorer la communication avec les usagers")
+        _unfold(objectif)
+        action = _item(objectif, "Créer une fiche communication")
+        _unfold(action)
+        ident = _control(action, "Identifiant")
+        assert ident.input_value() == "creer-fiche-communication-foire-questions"
+        assert ident.get_attribute("readonly") is not None
+        ident.press("End")
+        page.keyboard.type("-bis")
+        assert ident.input_value() == "creer-fiche-communication-foire-questions"
+        # A new action of the objectif: its id is empty, and can be typed.
+        objectif.get_by_role("button", name="Ajouter").first.click()
+        nouvelle = _control(objectif.locator("[class*=SortableListItem]").last, "Identifiant")
+        assert nouvelle.get_attribute("readonly") is None
+        nouvelle.fill("nouvelle-action")
+        assert nouvelle.input_value() == "nouvelle-action"
+        assert page.errors == []
+    finally:
+        context.close()
