@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from macros.history.changes import NOUNS
+
 # Keys are written without accents; labels are read by people. Words, not fields: a new
 # field gets a readable label from its name even when it is not listed here.
 _ACCENTS = {
@@ -86,6 +88,9 @@ class _Schema:
             field["required"] = False
             return field
         field.update(widget)
+        if field["widget"] == "list" and name in NOUNS:
+            # « 1 engagement », « Ajouter engagement »: Decap names one item by this label.
+            field["label_singular"] = NOUNS[name][0]
         if name == "id" and field["widget"] == "string":
             # An id is the address of what it names (a fiche, an anchor, a cross-reference):
             # admin/socle-yaml.js registers a text field that is read-only once it holds a
@@ -167,6 +172,9 @@ class _Schema:
         if inner["widget"] == "string":
             inner["widget"] = "text"
         widget["field"] = {"name": "element", "label": "Élément", **inner}
+        if inner["widget"] == "text":
+            # A folded item reads as its text (Decap shows the field's label, « Élément », else).
+            widget["summary"] = "{{fields.element}}"
         return widget
 
     def typed(self, member: dict, tag: str) -> dict:
