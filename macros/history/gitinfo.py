@@ -235,4 +235,9 @@ def last_change(paths: Iterable[Path]) -> date | None:
 
 def date_fr(day: date) -> str:
     """« 1er mars 2025 », « 12 mars 2025 »: a date as French readers write it."""
-    return f"{'1er' if day.day == 1 else day.day} {_MOIS[day.month - 1]} {day.year}"
+    return f"{'1er' if day.day == 1 else day.day} {mois_fr(day.year, day.month)}"
+
+
+def mois_fr(year: int, month: int) -> str:
+    """« mars 2025 »: a month as French readers write it."""
+    return f"{_MOIS[month - 1]} {year}"

@@ -19,7 +19,6 @@ loader hands out the same référentiel object while the files are unchanged.
 
 from __future__ import annotations
 
-import math
 import os
 import pickle
 import re
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from macros.data.loader import LoadedReferentiel
 from macros.kit.cache import cached_pdf
 from macros.kit.document import kit_source
+from macros.site.render import kilo_octets
 
 KIT_FILENAME = "kit-accueil.pdf"
 
@@ -59,8 +59,7 @@ class Kit:
 
     @property
     def kilo_octets(self) -> int:
-        """Size in Ko (1 Ko = 1 024 octets), rounded up: a small file never shows 0 Ko."""
-        return math.ceil(self.size / 1024)
+        return kilo_octets(self.size)
 
     @property
     def label(self) -> str:

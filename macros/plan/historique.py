@@ -15,15 +15,13 @@ from pathlib import Path
 
 from macros.data import collector
 from macros.history import gitinfo
-from macros.history.gitinfo import date_fr
+from macros.history.gitinfo import date_fr, mois_fr
 from macros.history.news import parse_version
 from macros.models.plan import Plan
 from macros.registry import KIND_FILES
 
 # How many versions of the plan are read (a weekly meeting for a year, and some).
 MAX_VERSIONS = 80
-_MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-         "octobre", "novembre", "décembre")
 
 
 @dataclass(frozen=True)
@@ -52,7 +50,7 @@ class Mois:
 
     @property
     def libelle(self) -> str:
-        return f"{_MOIS[self.mois - 1]} {self.annee}"
+        return mois_fr(self.annee, self.mois)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from macros.models.plan import Axe, EntreeDuPlan, Objectif, Plan
 from macros.plan.historique import Evolution, HistoriquePlan
 from macros.plan.suivi import ActionSuivie, SuiviPlan, suivre
 from macros.site.figures.plan import FiguresPlan, figures_plan
+from macros.site.render import kilo_octets
 
 # How many changes of the plan « Quoi de neuf » lists.
 RECENTES = 40
@@ -36,7 +37,7 @@ def telechargement(nom: str, taille: int) -> Telechargement:
     libelle = ("Les indicateurs au format CSV (UTF-8, séparateur « ; »)" if nom.endswith("-indicateurs.csv")
                else _LIBELLES[suffix])
     return Telechargement(f"{DOSSIER_TELECHARGEMENTS}/{nom}", libelle,
-                          f"{max(1, -(-taille // 1024))}\u00a0Ko")
+                          f"{kilo_octets(taille)}\u00a0Ko")
 
 
 @dataclass(frozen=True)

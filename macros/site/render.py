@@ -10,6 +10,7 @@ alone. Headings therefore get a second escape for Markdown's own syntax.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import cache
@@ -79,6 +80,11 @@ def nombre_fr(value: float) -> str:
     """12 or 12,5: a number as French readers write it (no « .0 »)."""
     text = f"{value:.10g}"
     return text.replace(".", ",")
+
+
+def kilo_octets(octets: int) -> int:
+    """A file's size in Ko (1 Ko = 1 024 octets), rounded up: a small file never shows 0 Ko."""
+    return math.ceil(octets / 1024)
 
 
 def escaping_environment(folder: Path, **options: object) -> Environment:
