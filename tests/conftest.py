@@ -88,6 +88,16 @@ def real_sites(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def syndicat_site(real_sites) -> Path:
+    """The fictional syndicat (tests/fixtures/syndicat/), built once, read on SYNDICAT_TODAY."""
+    site = real_sites / "syndicat"
+    if not site.exists():
+        result = build_site(site, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
+        assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def bethune_site(real_sites) -> Path:
     return real_sites / "bethune"
 

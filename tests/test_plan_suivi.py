@@ -20,7 +20,7 @@ from macros.plan.suivi import suivre
 from macros.site.plan_view import InstanceLiee, vue_plan
 from macros.site.render import fragment
 
-from .conftest import FIXTURES, ROOT, SYNDICAT_TODAY, article_html, build_site, visible_text
+from .conftest import FIXTURES, ROOT, SYNDICAT_TODAY, article_html, visible_text
 
 JOUR = date.fromisoformat(SYNDICAT_TODAY)
 SYNDICAT = load_referentiel(FIXTURES / "syndicat", ROOT).plan
@@ -105,22 +105,14 @@ def test_a_fiche_links_the_instances_that_follow_its_action():
     assert '<a href="../gouvernance/#comite-syndical">Comité syndical</a>' in html
 
 
-@pytest.fixture(scope="module")
-def syndicat_fiches(tmp_path_factory):
-    out = tmp_path_factory.mktemp("fiches")
-    result = build_site(out, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def _fiche(page: str, ident: str) -> str:
     start = page.index(f'id="action-{ident}"')
     end = page.find("<h", start + 10)
     return visible_text(page[start:end if end > 0 else None])
 
 
-def test_each_fiche_shows_what_the_data_holds_and_what_is_still_to_designate(syndicat_fiches):
-    page = article_html(syndicat_fiches, "fiches-actions")
+def test_each_fiche_shows_what_the_data_holds_and_what_is_still_to_designate(syndicat_site):
+    page = article_html(syndicat_site, "fiches-actions")
     livret = _fiche(page, "livret-accueil")
     for expected in ("Statut Engagée en retard — avancement 60 %",
                      "Pilote Service des ressources humaines", "Échéance : 29 mai 2026 dépassée",
@@ -137,8 +129,8 @@ def test_each_fiche_shows_what_the_data_holds_and_what_is_still_to_designate(syn
     assert "en retard" not in _fiche(page, "badge-unique") and "en retard" not in _fiche(page, "qualite-eau")
 
 
-def test_the_plan_page_lists_late_actions_and_dates_to_come_without_javascript(syndicat_fiches):
-    page = article_html(syndicat_fiches, "plan")
+def test_the_plan_page_lists_late_actions_and_dates_to_come_without_javascript(syndicat_site):
+    page = article_html(syndicat_site, "plan")
     text = visible_text(page)
     assert "1 action dont l'échéance est passée sans être réalisée ni abandonnée." in text
     assert 'href="../fiches-actions/#action-livret-accueil"' in page

@@ -23,7 +23,7 @@ from macros.plan.tableur.ecrire import feuilles, fichiers, ods, xlsx
 from macros.plan.tableur.importer import plan_depuis_feuilles
 from macros.plan.tableur.lire import TableurIlisible, lire_feuilles
 
-from .conftest import FIXTURES, ROOT, SYNDICAT_TODAY, article_html, build_site
+from .conftest import FIXTURES, ROOT, SYNDICAT_TODAY, article_html
 
 JOUR = date.fromisoformat(SYNDICAT_TODAY)
 REFERENTIELS = {"bethune": ROOT / "data" / "bethune", "syndicat": FIXTURES / "syndicat"}
@@ -163,10 +163,8 @@ def test_an_unknown_column_or_a_missing_sheet_is_named(tmp_path):
         lire_feuilles(tmp_path / "faux.ods")
 
 
-def test_the_plan_page_links_each_file_with_its_size(tmp_path):
-    out = tmp_path / "site"
-    result = build_site(out, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
-    assert result.returncode == 0, result.stderr
+def test_the_plan_page_links_each_file_with_its_size(syndicat_site):
+    out = syndicat_site
     page = article_html(out, "plan")
     for name in ("plan-syndicat.ods", "plan-syndicat.xlsx", "plan-syndicat.csv",
                  "plan-syndicat-indicateurs.csv"):

@@ -12,16 +12,8 @@ import re
 
 import pytest
 
-from .conftest import FIXTURES, SYNDICAT_TODAY, article_html, build_site, visible_text
+from .conftest import FIXTURES, article_html, visible_text
 from .helpers import pdftotext
-
-
-@pytest.fixture(scope="module")
-def syndicat_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("syndicat")
-    result = build_site(out, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def _nav(site) -> list[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import FIXTURES, ROOT, SYNDICAT_TODAY, build_site
+from ..conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -39,12 +39,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_sites(real_sites) -> dict[str, Path]:
+def built_sites(real_sites, syndicat_site) -> dict[str, Path]:
     """The real référentiels the rest of the suite reads, under one root: <root>/<slug>/, and
     the fictional syndicat (tests/fixtures/syndicat/: rubriques made of every kind of block)."""
-    if not (real_sites / "syndicat").exists():
-        result = build_site(real_sites / "syndicat", "syndicat", FIXTURES, today=SYNDICAT_TODAY)
-        assert result.returncode == 0, result.stderr
     return {"root": real_sites}
 
 
@@ -77,9 +74,9 @@ def page_factory(browser, server):
     """Open pages at a given width; requests to other hosts are blocked and recorded, as script errors."""
     contexts = []
 
-    def open_page(width: int = 1280, height: int = 900, scheme: str = "light"):
+    def open_page(width: int = 1280, height: int = 900, scheme: str = "light", javascript: bool = True):
         context = browser.new_context(viewport={"width": width, "height": height},
-                                      color_scheme=scheme, locale="fr-FR")
+                                      color_scheme=scheme, locale="fr-FR", java_script_enabled=javascript)
         contexts.append(context)
         page = context.new_page()
         page.foreign_requests = []

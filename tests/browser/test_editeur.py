@@ -56,6 +56,16 @@ def _open(context, url: str):
     return page
 
 
+def _first_action(context, base: str):
+    """The editor on Béthune's plan, its first objectif and first action unfolded."""
+    page = _open(context, base + "/admin/#/collections/sections/entries/plan")
+    objectif = _item(page, "Améliorer la communication avec les usagers")
+    _unfold(objectif)
+    action = _item(objectif, "Créer une fiche communication")
+    _unfold(action)
+    return page, objectif, action
+
+
 def _page(scope):
     return scope if hasattr(scope, "goto") else scope.page
 
@@ -107,11 +117,7 @@ def test_the_form_refuses_an_empty_required_field_and_a_value_outside_the_list(b
     before = plan.read_text(encoding="utf-8")
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     try:
-        page = _open(context, base + "/admin/#/collections/sections/entries/plan")
-        objectif = _item(page, "Améliorer la communication avec les usagers")
-        _unfold(objectif)
-        action = _item(objectif, "Créer une fiche communication")
-        _unfold(action)
+        page, _, action = _first_action(context, base)
         # A status that is not one of the four Béthune's plan declares: nothing to pick.
         statut = _control(action, "Statut")
         statut.focus()
@@ -147,11 +153,7 @@ def test_status_and_commitment_saved_through_the_forms(browser, editor):
     plan_before, charte_before = plan.read_text(encoding="utf-8"), charte.read_text(encoding="utf-8")
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     try:
-        page = _open(context, base + "/admin/#/collections/sections/entries/plan")
-        objectif = _item(page, "Améliorer la communication avec les usagers")
-        _unfold(objectif)
-        action = _item(objectif, "Créer une fiche communication")
-        _unfold(action)
+        page, _, action = _first_action(context, base)
         statut = _control(action, "Statut")
         statut.focus()
         # The options are Béthune's own statuses, in its plan's order, shown by their libellé.
@@ -213,11 +215,7 @@ def test_an_id_is_read_only_once_written_and_typed_in_a_new_item(browser, editor
     base, _ = editor
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     try:
-        page = _open(context, base + "/admin/#/collections/sections/entries/plan")
-        objectif = _item(page, "Améliorer la communication avec les usagers")
-        _unfold(objectif)
-        action = _item(objectif, "Créer une fiche communication")
-        _unfold(action)
+        page, objectif, action = _first_action(context, base)
         ident = _control(action, "Identifiant")
         assert ident.input_value() == "creer-fiche-communication-foire-questions"
         assert ident.get_attribute("readonly") is not None

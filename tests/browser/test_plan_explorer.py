@@ -100,15 +100,11 @@ def test_the_count_is_announced_politely(page_factory, server):
     assert region.get_attribute("role") == "status"
 
 
-def test_without_javascript_every_action_is_shown(browser, server):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/bethune/plan/?horizon=grand-projet")
-        assert page.locator("form[data-socle-filtres]").is_hidden()
-        assert visible_rows(page) == TOTAL
-    finally:
-        context.close()
+def test_without_javascript_every_action_is_shown(page_factory, server):
+    page = page_factory(width=390, javascript=False)
+    page.goto(f"{server}/bethune/plan/?horizon=grand-projet")
+    assert page.locator("form[data-socle-filtres]").is_hidden()
+    assert visible_rows(page) == TOTAL
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -186,15 +182,11 @@ def test_a_shared_url_filters_by_pilote(page_factory, server):
     assert visible_ids(page) == ["visite-usine", "badge-unique"]
 
 
-def test_without_javascript_the_follow_up_is_readable(browser, server):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/syndicat/plan/?echeance=retard")
-        assert page.locator("form[data-socle-filtres]").is_hidden()
-        late = page.locator("#actions-en-retard + p + ul.socle-echeances li").all_inner_texts()
-        assert len(late) == 1 and "Écrire un livret d'accueil des agents" in late[0]
-        coming = page.locator("#echeances-a-venir + ul.socle-echeances li").all_inner_texts()
-        assert [text.split(" — ")[0] for text in coming] == ["15 juillet 2026", "31 août 2026"]
-    finally:
-        context.close()
+def test_without_javascript_the_follow_up_is_readable(page_factory, server):
+    page = page_factory(width=390, javascript=False)
+    page.goto(f"{server}/syndicat/plan/?echeance=retard")
+    assert page.locator("form[data-socle-filtres]").is_hidden()
+    late = page.locator("#actions-en-retard + p + ul.socle-echeances li").all_inner_texts()
+    assert len(late) == 1 and "Écrire un livret d'accueil des agents" in late[0]
+    coming = page.locator("#echeances-a-venir + ul.socle-echeances li").all_inner_texts()
+    assert [text.split(" — ")[0] for text in coming] == ["15 juillet 2026", "31 août 2026"]

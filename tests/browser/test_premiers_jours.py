@@ -28,18 +28,14 @@ def test_ticks_survive_a_reload_and_stay_in_local_storage(page_factory, server):
     assert page.foreign_requests == []
 
 
-def test_without_javascript_the_path_is_a_list_of_links(browser, server):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(server + URL)
-        links = page.locator("ol.socle-premiers-jours > li > a")
-        assert links.count() >= 11
-        assert page.locator("input.socle-etape__case").count() == 0
-        page.goto(server + "/bethune/" + links.first.get_attribute("href").removeprefix("../"))
-        assert page.title().startswith("Notre commune")
-    finally:
-        context.close()
+def test_without_javascript_the_path_is_a_list_of_links(page_factory, server):
+    page = page_factory(javascript=False)
+    page.goto(server + URL)
+    links = page.locator("ol.socle-premiers-jours > li > a")
+    assert links.count() >= 11
+    assert page.locator("input.socle-etape__case").count() == 0
+    page.goto(server + "/bethune/" + links.first.get_attribute("href").removeprefix("../"))
+    assert page.title().startswith("Notre commune")
 
 
 def test_print_hides_navigation_and_shows_link_addresses(page_factory, server):
