@@ -37,11 +37,18 @@ def manquants_du_plan(plan: Plan) -> str:
     return ", ".join(noms[:-1]) + " ni " + noms[-1]
 
 
-def fiche_en_ligne(plan: Plan, suivie: ActionSuivie) -> str:
-    """« Pilote : DRH · Échéance : 30 juin 2026 · Avancement : 40 % », "" when there is nothing."""
+def champs_a_designer(plan: Plan) -> frozenset[str]:
+    """The expected fields a fiche says « à désigner » for: those some fiche already names
+    (the others are said once for the whole plan, by `manquants_du_plan`). Computed once per
+    plan: asking each action would read every action again (quadratic on a large plan)."""
+    return frozenset(plan.fiche_attendue) - set(champs_absents_partout(plan))
+
+
+def fiche_en_ligne(suivie: ActionSuivie, attendus: frozenset[str]) -> str:
+    """« Pilote : DRH · Échéance : 30 juin 2026 · Avancement : 40 % », "" when there is nothing.
+
+    `attendus`: `champs_a_designer` of the plan."""
     action = suivie.action
-    absents = set(champs_absents_partout(plan))
-    attendus = set(plan.fiche_attendue) - absents
     parts = []
 
     def champ(nom: str, valeur: str | None, cle: str, manque: str = "à désigner") -> None:
