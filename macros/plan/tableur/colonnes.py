@@ -22,44 +22,41 @@ FEUILLE_INDICATEURS = "Indicateurs"
 
 @dataclass(frozen=True)
 class Colonne:
-    """One column: its heading, the field it holds, its width and the kind of its cells."""
+    """One column: its heading (how the import finds it), the field it holds, its width."""
 
     entete: str
     champ: str
     largeur: int  # in characters
-    # texte, nombre, date, liste (one item per line), datees (« date : texte » per line),
-    # libelle (a status's or horizon's libellé), calcule (written, never read back)
-    sorte: str
 
 
 ACTIONS: tuple[Colonne, ...] = (
-    Colonne("Identifiant", "id", 30, "texte"),
-    Colonne("Axe", "axe", 6, "nombre"),
-    Colonne("Objectif", "objectif", 9, "texte"),
-    Colonne("N°", "numero", 8, "calcule"),
-    Colonne("Action", "texte", 60, "texte"),
-    Colonne("Horizon", "horizon", 16, "libelle"),
-    Colonne("Statut", "statut", 14, "libelle"),
-    Colonne("En retard", "en_retard", 10, "calcule"),
-    Colonne("Pilote", "pilote", 26, "texte"),
-    Colonne("Contributeurs", "contributeurs", 28, "liste"),
-    Colonne("Partenaires", "partenaires", 28, "liste"),
-    Colonne("Début", "debut", 12, "date"),
-    Colonne("Échéance", "echeance", 12, "date"),
-    Colonne("Jalons", "jalons", 36, "datees"),
-    Colonne("Avancement (%)", "avancement", 10, "nombre"),
-    Colonne("Précisions", "precisions", 40, "liste"),
-    Colonne("Notes de suivi", "notes", 40, "datees"),
-    Colonne("Instances", "instances", 20, "liste"),
+    Colonne("Identifiant", "id", 30),
+    Colonne("Axe", "axe", 6),
+    Colonne("Objectif", "objectif", 9),
+    Colonne("N°", "numero", 8),  # computed: written, never read back
+    Colonne("Action", "texte", 60),
+    Colonne("Horizon", "horizon", 16),
+    Colonne("Statut", "statut", 14),
+    Colonne("En retard", "en_retard", 10),  # computed: written, never read back
+    Colonne("Pilote", "pilote", 26),
+    Colonne("Contributeurs", "contributeurs", 28),
+    Colonne("Partenaires", "partenaires", 28),
+    Colonne("Début", "debut", 12),
+    Colonne("Échéance", "echeance", 12),
+    Colonne("Jalons", "jalons", 36),
+    Colonne("Avancement (%)", "avancement", 10),
+    Colonne("Précisions", "precisions", 40),
+    Colonne("Notes de suivi", "notes", 40),
+    Colonne("Instances", "instances", 20),
 )
 
 INDICATEURS: tuple[Colonne, ...] = (
-    Colonne("Identifiant de l'action", "action", 30, "texte"),
-    Colonne("Indicateur", "libelle", 40, "texte"),
-    Colonne("Unité", "unite", 10, "texte"),
-    Colonne("Cible", "cible", 10, "nombre"),
-    Colonne("Date", "date", 12, "date"),
-    Colonne("Valeur", "valeur", 10, "nombre"),
+    Colonne("Identifiant de l'action", "action", 30),
+    Colonne("Indicateur", "libelle", 40),
+    Colonne("Unité", "unite", 10),
+    Colonne("Cible", "cible", 10),
+    Colonne("Date", "date", 12),
+    Colonne("Valeur", "valeur", 10),
 )
 
 Valeur = str | int | float | date | None
