@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.editeur.local import Depot, start
+
 from ..conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -166,3 +168,19 @@ def mkdocs_serve(tmp_path: Path, data: Path, slug: str, port: int | None = None,
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+@pytest.fixture
+def editor(tmp_path):
+    """(base URL of the preview, the copied référentiel's folder) with the editor wired."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "bethune", data / "bethune")
+    port = free_port()
+    backend = start(Depot(tmp_path, "data/bethune"), origin=f"http://127.0.0.1:{port}", port=0)
+    env = {"SOCLE_EDITEUR_LOCAL": f"http://127.0.0.1:{backend.server_address[1]}/api/v1"}
+    try:
+        with mkdocs_serve(tmp_path, data, "bethune", port=port, env=env) as base:
+            yield base, data / "bethune"
+    finally:
+        backend.shutdown()
+        backend.server_close()

@@ -12,34 +12,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
 import urllib.request
 
-import pytest
-
-from macros.editeur.local import Depot, start
-
 from ..conftest import ROOT
-from .conftest import free_port, mkdocs_serve
-
-
-@pytest.fixture
-def editor(tmp_path):
-    """(base URL of the preview, the copied référentiel's folder) with the editor wired."""
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data" / "bethune", data / "bethune")
-    port = free_port()
-    backend = start(Depot(tmp_path, "data/bethune"), origin=f"http://127.0.0.1:{port}", port=0)
-    env = {"SOCLE_EDITEUR_LOCAL": f"http://127.0.0.1:{backend.server_address[1]}/api/v1"}
-    try:
-        with mkdocs_serve(tmp_path, data, "bethune", port=port, env=env) as base:
-            yield base, data / "bethune"
-    finally:
-        backend.shutdown()
-        backend.server_close()
 
 
 def _open(context, url: str):
