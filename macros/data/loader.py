@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.data import collector
 from macros.data.errors import DataError, DataErrors, explain_validation_error
+from macros.data.files import SOURCE_FOLDER, check_document_file, display_path, unsafe_entries
 from macros.data.references import check_references
 from macros.data.yaml_strict import read_yaml
 from macros.models.base import MOTIF_IDENTIFIANT
@@ -28,7 +29,6 @@ from macros.registry import IDENTITY, KINDS, PAGES, RUBRIQUES, Kind
 # Files an editor may keep next to the data without them being read as sections.
 _IGNORED = {"CORRECTIONS.md", "README.md"}
 # Folders of a référentiel: its source document, and its own pages (one file each).
-_SOURCE_FOLDER = "source"
 _RUBRIQUE_SUFFIXES = (".yml", ".md")
 _IDENTIFIER = re.compile(MOTIF_IDENTIFIANT)
 
@@ -67,16 +67,9 @@ class LoadedReferentiel:
             raise AttributeError(key) from None
 
 
-def _display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _validate(section: Kind, path: Path, root: Path) -> tuple[BaseModel, object]:
     """The file's model, and what was read (its positions locate cross-file errors)."""
-    source = _display_path(path, root)
+    source = display_path(path, root)
     raw = read_yaml(path, source)
     return _validated(section.model, raw, source), raw
 
@@ -97,41 +90,49 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
     """
     errors: list[DataError] = []
     if not folder.is_dir():
-        raise DataErrors([DataError(_display_path(folder, root), None, None,
+        raise DataErrors([DataError(display_path(folder, root), None, None,
                                     "ce dossier de référentiel n'existe pas.")])
+    refused = unsafe_entries(folder, root, errors)
     known = {section.filename for section in KINDS}
     for path in sorted(folder.iterdir()):
+        if path in refused:
+            continue
         if path.is_file() and path.name not in known and path.name not in _IGNORED:
             errors.append(DataError(
-                _display_path(path, root), None, None,
+                display_path(path, root), None, None,
                 "fichier inconnu : il ne sera pas lu. Fichiers possibles : "
                 + ", ".join(sorted(known)) + ", et les pages de l'organisation dans le dossier "
                 "rubriques/."))
-        elif path.is_dir() and path.name not in (_SOURCE_FOLDER, RUBRIQUES.filename) \
+        elif path.is_dir() and path.name not in (SOURCE_FOLDER, RUBRIQUES.filename) \
                 and not path.name.startswith("."):
             errors.append(DataError(
-                _display_path(path, root), None, None,
+                display_path(path, root), None, None,
                 f"dossier inconnu : il ne sera pas lu. Dossiers possibles : {RUBRIQUES.filename}/ "
-                f"(les pages de l'organisation) et {_SOURCE_FOLDER}/ (le document d'origine)."))
+                f"(les pages de l'organisation) et {SOURCE_FOLDER}/ (le document d'origine)."))
     sections: dict[str, BaseModel] = {}
     sources: dict[str, str] = {}
     raws: dict[str, object] = {}
     for section in KINDS:
         path = folder / section.filename
+        if path in refused:
+            continue
         if not path.exists():
             if section is IDENTITY:
-                errors.append(DataError(_display_path(path, root), None, None,
+                errors.append(DataError(display_path(path, root), None, None,
                                         "fichier obligatoire absent : il décrit l'organisation "
                                         "et le document source."))
             continue
         try:
             sections[section.key], raws[section.key] = _validate(section, path, root)
-            sources[section.key] = _display_path(path, root)
+            sources[section.key] = display_path(path, root)
         except DataError as error:
             errors.append(error)
         except DataErrors as many:
             errors.extend(many.errors)
-    rubriques = _load_rubriques(folder / RUBRIQUES.filename, root, errors)
+    rubriques = _load_rubriques(folder / RUBRIQUES.filename, root, errors, refused)
+    if IDENTITY.key in sections:
+        errors += check_document_file(sections[IDENTITY.key], raws[IDENTITY.key], folder, root,
+                                      sources[IDENTITY.key], refused)
     if not errors:
         errors += check_references(sections, raws, sources)
     if errors:
@@ -143,14 +144,15 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
 _TAKEN = {spec.path.removesuffix(".md") for spec in PAGES} | {"index", "search", "assets"}
 
 
-def _load_rubriques(folder: Path, root: Path, errors: list[DataError]) -> tuple[LoadedRubrique, ...]:
+def _load_rubriques(folder: Path, root: Path, errors: list[DataError],
+                    refused: frozenset[Path]) -> tuple[LoadedRubrique, ...]:
     """Every file of `rubriques/`, validated; problems are added to `errors`."""
-    if not folder.is_dir():
+    if folder in refused or not folder.is_dir():
         return ()
     found: dict[str, LoadedRubrique] = {}
     for path in sorted(folder.iterdir()):
-        source = _display_path(path, root)
-        if not path.is_file() or path.name.startswith("."):
+        source = display_path(path, root)
+        if path in refused or not path.is_file() or path.name.startswith("."):
             continue
         if path.suffix not in _RUBRIQUE_SUFFIXES:
             errors.append(DataError(source, None, None, "fichier inconnu : une rubrique s'écrit en "

@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from macros.data.errors import DataError
+from macros.data.files import read_data_text
 from macros.data.yaml_strict import PositionedDict, PositionedList, parse_yaml_text
 
 HEADER_KEYS = ("titre", "resume", "position", "etape", "suivi")
@@ -276,14 +277,7 @@ def read_markdown_rubrique(path: Path, source: str) -> dict:
 
     `source` is the path shown to the editor. Raises DataError for what the editor must fix.
     """
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DataError(source, raw[: error.start].count(b"\n") + 1, None,
-                        "le fichier n'est pas encodé en UTF-8 : enregistrez-le en « UTF-8 » "
-                        "depuis votre éditeur.") from None
-    return parse_markdown_rubrique(text, source)
+    return parse_markdown_rubrique(read_data_text(path, source), source)
 
 
 def parse_markdown_rubrique(text: str, source: str) -> dict:

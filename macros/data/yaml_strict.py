@@ -28,6 +28,7 @@ from yaml.events import (
 )
 
 from macros.data.errors import DataError
+from macros.data.files import read_data_text
 
 
 class Position(NamedTuple):
@@ -262,14 +263,7 @@ def read_yaml(path: Path, source: str) -> PositionedDict:
     `source` is the path shown to the editor (relative to the repository).
     Raises DataError for anything an editor must fix.
     """
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DataError(source, line, None,
-                        "le fichier n'est pas encodé en UTF-8 : enregistrez-le en "
-                        "« UTF-8 » depuis votre éditeur.") from None
+    text = read_data_text(path, source)
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse_yaml_text(text, source)

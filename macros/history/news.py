@@ -18,6 +18,8 @@ import yaml
 
 from macros.data import collector
 from macros.data.errors import DataError
+from macros.data.limites import TAILLE_MAX_FICHIER
+from macros.data.yaml_strict import parse_yaml_text
 from macros.history import gitinfo
 from macros.history.changes import describe_changes
 from macros.history.gitinfo import date_fr
@@ -70,10 +72,16 @@ def parse_version(object_id: str, content: bytes, name: str = "") -> object | No
     if object_id in _parsed:
         return _parsed[object_id]
     try:
-        if name.endswith(".md"):  # a rubrique written in Markdown: compared as its blocks
+        if len(content) > TAILLE_MAX_FICHIER:  # never accepted by the loader: nothing to compare
+            data = None
+        elif name.endswith(".md"):  # a rubrique written in Markdown: compared as its blocks
             from macros.data.markdown_rubrique import parse_markdown_rubrique
 
             data = parse_markdown_rubrique(content.decode("utf-8"), name)
+        elif b"&" in content:
+            # An anchor, whose aliases would multiply the work of every comparison, or prose
+            # with « & »: read by the strict reader, which refuses anchors and aliases.
+            data = parse_yaml_text(content.decode("utf-8"), name)
         else:
             # BaseLoader: every scalar stays a string, as in the strict loader.
             data = yaml.load(content.decode("utf-8"), Loader=_YAML_LOADER)

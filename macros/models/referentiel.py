@@ -52,6 +52,16 @@ class DocumentSource(Modele):
     fichier: Texte = Field(description="Nom du fichier texte du document, rangé dans le dossier "
                          "source/ du référentiel.")
 
+    @field_validator("fichier")
+    @classmethod
+    def _plain_name(cls, fichier: str) -> str:
+        # A name, not a path: `../../etc/passwd` must never be printed as the source, nor read.
+        if "/" in fichier or "\\" in fichier or fichier.startswith(".") or not fichier.strip():
+            raise ValueError(f"« {fichier} » n'est pas un nom de fichier : écrivez seulement le nom du "
+                             "fichier rangé dans le dossier source/ (par exemple « projet.txt »), sans "
+                             "dossier ni « .. ».")
+        return fichier
+
 
 class Referentiel(Modele):
     """Identity of a référentiel: organisation, source and presentation text."""
