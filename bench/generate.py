@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.data.files import SOURCE_FOLDER
 from macros.data.yaml_strict import read_yaml
 
 # For each data file, the top-level lists that grow with the organisation.
@@ -103,12 +104,15 @@ class _WrittenOut(yaml.SafeDumper):
 def scale_referentiel(source: Path, destination: Path, factor: int) -> Path:
     """Write `source` scaled ×`factor` into `destination` (a référentiel folder).
 
-    Files that are not YAML (CORRECTIONS.md...) are copied unchanged.
+    Files that are not YAML (CORRECTIONS.md...) and the source document are copied unchanged.
     """
     if factor < 1:
         raise ValueError("le facteur d'échelle doit valoir au moins 1.")
     destination.mkdir(parents=True, exist_ok=True)
     for path in sorted(source.iterdir()):
+        if path.name == SOURCE_FOLDER:  # the document the loader checks is there
+            shutil.copytree(path, destination / path.name, dirs_exist_ok=True)
+            continue
         if not path.is_file():
             continue
         if path.suffix != ".yml":

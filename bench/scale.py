@@ -36,6 +36,7 @@ def bench_scale(tmp: Path) -> dict:
     minimal = tmp / "scale-min" / "bethune"
     minimal.mkdir(parents=True)
     shutil.copy2(source / "referentiel.yml", minimal / "referentiel.yml")
+    shutil.copytree(source / "source", minimal / "source")  # the loader checks the document is there
     say("(site seul : le kit PDF est remplacé par un PDF d'une page ; son coût est mesuré à part ; "
         f"démarrage et ×1 : médianes de {RATIO_REPEATS}, en alternance)")
     data_x1 = scale_referentiel(source, tmp / "scale-x1" / "bethune", 1).parent
