@@ -77,7 +77,7 @@ def test_a_new_kind_is_four_files_and_reaches_site_search_and_kit(tmp_path):
     authored = _engine_with_a_new_kind(project)
     assert len(authored) <= 5
     data = project / "data" / "essai"
-    (data / "source").mkdir(parents=True)
+    shutil.copytree(ROOT / "tests/fixtures/mini/source", data / "source")
     shutil.copy(ROOT / "tests/fixtures/mini/referentiel.yml", data / "referentiel.yml")
     (data / "astuces.yml").write_text("titre: Nos astuces\nastuces:\n  - Garer son vélo dans la cour.\n"
                                       "  - Badger en arrivant.\n", encoding="utf-8")
