@@ -8,12 +8,16 @@ kept) and what changed is summed up. This is what `make importer-plan FICHIER=�
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
 from macros.data.errors import DataErrors
+from macros.data.limites import TAILLE_MAX_FICHIER, message_trop_gros
 from macros.data.loader import load_referentiel
 from macros.data.project import DEFAULT_SLUG, project_root
 from macros.data.yaml_strict import parse_yaml_text
@@ -21,26 +25,46 @@ from macros.models.plan import Plan
 from macros.plan.ecriture import entete, plan_en_yaml
 from macros.plan.tableur.importer import plan_depuis_feuilles
 from macros.plan.tableur.lire import TableurIlisible, lire_feuilles
+from macros.plan.tableur.resume import resume
 from macros.registry import KIND_FILES
 
 
-def resume(avant: Plan, apres: Plan) -> str:
-    """« 2 actions ajoutées, 1 modifiée, 0 retirée » between two versions of a plan."""
-    old = {a.id: a for a in avant.actions}
-    new = {a.id: a for a in apres.actions}
-    added = sum(ident not in old for ident in new)
-    removed = sum(ident not in new for ident in old)
-    changed = sum(ident in old and old[ident] != action for ident, action in new.items())
-    places = [e.action.id for e in avant.entrees] != [e.action.id for e in apres.entrees]
+def ecrire(target: Path, text: str) -> None:
+    """`text` into `target` at once (a reader never sees half a file), keeping its mode.
 
-    def count(n: int, word: str) -> str:
-        return f"{n} {word}{'s' if n > 1 else ''}"
+    tempfile creates its file 0600: the plan.yml written would no longer be readable by the
+    group or the web server that could read the one it replaces."""
+    mode = stat.S_IMODE(target.stat().st_mode)
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(name, mode)
+        os.replace(name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
 
-    text = f"{count(added, 'action ajoutée')}, {count(changed, 'modifiée')}, {count(removed, 'retirée')}"
-    return text + (" ; ordre des actions changé" if places and not (added or removed) else "")
+
+_CAUSES = {errno.EACCES: "permission refusée", errno.EPERM: "permission refusée",
+           errno.ENOSPC: "le disque est plein", errno.EROFS: "le disque est en lecture seule",
+           errno.ENOENT: "il n'existe pas", errno.EISDIR: "c'est un dossier"}
 
 
 def main(argv: list[str]) -> int:
+    try:
+        return _importer(argv)
+    except OSError as error:  # the disk, not the sheet: a plan.yml that cannot be written
+        cause = _CAUSES.get(error.errno, "erreur du système")
+        print(f"Le fichier « {error.filename or ''} » n'a pas pu être lu ou écrit ({cause}) ; aucun fichier "
+              "n'a été modifié.", file=sys.stderr)
+        return 1
+
+
+def _importer(argv: list[str]) -> int:
     if not argv:
         print("Indiquez le tableur à importer : make importer-plan FICHIER=plan.ods", file=sys.stderr)
         return 2
@@ -55,9 +79,6 @@ def main(argv: list[str]) -> int:
         return 1
     if not ref.has("plan"):
         print(f"data/{slug}/ n'a pas de {KIND_FILES['plan']} : rien où importer le tableur.", file=sys.stderr)
-        return 1
-    if not sheet.is_file():
-        print(f"« {sheet} » : ce fichier n'existe pas.", file=sys.stderr)
         return 1
     try:
         feuilles = lire_feuilles(sheet)
@@ -78,10 +99,20 @@ def main(argv: list[str]) -> int:
     if Plan.model_validate(parse_yaml_text(text, str(target))) != plan:  # pragma: no cover - a bug
         print("L'écriture du plan ne redonne pas le tableur : rien n'a été écrit.", file=sys.stderr)
         return 1
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False) as out:
-        out.write(text)
-    os.replace(out.name, target)
-    print(f"✓ data/{slug}/{KIND_FILES['plan']} : {len(plan.actions)} actions ({resume(ref.plan, plan)}).")
+    nom = f"data/{slug}/{KIND_FILES['plan']}"
+    if (taille := len(text.encode("utf-8"))) > TAILLE_MAX_FICHIER:
+        print(f"{nom} ne serait pas écrit, {message_trop_gros(taille)} Aucun fichier n'a été modifié.",
+              file=sys.stderr)
+        return 1
+    counts, lines = resume(ref.plan, plan)
+    if text == target.read_text(encoding="utf-8"):
+        print(f"✓ {nom} : le tableur redonne le plan tel qu'il est ; rien à écrire.")
+        return 0
+    ecrire(target, text)
+    print(f"✓ {nom} : {len(plan.actions)} actions ({counts}).")
+    for line in lines:
+        print(f"  {line}")
+    print("Relisez le changement (git diff) avant de le proposer.")
     return 0
 
 

@@ -1,8 +1,13 @@
 """An ODS or XLSX file read as sheets of plain cell values (text, number, date or None).
 
+The file is first checked whole (macros/plan/tableur/archive.py, controle_ods.py,
+controle_xlsx.py: sizes, strict XML, rows and columns within macros/plan/tableur/limites.py),
+then read by odfpy or openpyxl; whatever these libraries raise on a file they cannot read
+becomes a French TableurIlisible, never a traceback.
+
 Spreadsheets repeat empty rows and cells to the end of the sheet (LibreOffice writes
-« 1 048 576 empty rows » as one repeated row): repetitions of empty cells are dropped, so a
-sheet is only as long as what was typed in it.
+« 1 048 576 empty rows » as one repeated row): the reading stops at the limits, past which
+the check has made sure nothing is filled, so a sheet is only as long as what was typed in it.
 """
 
 from __future__ import annotations
@@ -10,24 +15,34 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from macros.plan.tableur.archive import MOT_DE_PASSE, TableurIlisible, ouvrir, refus
 from macros.plan.tableur.colonnes import Valeur
+from macros.plan.tableur.controle_ods import controler_ods
+from macros.plan.tableur.controle_xlsx import controler_xlsx
+from macros.plan.tableur.limites import COLONNES_MAX, LIGNES_MAX
 
-# A repeated row or cell that holds something is written out at most this many times.
-_REPETITION_MAX = 1000
-
-
-class TableurIlisible(Exception):
-    """The file is not a spreadsheet this reader understands (message in French)."""
+__all__ = ["TableurIlisible", "lire_feuilles"]
 
 
 def lire_feuilles(path: Path) -> dict[str, list[list[Valeur]]]:
     """Every sheet of an .ods or .xlsx file, by name, as rows of values."""
     suffix = path.suffix.lower()
-    if suffix == ".ods":
-        return _ods(path)
-    if suffix == ".xlsx":
-        return _xlsx(path)
-    raise TableurIlisible(f"« {path.name} » n'est pas un tableur ODS ou XLSX (extension .ods ou .xlsx).")
+    if suffix in (".xls", ".xlsm", ".xlsb"):
+        raise refus(path, f"le format {suffix} n'est pas lu : {MOT_DE_PASSE.split(' : ', 1)[1]}")
+    if suffix not in (".ods", ".xlsx"):
+        raise refus(path, "ce n'est pas un tableur ODS ou XLSX (extension .ods ou .xlsx).")
+    with ouvrir(path) as archive:
+        (controler_ods if suffix == ".ods" else controler_xlsx)(path, archive)
+    try:
+        return _ods(path) if suffix == ".ods" else _xlsx(path)
+    except TableurIlisible:
+        raise
+    except MemoryError:  # pragma: no cover - the checks above are there so that it never happens
+        raise refus(path, "il est trop gros pour être lu.") from None
+    except Exception:  # whatever odfpy or openpyxl raise on a file they do not understand
+        raise refus(path, f"{'LibreOffice' if suffix == '.ods' else 'le lecteur XLSX'} ne parvient pas à "
+                    "le lire (fichier abîmé, ou écrit par un logiciel qui s'écarte du format) : "
+                    "enregistrez-le de nouveau avec votre tableur, puis importez-le.") from None
 
 
 def _sans_vides_finaux(rows: list[list[Valeur]]) -> list[list[Valeur]]:
@@ -40,21 +55,22 @@ def _sans_vides_finaux(rows: list[list[Valeur]]) -> list[list[Valeur]]:
 
 
 def _xlsx(path: Path) -> dict[str, list[list[Valeur]]]:
-    from zipfile import BadZipFile
-
     from openpyxl import load_workbook
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, BadZipFile, KeyError, ValueError) as error:
-        raise TableurIlisible(f"« {path.name} » ne s'ouvre pas comme un tableur XLSX ({error}).") from None
+    book = load_workbook(path, read_only=True, data_only=True)
     sheets = {}
-    for sheet in book.worksheets:
-        rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append([_valeur_xlsx(value) for value in row])
-        sheets[sheet.title] = _sans_vides_finaux(rows)
-    book.close()
+    try:
+        for sheet in book.worksheets:
+            rows = []
+            # Bounded, whatever the sheet declares: the check found nothing filled beyond.
+            for row in sheet.iter_rows(max_row=LIGNES_MAX, max_col=COLONNES_MAX, values_only=True):
+                if row.count(None) == len(row):
+                    rows.append([])
+                else:
+                    rows.append([_valeur_xlsx(value) for value in row])
+            sheets[sheet.title] = _sans_vides_finaux(rows)
+    finally:
+        book.close()
     return sheets
 
 
@@ -69,25 +85,22 @@ def _valeur_xlsx(value: object) -> Valeur:
 
 
 def _ods(path: Path) -> dict[str, list[list[Valeur]]]:
-    from zipfile import BadZipFile
-
     from odf.opendocument import load
     from odf.table import Table
 
-    try:
-        doc = load(str(path))
-    except (OSError, BadZipFile, KeyError, ValueError) as error:
-        raise TableurIlisible(f"« {path.name} » ne s'ouvre pas comme un tableur ODS ({error}).") from None
+    doc = load(str(path))
     sheets = {}
     for table in doc.spreadsheet.getElementsByType(Table):
         rows: list[list[Valeur]] = []
         for row in _ods_rows(table):
-            repeat = int(row.getAttribute("numberrowsrepeated") or 1)
+            if len(rows) >= LIGNES_MAX:  # the check found nothing filled beyond
+                break
+            repeat = min(int(row.getAttribute("numberrowsrepeated") or 1), LIGNES_MAX - len(rows))
             cells = _ods_cells(row)
             if not any(value is not None for value in cells):
-                rows.extend([] for _ in range(min(repeat, _REPETITION_MAX)))
+                rows.extend([] for _ in range(repeat))
             else:
-                rows.extend(list(cells) for _ in range(min(repeat, _REPETITION_MAX)))
+                rows.extend(list(cells) for _ in range(repeat))
         sheets[table.getAttribute("name")] = _sans_vides_finaux(rows)
     return sheets
 
@@ -107,9 +120,10 @@ def _ods_cells(row) -> list[Valeur]:
     for cell in row.childNodes:
         if getattr(cell, "qname", (None, None))[1] not in ("table-cell", "covered-table-cell"):
             continue
-        repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
-        value = _ods_value(cell)
-        cells.extend([value] * (min(repeat, _REPETITION_MAX) if value is not None else min(repeat, 64)))
+        if len(cells) >= COLONNES_MAX:  # the check found nothing filled beyond
+            break
+        repeat = min(int(cell.getAttribute("numbercolumnsrepeated") or 1), COLONNES_MAX - len(cells))
+        cells.extend([_ods_value(cell)] * repeat)
     return cells
 
 
