@@ -94,7 +94,7 @@ test-browser: prerequis install ## Lance seulement les tests dans Chromium
 	$(BIN)/pytest -q -n $(TEST_WORKERS) -m browser
 
 snapshots: install ## Réécrit les instantanés de tests/snapshots/ (relisez ensuite leur diff)
-	UPDATE_SNAPSHOTS=1 $(BIN)/pytest -q tests/test_fragments.py
+	$(BIN)/pytest -q -m snapshots --update-snapshots
 
 bench: install ## Mesure temps de construction, poids et recherche
 	$(BIN)/python -m bench

@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
 def source_document(slug: str) -> Path:
@@ -107,9 +108,38 @@ def pdc_site(real_sites) -> Path:
     return real_sites / "pas-de-calais"
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true",
+                     help="réécrit les instantanés de tests/snapshots/ au lieu de les comparer "
+                     "(make snapshots)")
+
+
+@pytest.fixture
+def snapshot(request):
+    """`snapshot(path, rendered)`: `rendered` equals tests/snapshots/<path>, or rewrites it.
+
+    `--update-snapshots` (make snapshots) writes every snapshot the tests render; review the diff.
+    """
+    update = request.config.getoption("--update-snapshots")
+
+    def compare(path: str, rendered: str) -> None:
+        stored = SNAPSHOTS / path
+        if update:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(rendered, encoding="utf-8")
+        assert stored.exists(), f"instantané absent : {path} ; lancez « make snapshots » et relisez-le"
+        assert rendered == stored.read_text(encoding="utf-8"), (
+            f"{path} a changé : si c'est voulu, lancez « make snapshots » et relisez le diff")
+
+    return compare
+
+
 def pytest_collection_modifyitems(items) -> None:
-    """Everything under tests/browser/ needs Chromium: `make test-browser` runs just that."""
+    """Everything under tests/browser/ needs Chromium (`make test-browser` runs just that);
+    every test that compares a snapshot is marked `snapshots` (`make snapshots` runs those)."""
     browser = Path(__file__).parent / "browser"
     for item in items:
         if browser in item.path.parents:
             item.add_marker(pytest.mark.browser)
+        if "snapshot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.snapshots)

@@ -1,12 +1,11 @@
 """Rubrique blocks: models, site fragment, kit section, inline syntax and the Markdown reader.
 
-Snapshots are in tests/snapshots/blocs/; after an intended change of blocs.md.j2 or
-blocs.typ.j2, run `UPDATE_SNAPSHOTS=1 pytest tests/test_blocs.py` and review the diff.
+Snapshots are in tests/snapshots/blocs/; after an intended change of a block's templates,
+run `make snapshots` and review the diff.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -18,14 +17,12 @@ from macros.data.errors import DataError, explain_validation_error
 from macros.data.markdown_rubrique import read_markdown_rubrique
 from macros.kit.document import PREAMBLE
 from macros.kit.document import environment as kit_environment
-from macros.models.blocs import Rubrique, looks_like_a_markdown_table
+from macros.models.blocs import TYPES_DE_BLOC, Rubrique, looks_like_a_markdown_table
 from macros.site.inline import inline_html, inline_typst
 from macros.site.render import fragment
 
-from .conftest import visible_text
+from .conftest import ROOT, visible_text
 from .helpers import pdfinfo, pdftotext
-
-SNAPSHOTS = Path(__file__).parent / "snapshots" / "blocs"
 
 
 def _markdown() -> Markdown:
@@ -157,17 +154,8 @@ def test_inline_typst_writes_only_strings_and_allowed_calls():
 
 # --- Site fragment ------------------------------------------------------------------------
 
-def _snapshot(name: str, rendered: str) -> None:
-    snapshot = SNAPSHOTS / name
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        snapshot.parent.mkdir(parents=True, exist_ok=True)
-        snapshot.write_text(rendered, encoding="utf-8")
-    assert snapshot.exists(), f"instantané absent : {snapshot.name} ; relancez avec UPDATE_SNAPSHOTS=1"
-    assert rendered == snapshot.read_text(encoding="utf-8")
-
-
-def test_site_fragment_snapshot():
-    _snapshot("site.md", fragment("blocs", RUBRIQUE.blocs, "arrivee", inline_html))
+def test_site_fragment_snapshot(snapshot):
+    snapshot("blocs/site.md", fragment("blocs", RUBRIQUE.blocs, "arrivee", inline_html))
 
 
 def test_site_fragment_is_accessible_html_under_markdown_headings():
@@ -219,9 +207,9 @@ def _compile(body: str) -> bytes:
                        + '#heading(level: 1, "Mon arrivée")\n' + body)
 
 
-def test_kit_snapshot_compiles_to_a_tagged_pdf():
+def test_kit_snapshot_compiles_to_a_tagged_pdf(snapshot):
     source = _kit(RUBRIQUE)
-    _snapshot("kit.typ", source)
+    snapshot("blocs/kit.typ", source)
     assert _compile(source).startswith(b"%PDF")
 
 
@@ -371,3 +359,13 @@ def _errors_of(data: dict, source: str) -> list[DataError]:
     with pytest.raises(ValidationError) as caught:
         Rubrique.model_validate(data)
     return explain_validation_error(caught.value, data, source, Rubrique)
+
+
+def test_each_block_type_is_one_class_and_two_templates_of_its_own():
+    """A block is found by its `type`: its class, blocs/<type>.md.j2 and blocs/<type>.typ.j2."""
+    def templates(folder: str, suffix: str) -> set[str]:
+        return {path.name.removesuffix(suffix) for path in (ROOT / folder).glob(f"*{suffix}")}
+
+    assert templates("macros/site/templates/blocs", ".md.j2") == set(TYPES_DE_BLOC)
+    assert templates("macros/kit/typst/blocs", ".typ.j2") == set(TYPES_DE_BLOC)
+    assert {bloc["type"] for bloc in every_block()["blocs"]} == set(TYPES_DE_BLOC)

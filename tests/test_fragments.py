@@ -6,9 +6,7 @@ tests/snapshots/. A missing snapshot fails: it is written only on purpose.
 
 from __future__ import annotations
 
-import os
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +18,6 @@ from macros.site.render import fragment, markdown_text
 
 from .conftest import FIXTURES
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
 MINI = load_referentiel(FIXTURES / "mini", FIXTURES.parent.parent)
 
 GOUVERNANCE = Gouvernance.model_validate({
@@ -63,13 +60,8 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_fragment_snapshot(case):
-    rendered = CASES[case]()
-    snapshot = SNAPSHOTS / f"{case}.md"
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        snapshot.write_text(rendered, encoding="utf-8")
-    assert snapshot.exists(), f"instantané absent : {snapshot.name} ; lancez « make snapshots » et relisez-le"
-    assert rendered == snapshot.read_text(encoding="utf-8")
+def test_fragment_snapshot(case, snapshot):
+    snapshot(f"{case}.md", CASES[case]())
 
 
 def test_role_view_groups_every_commitment_of_a_role():

@@ -10,14 +10,12 @@ contacts' telephone and courriel are plain text.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from macros.models.base import MOTIF_IDENTIFIANT, ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
 from macros.models.pages import OuiNon
-
-# The anchor override of a block, as Identifiant but optional.
 
 # A telephone keeps to what a number is written with: nothing that could leave a tel: link.
 _TELEPHONE = re.compile(r"^\+?[0-9 .()\-]+$")
@@ -45,8 +43,13 @@ Telephone = Annotated[str, AfterValidator(_telephone)]
 Courriel = Annotated[str, AfterValidator(_courriel)]
 
 
-class _Commun(Modele):
-    """What every block may carry: a heading and an anchor."""
+class BlocCommun(Modele):
+    """What every block may carry: a heading and an anchor.
+
+    A block is a subclass with a `type: Literal["…"]` field: that makes it one of the blocks
+    a rubrique accepts (`Bloc` below), and its templates are found by that type
+    (macros/site/templates/blocs/<type>.md.j2, macros/kit/typst/blocs/<type>.typ.j2).
+    """
 
     titre: Texte | None = Field(
         default=None, description="Facultatif : titre affiché au-dessus du bloc (il reçoit une ancre "
@@ -56,21 +59,21 @@ class _Commun(Modele):
         "à la place de celle tirée du titre.")
 
 
-class Paragraphe(_Commun):
+class Paragraphe(BlocCommun):
     """One paragraph of text."""
 
     type: Literal["paragraphe"] = Field(description="Genre du bloc : « paragraphe ».")
     texte: Texte = Field(description="Le texte du paragraphe.")
 
 
-class Liste(_Commun):
+class Liste(BlocCommun):
     """A bulleted list."""
 
     type: Literal["liste"] = Field(description="Genre du bloc : « liste » (liste à puces).")
     items: list[Texte] = liste("Les éléments de la liste, dans l'ordre.")
 
 
-class Tableau(_Commun):
+class Tableau(BlocCommun):
     """A table: a header row and rows of exactly as many cells."""
 
     type: Literal["tableau"] = Field(description="Genre du bloc : « tableau ».")
@@ -99,7 +102,7 @@ class Question(Modele):
     reponse: list[Texte] = liste("Les paragraphes de la réponse.")
 
 
-class Questions(_Commun):
+class Questions(BlocCommun):
     """Questions and answers (a FAQ)."""
 
     type: Literal["questions"] = Field(description="Genre du bloc : « questions » (questions-réponses).")
@@ -140,7 +143,7 @@ class Contact(Modele):
         return None if self.courriel is None else "mailto:" + self.courriel
 
 
-class Contacts(_Commun):
+class Contacts(BlocCommun):
     """A list of contacts."""
 
     type: Literal["contacts"] = Field(description="Genre du bloc : « contacts ».")
@@ -154,14 +157,14 @@ class Etape(Modele):
     texte: Texte = Field(description="Ce qu'il faut faire à cette étape.")
 
 
-class Etapes(_Commun):
+class Etapes(BlocCommun):
     """Ordered steps."""
 
     type: Literal["etapes"] = Field(description="Genre du bloc : « etapes » (liste numérotée).")
     items: list[Etape] = liste("Les étapes, dans l'ordre où les suivre.")
 
 
-class Encadre(_Commun):
+class Encadre(BlocCommun):
     """A framed note: something to know, or to watch out for."""
 
     type: Literal["encadre"] = Field(description="Genre du bloc : « encadre ».")
@@ -177,15 +180,19 @@ class Definition(Modele):
     definition: Texte = Field(description="Son sens.")
 
 
-class Definitions(_Commun):
+class Definitions(BlocCommun):
     """Terms and their meaning."""
 
     type: Literal["definitions"] = Field(description="Genre du bloc : « definitions ».")
     items: list[Definition] = liste("Les termes, chacun avec son sens.")
 
 
-_TYPES = {model.model_fields["type"].annotation.__args__[0]: model
-          for model in (Paragraphe, Liste, Tableau, Questions, Contacts, Etapes, Encadre, Definitions)}
+def _block_type(model: type[BlocCommun]) -> str:
+    return model.model_fields["type"].annotation.__args__[0]
+
+
+# Every block class defined above, in the order of this file (the schema's and the editor's).
+_TYPES = {_block_type(model): model for model in BlocCommun.__subclasses__()}
 TYPES_DE_BLOC = tuple(_TYPES)
 
 
@@ -204,7 +211,7 @@ def _known_type(value: object) -> object:
 
 
 Bloc = Annotated[
-    Paragraphe | Liste | Tableau | Questions | Contacts | Etapes | Encadre | Definitions,
+    Union[tuple(_TYPES.values())],  # noqa: UP007 - the union of classes known only at import
     Field(discriminator="type"),
     BeforeValidator(_known_type),
 ]
