@@ -18,7 +18,6 @@ from macros.data.loader import load_referentiel
 from macros.editeur import admin
 from macros.editeur.champs import NOMBRE, fields_of
 from macros.editeur.config import Forge, dump, editor_config
-from macros.editeur.local import Depot, Refused
 from macros.models.base import MOTIF_IDENTIFIANT
 from macros.registry import KINDS, RUBRIQUES
 
@@ -195,20 +194,3 @@ def test_without_a_forge_admin_loads_nothing():
     assert admin.DECAP in admin.index_html(LOCAL, "Ville")
     files = admin.static_files()
     assert admin.DECAP in files and "socle-yaml.js" in files and "vendor/decap-cms-3.16.3/LICENSE" in files
-
-
-def test_the_local_backend_writes_only_the_referentiel_files(tmp_path):
-    (tmp_path / "data" / "x").mkdir(parents=True)
-    (tmp_path / "data" / "x" / "plan.yml").write_text("titre: a\n", encoding="utf-8")
-    depot = Depot(tmp_path, "data/x")
-    entry = depot.answer("getEntry", {"path": "data/x/plan.yml"})
-    assert entry["data"] == "titre: a\n" and len(entry["file"]["id"]) == 64
-    depot.answer("persistEntry", {"entry": {"path": "data/x/plan.yml", "raw": "titre: b\n"}, "assets": []})
-    assert (tmp_path / "data" / "x" / "plan.yml").read_text(encoding="utf-8") == "titre: b\n"
-    for path in ("Makefile", "data/x/../../Makefile", "data/x/outil.py", "/etc/passwd", "../dehors.yml"):
-        with pytest.raises(Refused):
-            depot.answer("persistEntry", {"entry": {"path": path, "raw": "x"}, "assets": []})
-    assert not (tmp_path / "Makefile").exists() and not (tmp_path.parent / "dehors.yml").exists()
-    with pytest.raises(Refused, match="médias"):
-        depot.answer("persistEntry", {"entry": {"path": "data/x/plan.yml", "raw": "x"},
-                                      "assets": [{"path": "data/x/a.png"}]})

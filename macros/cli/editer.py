@@ -1,13 +1,16 @@
-"""`make editer`: the form editor against the working tree, with the live preview.
+"""`make editer [PORT=8000]`: the form editor against the working tree, with the live preview.
 
-Starts the local backend (macros/editeur/local.py) on 127.0.0.1:8081, then `mkdocs serve`
-with `SOCLE_EDITEUR_LOCAL` naming it: http://127.0.0.1:8000/admin/ edits the files of
-data/<slug>/, and each save rebuilds the preview, which reloads.
+Starts the local backend (macros/editeur/local.py) on a free port of 127.0.0.1 with a token
+drawn for this run, then `mkdocs serve` on 127.0.0.1:PORT with `SOCLE_EDITEUR_LOCAL` naming
+the backend's address (token included): http://127.0.0.1:PORT/admin/ edits the files of
+data/<slug>/, and each save rebuilds the preview, which reloads. Two clones can each run
+their own `make editer` side by side, each on its own PORT.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 
@@ -16,24 +19,45 @@ from macros.data.project import current, project_root
 from macros.editeur.config import repo_folder
 from macros.editeur.local import Depot, start
 
-BACKEND_PORT = 8081
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _port(text: str) -> int | None:
+    return int(text) if text.isascii() and text.isdigit() and 0 < int(text) < 65536 else None
+
+
+def _taken(port: int) -> str | None:
+    """Why `port` cannot be listened on (None when it can), asked before mkdocs serve tries."""
+    with socket.socket() as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError as error:
+            return error.strerror or str(error)
+    return None
 
 
 def main(argv: list[str]) -> int:
-    address = argv[0] if argv else "127.0.0.1:8000"
+    text = argv[0] if argv else str(DEFAULT_PORT)
+    port = _port(text)
+    if port is None:
+        print(f"make editer : PORT vaut « {text} » ; il faut un numéro de port entre 1 et 65535, "
+              f"par exemple « make editer PORT=8001 ».", file=sys.stderr)
+        return 2
+    if (reason := _taken(port)) is not None:
+        print(f"make editer : le port {port} est déjà pris ({reason}) ; un autre « make editer » ou "
+              f"« make serve » tourne peut-être. Choisissez-en un autre : make editer PORT={port + 1}",
+              file=sys.stderr)
+        return 1
     try:
         referentiel = current()
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
     root, folder = repo_folder(referentiel, project_root())
-    try:
-        server = start(Depot(root, folder), origin=f"http://{address}", port=BACKEND_PORT)
-    except OSError as error:
-        print(f"make editer : le port {BACKEND_PORT} est déjà pris ({error.strerror}) ; un autre "
-              "« make editer » tourne peut-être.", file=sys.stderr)
-        return 1
-    env = {**os.environ, "SOCLE_EDITEUR_LOCAL": f"http://127.0.0.1:{BACKEND_PORT}/api/v1"}
+    address = f"{HOST}:{port}"
+    server = start(Depot(root, folder), origin=f"http://{address}")  # a free port of its own
+    env = {**os.environ, "SOCLE_EDITEUR_LOCAL": server.url}
     print(f"Éditeur : http://{address}/admin/ — il modifie les fichiers de {folder}/ "
           f"(aperçu : http://{address}/). Ctrl+C pour arrêter.", flush=True)
     try:
@@ -42,6 +66,7 @@ def main(argv: list[str]) -> int:
         return 0
     finally:
         server.shutdown()
+        server.server_close()
 
 
 if __name__ == "__main__":

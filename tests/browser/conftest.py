@@ -176,8 +176,10 @@ def editor(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data" / "bethune", data / "bethune")
     port = free_port()
-    backend = start(Depot(tmp_path, "data/bethune"), origin=f"http://127.0.0.1:{port}", port=0)
-    env = {"SOCLE_EDITEUR_LOCAL": f"http://127.0.0.1:{backend.server_address[1]}/api/v1"}
+    # As `make editer` does: the backend on a free port, its address (with this run's token)
+    # given to the editor's page only, through config.yml.
+    backend = start(Depot(tmp_path, "data/bethune"), origin=f"http://127.0.0.1:{port}")
+    env = {"SOCLE_EDITEUR_LOCAL": backend.url}
     try:
         with mkdocs_serve(tmp_path, data, "bethune", port=port, env=env) as base:
             yield base, data / "bethune"
