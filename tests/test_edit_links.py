@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from macros.history.gitinfo import date_fr
 from macros.registry import KIND_FILES, PAGES
+from macros.text.francais import date_fr
 
 from .conftest import ROOT, article_html, build_site, visible_text
 

@@ -15,7 +15,7 @@ from macros.registry import KINDS
 from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
 
 OVERDUE = "suivi:\n  responsable: Direction des ressources humaines\n  revoir_le: 2000-01-01\n"
-ITEM_LATER = "    suivi:\n      responsable: Service communication\n      revoir_le: 2999-12-31\n"
+ITEM_LATER = "    suivi:\n      responsable: Service communication\n      revoir_le: 2099-12-31\n"
 
 
 @pytest.fixture
@@ -48,14 +48,14 @@ def test_overdue_section_shows_the_notice_and_the_owner(followed, tmp_path):
     footer = visible_text(html[html.index('class="socle-infos-page"'):])
     assert "Contenu suivi par Direction des ressources humaines — à vérifier" in footer
     assert ("Objectif 1.1 : contenu suivi par Service communication — prochaine relecture le "
-            "31 décembre 2999") in footer
+            "31 décembre 2099") in footer
     # Pages made of other sections carry no notice.
     assert "socle-a-verifier" not in article_html(out, "a-propos")
 
 
 def test_several_overdue_items_are_listed(followed, tmp_path):
     plan = followed / "plan.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("2999-12-31", "2001-02-01"), encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("2099-12-31", "2001-02-01"), encoding="utf-8")
     out = tmp_path / "site"
     assert build_site(out, "suivi", followed.parent).returncode == 0
     html = article_html(out, "plan")
@@ -68,12 +68,12 @@ def test_several_overdue_items_are_listed(followed, tmp_path):
 
 def test_no_notice_before_the_date(followed, tmp_path):
     plan = followed / "plan.yml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("2000-01-01", "2999-01-01"), encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("2000-01-01", "2099-01-01"), encoding="utf-8")
     out = tmp_path / "site"
     assert build_site(out, "suivi", followed.parent).returncode == 0
     html = article_html(out, "plan")
     assert "socle-a-verifier" not in html
-    assert "Contenu suivi par Direction des ressources humaines — prochaine relecture le 1er janvier 2999" \
+    assert "Contenu suivi par Direction des ressources humaines — prochaine relecture le 1er janvier 2099" \
         in visible_text(html)
 
 

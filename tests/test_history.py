@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from macros.history.changes import describe_changes
-from macros.history.gitinfo import date_fr, last_change
+from macros.history.gitinfo import last_change
 from macros.history.news import modifications
+from macros.text.francais import date_fr
 
 from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
 from .helpers import git as _git

@@ -22,9 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-_MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-         "septembre", "octobre", "novembre", "décembre")
-
 # Separators of the log's records and fields (never found in a sha, a date or a ref name).
 _RECORD, _FIELD = "\x1e", "\x1f"
 
@@ -231,13 +228,3 @@ def last_change(paths: Iterable[Path]) -> date | None:
         if found is not None:
             dates.append(found)
     return max(dates, default=None)
-
-
-def date_fr(day: date) -> str:
-    """« 1er mars 2025 », « 12 mars 2025 »: a date as French readers write it."""
-    return f"{'1er' if day.day == 1 else day.day} {mois_fr(day.year, day.month)}"
-
-
-def mois_fr(year: int, month: int) -> str:
-    """« mars 2025 »: a month as French readers write it."""
-    return f"{_MOIS[month - 1]} {year}"

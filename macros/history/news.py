@@ -22,8 +22,8 @@ from macros.data.limites import TAILLE_MAX_FICHIER
 from macros.data.yaml_strict import parse_yaml_text
 from macros.history import gitinfo
 from macros.history.changes import describe_changes
-from macros.history.gitinfo import date_fr
 from macros.registry import RUBRIQUES
+from macros.text.francais import date_fr
 
 # How many recent commits « Quoi de neuf » reads.
 MAX_COMMITS = 60

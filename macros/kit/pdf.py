@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from macros.data.loader import LoadedReferentiel
 from macros.kit.cache import cached_pdf
 from macros.kit.document import kit_source
-from macros.site.render import kilo_octets
+from macros.text.francais import kilo_octets
 
 KIT_FILENAME = "kit-accueil.pdf"
 

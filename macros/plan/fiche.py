@@ -6,10 +6,9 @@ fiche follows its action in one small line, so that the plan chapter keeps its s
 
 from __future__ import annotations
 
-from macros.history.gitinfo import date_fr
 from macros.models.plan import Plan
 from macros.plan.suivi import ActionSuivie
-from macros.site.render import nombre_fr
+from macros.text.francais import date_fr, nombre_fr
 
 # How each expected field is named when a sentence says it is missing everywhere.
 _NOMS = {"pilote": "de pilote", "contributeurs": "de services contributeurs",

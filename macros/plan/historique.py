@@ -15,10 +15,10 @@ from pathlib import Path
 
 from macros.data import collector
 from macros.history import gitinfo
-from macros.history.gitinfo import date_fr, mois_fr
 from macros.history.news import parse_version
 from macros.models.plan import Plan
 from macros.registry import KIND_FILES
+from macros.text.francais import date_fr, mois_fr
 
 # How many versions of the plan are read (a weekly meeting for a year, and some).
 MAX_VERSIONS = 80

@@ -17,10 +17,11 @@ from markupsafe import Markup
 from macros.data.freshness import SuiviTrouve, suivis
 from macros.data.loader import LoadedReferentiel
 from macros.data.project import project_root
-from macros.history.gitinfo import date_fr, last_change
+from macros.history.gitinfo import last_change
 from macros.registry import KIND_FILES
 from macros.site.pages import PresentPage
 from macros.site.render import fragment
+from macros.text.francais import date_fr
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from macros.models.plan import Axe, EntreeDuPlan, Objectif, Plan
 from macros.plan.historique import Evolution, HistoriquePlan
 from macros.plan.suivi import ActionSuivie, SuiviPlan, suivre
 from macros.site.figures.plan import FiguresPlan, figures_plan
-from macros.site.render import kilo_octets
+from macros.text.francais import kilo_octets
 
 # How many changes of the plan « Quoi de neuf » lists.
 RECENTES = 40

@@ -10,7 +10,6 @@ alone. Headings therefore get a second escape for Markdown's own syntax.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from functools import cache
@@ -25,7 +24,7 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from macros.history.gitinfo import date_fr
+from macros.text.francais import date_fr, nombre_fr
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -74,17 +73,6 @@ def french_typography(value: object) -> str:
     if "«" in text:
         text = _SPACE_AFTER_GUILLEMET.sub("«\u202f", text)
     return text
-
-
-def nombre_fr(value: float) -> str:
-    """12 or 12,5: a number as French readers write it (no « .0 »)."""
-    text = f"{value:.10g}"
-    return text.replace(".", ",")
-
-
-def kilo_octets(octets: int) -> int:
-    """A file's size in Ko (1 Ko = 1 024 octets), rounded up: a small file never shows 0 Ko."""
-    return math.ceil(octets / 1024)
 
 
 def escaping_environment(folder: Path, **options: object) -> Environment:

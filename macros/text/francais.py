@@ -1,0 +1,45 @@
+"""Dates, months, numbers, amounts and sizes as French readers write them, on Babel.
+
+Babel (CLDR's data, kept by the Pallets community) is already loaded by every build: MkDocs
+localises the theme with it. Socle adds only the « 1er » of the first day of a month, which
+French typography asks for and CLDR does not write.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "fr_FR"
+# Every significant digit of what the data says (12,5 ; 0,125), never « ,0 ».
+_NOMBRE = "#,##0.##########"
+
+
+def date_fr(day: date) -> str:
+    """« 1er mars 2025 », « 12 mars 2025 »."""
+    if day.day == 1:
+        return "1er " + format_date(day, "MMMM y", locale=LOCALE)
+    return format_date(day, "d MMMM y", locale=LOCALE)
+
+
+def mois_fr(year: int, month: int) -> str:
+    """« mars 2025 »."""
+    return format_date(date(year, month, 1), "MMMM y", locale=LOCALE)
+
+
+def nombre_fr(value: float) -> str:
+    """« 12 », « 12,5 », « 1 200 » (thousands apart by a narrow no-break space)."""
+    return format_decimal(value, format=_NOMBRE, locale=LOCALE)
+
+
+def euros_fr(value: float) -> str:
+    """« 1 200,00 € »."""
+    return format_currency(value, "EUR", locale=LOCALE)
+
+
+def kilo_octets(octets: int) -> int:
+    """A file's size in Ko (1 Ko = 1 024 octets), rounded up: a small file never shows 0 Ko."""
+    return math.ceil(octets / 1024)
