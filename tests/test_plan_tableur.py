@@ -18,7 +18,7 @@ import pytest
 from macros.data.loader import load_referentiel
 from macros.plan.ecriture import entete, plan_en_yaml
 from macros.plan.suivi import suivre
-from macros.plan.tableur.colonnes import lignes_actions
+from macros.plan.tableur.colonnes import lignes_actions, lignes_indicateurs
 from macros.plan.tableur.ecrire import feuilles, fichiers, ods, xlsx
 from macros.plan.tableur.importer import plan_depuis_feuilles
 from macros.plan.tableur.lire import TableurIlisible, lire_feuilles
@@ -76,14 +76,15 @@ def test_the_csv_is_utf8_with_semicolons_one_row_per_action():
 def _five_mistakes():
     """The syndicat's sheet with five mistakes, at known cells (no objectif, no horizon column)."""
     plan = _plan("syndicat")
-    rows = lignes_actions(plan, suivre(plan, JOUR))
+    sheets = feuilles(plan, suivre(plan, JOUR))
+    rows = sheets[0][1]
     column = {title: index for index, title in enumerate(rows[0])}
     rows[2][column["Statut"]] = "Fini"                            # E3
     rows[3][column["Échéance"]] = "31 mars"                       # K4
     rows[4][column["Axe"]] = 7                                    # B5
     rows[1][column["Avancement (%)"]] = "beaucoup"                # M2
     rows[1][column["Jalons"]] = "bientôt : Livret imprimé"        # L2
-    return [("Actions", rows, tuple(12 for _ in rows[0]))]
+    return sheets
 
 
 EXPECTED = [
@@ -150,11 +151,14 @@ def test_an_unknown_column_or_a_missing_sheet_is_named(tmp_path):
     plan = _plan("syndicat")
     rows = lignes_actions(plan, suivre(plan, JOUR))
     rows[0][2] = "Couleur"
-    _, erreurs = plan_depuis_feuilles({"Actions": rows}, plan, "plan.xlsx")
+    indicateurs = lignes_indicateurs(plan)
+    _, erreurs = plan_depuis_feuilles({"Actions": rows, "Indicateurs": indicateurs}, plan, "plan.xlsx")
     assert str(erreurs[0]).startswith(
         "plan.xlsx, feuille « Actions », cellule C1 : la colonne « Couleur » n'est pas une colonne du plan")
-    _, erreurs = plan_depuis_feuilles({"Feuil1": rows}, plan, "plan.xlsx")
-    assert str(erreurs[0]).startswith("plan.xlsx, feuille « Actions » : cette feuille manque")
+    _, erreurs = plan_depuis_feuilles({"Feuil1": rows, "Indicateurs": indicateurs}, plan, "plan.xlsx")
+    assert len(erreurs) == 2
+    assert str(erreurs[0]).startswith("plan.xlsx, feuille « Feuil1 » : cette feuille n'est pas une feuille")
+    assert str(erreurs[1]).startswith("plan.xlsx, feuille « Actions » : cette feuille manque")
     (tmp_path / "plan.txt").write_text("x", encoding="utf-8")
     with pytest.raises(TableurIlisible):
         lire_feuilles(tmp_path / "plan.txt")

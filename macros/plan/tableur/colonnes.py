@@ -4,8 +4,9 @@ an indicator (sheet « Indicateurs »), and back.
 Cells hold what a manager types: libellés rather than keys for statuses and horizons (both
 are read back), real dates, whole numbers for the avancement, one item per line in a cell
 for lists, « AAAA-MM-JJ : texte » per line for jalons and notes. Columns are found by their
-heading when the sheet is read, so a manager may reorder them or leave out those he does
-not use. The export and the import read this one table, so they cannot drift apart.
+heading when the sheet is read, so a manager may reorder them; one left out is refused,
+unless losing it loses nothing (`Colonne.facultative`). The export and the import read this
+one table, so they cannot drift apart.
 """
 
 from __future__ import annotations
@@ -22,22 +23,27 @@ FEUILLE_INDICATEURS = "Indicateurs"
 
 @dataclass(frozen=True)
 class Colonne:
-    """One column: its heading (how the import finds it), the field it holds, its width."""
+    """One column: its heading (how the import finds it), the field it holds, its width.
+
+    The import refuses a sheet where a column of the export is missing (a deleted « Statut »
+    would otherwise empty every action's status), except a `facultative` one, whose absence
+    loses nothing: the computed ones, and « Supprimer », which older exports did not have."""
 
     entete: str
     champ: str
     largeur: int  # in characters
+    facultative: bool = False
 
 
 ACTIONS: tuple[Colonne, ...] = (
     Colonne("Identifiant", "id", 30),
     Colonne("Axe", "axe", 6),
     Colonne("Objectif", "objectif", 9),
-    Colonne("N°", "numero", 8),  # computed: written, never read back
+    Colonne("N°", "numero", 8, facultative=True),  # computed: written, never read back
     Colonne("Action", "texte", 60),
     Colonne("Horizon", "horizon", 16),
     Colonne("Statut", "statut", 14),
-    Colonne("En retard", "en_retard", 10),  # computed: written, never read back
+    Colonne("En retard", "en_retard", 10, facultative=True),  # computed: written, never read back
     Colonne("Pilote", "pilote", 26),
     Colonne("Contributeurs", "contributeurs", 28),
     Colonne("Partenaires", "partenaires", 28),
@@ -48,6 +54,9 @@ ACTIONS: tuple[Colonne, ...] = (
     Colonne("Précisions", "precisions", 40),
     Colonne("Notes de suivi", "notes", 40),
     Colonne("Instances", "instances", 20),
+    # « oui » or « x » removes the action: a row left out of the sheet is refused instead
+    # (the import cannot tell a deleted row from a lost one).
+    Colonne("Supprimer", "supprimer", 11, facultative=True),
 )
 
 INDICATEURS: tuple[Colonne, ...] = (
@@ -96,6 +105,7 @@ def lignes_actions(plan: Plan, suivi: SuiviPlan) -> list[list[Valeur]]:
             "precisions": "\n".join(action.precisions) or None,
             "notes": "\n".join(f"{n.date.isoformat()} : {n.texte}" for n in action.notes) or None,
             "instances": "\n".join(action.instances) or None,
+            "supprimer": None,
         }
         rows.append([values[c.champ] for c in colonnes])
     return rows

@@ -5,6 +5,11 @@ of the plan — its title, axes, objectives, statuses, horizons — stays as the
 has it. Each problem is reported as « plan.ods, feuille « Actions », cellule D12 : … »;
 the plan is returned only when there is none, so that nothing is written from a sheet
 with a mistake in it.
+
+The import fails closed: a sheet or a column of the export that is missing is refused
+(macros/plan/tableur/structure.py), and so is an action of the plan whose row is gone. An
+action is removed only when its row says so, in the column « Supprimer »: a deleted row, a
+cleared identifier, a file cut short all look alike, and none of them means « remove ».
 """
 
 from __future__ import annotations
@@ -14,7 +19,24 @@ from pydantic import ValidationError
 from macros.data.errors import explain_validation_error
 from macros.models.plan import Plan
 from macros.plan.tableur.cellules import ErreurDeCellule, Lecture, plie, slug
-from macros.plan.tableur.colonnes import ACTIONS, FEUILLE_ACTIONS, FEUILLE_INDICATEURS, INDICATEURS, Valeur
+from macros.plan.tableur.colonnes import (
+    ACTIONS,
+    FEUILLE_ACTIONS,
+    FEUILLE_INDICATEURS,
+    Valeur,
+    colonnes_actions,
+)
+from macros.plan.tableur.indicateurs import lire_indicateurs
+from macros.plan.tableur.structure import (
+    colonnes_manquantes,
+    feuilles_inconnues,
+    indicateurs_requis,
+    manquante,
+)
+
+# What « Supprimer » may hold: a mark to remove the action, or nothing (« non » also keeps it).
+_OUI = frozenset({"oui", "x"})
+_NON = frozenset({"non"})
 
 
 def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fichier: str,
@@ -24,18 +46,16 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
 
     `instances`: the governance instances actions may name (None: the référentiel has no
     governance, so none may be named)."""
-    erreurs: list[ErreurDeCellule] = []
+    erreurs = feuilles_inconnues(feuilles, fichier)
     if FEUILLE_ACTIONS not in feuilles:
-        erreurs.append(ErreurDeCellule(fichier, FEUILLE_ACTIONS, None,
-                                       "cette feuille manque : c'est elle qui porte les actions "
-                                       f"(feuilles trouvées : {', '.join(feuilles) or 'aucune'})."))
+        erreurs.append(manquante(fichier, FEUILLE_ACTIONS, "c'est elle qui porte les actions."))
+    if FEUILLE_INDICATEURS not in feuilles and indicateurs_requis(plan):
+        erreurs.append(manquante(fichier, FEUILLE_INDICATEURS, "elle porte les indicateurs du plan, que "
+                                 "l'import effacerait sans elle."))
+    if FEUILLE_ACTIONS not in feuilles:
         return None, erreurs
     lecture = Lecture(fichier, FEUILLE_ACTIONS, feuilles[FEUILLE_ACTIONS], ACTIONS, erreurs)
-    for requis in ("texte", "axe"):
-        if requis not in lecture.position:
-            titre = next(c.entete for c in ACTIONS if c.champ == requis)
-            lecture.erreur(None, None, f"la colonne « {titre} » manque (ligne des titres : ligne "
-                           f"{lecture.entete + 1}).")
+    colonnes_manquantes(lecture, colonnes_actions(plan))
     if erreurs:
         return None, erreurs
 
@@ -54,6 +74,8 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
     origine: dict[tuple, int] = {}
     par_id: dict[str, dict] = {}
     ids: set[str] = set()
+    anciens = {a.id for a in plan.actions}
+    supprimees: set[str] = set()
 
     for number, row in lecture.lignes():
         action: dict = {}
@@ -62,12 +84,18 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
         if texte is None:
             lecture.erreur(number, lecture.position["texte"], "l'action n'a pas de texte.")
             continue
+        if _a_supprimer(lecture, number, row, ident, anciens):
+            if ident in ids or ident in supprimees:
+                lecture.erreur(number, lecture.position["id"], f"l'identifiant « {ident} » est déjà celui "
+                               "d'une autre ligne : chaque action a le sien.")
+            supprimees.add(ident)
+            continue
         if ident is None:  # a new action typed in the sheet: it gets an id from its text
             base = ident = slug(texte)
             rank = 2
-            while ident in ids or ident in {a.id for a in plan.actions}:
+            while ident in ids or ident in anciens:
                 ident, rank = f"{base}-{rank}", rank + 1
-        if ident in ids:
+        if ident in ids or ident in supprimees:
             lecture.erreur(number, lecture.position["id"], f"l'identifiant « {ident} » est déjà celui "
                            "d'une autre ligne : chaque action a le sien.")
             continue
@@ -75,10 +103,13 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
         action["id"], action["texte"] = ident, texte
         numero_axe = lecture.nombre(number, row, "axe", entier=True)
         if numero_axe not in axes:
-            if numero_axe is not None or lecture.brut(row, "axe") is None:
+            liste = ", ".join(str(n) for n in axes)
+            if lecture.brut(row, "axe") is None:
+                lecture.erreur(number, lecture.position["axe"], "l'action n'a pas d'axe : écrivez le numéro "
+                               f"de son axe (axes : {liste}).")
+            elif numero_axe is not None:
                 lecture.erreur(number, lecture.position["axe"],
-                               f"« {lecture.brut(row, 'axe') or ''} » n'est pas un axe du plan (axes : "
-                               f"{', '.join(str(n) for n in axes)}).")
+                               f"« {lecture.brut(row, 'axe')} » n'est pas un axe du plan (axes : {liste}).")
             continue
         numero_objectif = lecture.texte(number, row, "objectif")
         if numero_objectif is not None:
@@ -132,7 +163,14 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
         par_id[ident] = action
 
     if FEUILLE_INDICATEURS in feuilles:
-        _indicateurs(feuilles[FEUILLE_INDICATEURS], fichier, par_id, erreurs)
+        lire_indicateurs(feuilles[FEUILLE_INDICATEURS], fichier, par_id, supprimees, erreurs)
+    for entree in plan.entrees:
+        if entree.action.id not in ids and entree.action.id not in supprimees:
+            erreurs.append(ErreurDeCellule(
+                fichier, FEUILLE_ACTIONS, None,
+                f"l'action {entree.numero} « {entree.action.texte} » (identifiant {entree.action.id}) n'est "
+                "plus dans la feuille. Pour la retirer du plan, remettez sa ligne et écrivez « oui » dans "
+                "sa colonne « Supprimer » ; sinon, remettez sa ligne (et son identifiant) tels quels."))
     if erreurs:
         return None, erreurs
     for objectif in data.get("objectifs", []):
@@ -165,38 +203,19 @@ def _localisees(error: ValidationError, data: dict, origine: dict[tuple, int],
     return lecture.erreurs
 
 
-def _indicateurs(rows: list[list[Valeur]], fichier: str, par_id: dict[str, dict],
-                 erreurs: list[ErreurDeCellule]) -> None:
-    lecture = Lecture(fichier, FEUILLE_INDICATEURS, rows, INDICATEURS, erreurs)
-    for requis in ("action", "libelle"):
-        if requis not in lecture.position:
-            titre = next(c.entete for c in INDICATEURS if c.champ == requis)
-            lecture.erreur(None, None, f"la colonne « {titre} » manque.")
-            return
-    for number, row in lecture.lignes():
-        ident = lecture.texte(number, row, "action")
-        libelle = lecture.texte(number, row, "libelle")
-        if ident not in par_id:
-            lecture.erreur(number, lecture.position["action"],
-                           f"« {ident or ''} » n'est l'identifiant d'aucune action de la feuille "
-                           "« Actions ».")
-            continue
-        if libelle is None:
-            lecture.erreur(number, lecture.position["libelle"], "l'indicateur n'a pas de libellé.")
-            continue
-        indicateurs = par_id[ident].setdefault("indicateurs", [])
-        indicateur = next((i for i in indicateurs if i["libelle"] == libelle), None)
-        if indicateur is None:
-            indicateur = {"libelle": libelle}
-            if unite := lecture.texte(number, row, "unite"):
-                indicateur["unite"] = unite
-            if (cible := lecture.nombre(number, row, "cible")) is not None:
-                indicateur["cible"] = cible
-            indicateurs.append(indicateur)
-        day, valeur = lecture.date(number, row, "date"), lecture.nombre(number, row, "valeur")
-        if (day is None) != (valeur is None):
-            colonne = lecture.position.get("valeur" if day is not None else "date")
-            lecture.erreur(number, colonne, "une mesure a une date et une valeur : remplissez les deux, "
-                           "ou aucune pour un indicateur sans mesure.")
-        elif day is not None:
-            indicateur.setdefault("valeurs", []).append({"date": day, "valeur": valeur})
+
+def _a_supprimer(lecture: Lecture, number: int, row, ident: str | None, anciens: set[str]) -> bool:
+    """The row is marked in « Supprimer » (a problem if the mark is unclear or removes nothing)."""
+    value = lecture.texte(number, row, "supprimer")
+    if value is None or plie(value) in _NON:
+        return False
+    colonne = lecture.position["supprimer"]
+    if plie(value) not in _OUI:
+        lecture.erreur(number, colonne, f"« {value} » : écrivez « oui » (ou « x ») pour retirer l'action du "
+                       "plan, ou laissez la case vide pour la garder.")
+        return True  # neither kept nor removed: the problem stops the import
+    if ident is None or ident not in anciens:
+        lecture.erreur(number, colonne, "cette ligne est marquée « Supprimer » mais n'est pas une action du "
+                       "plan (son identifiant " + (f"« {ident} » est inconnu" if ident else "est vide")
+                       + ") : il n'y a rien à retirer. Videz la case, ou la ligne.")
+    return True

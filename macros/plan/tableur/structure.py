@@ -1,0 +1,47 @@
+"""The sheets and columns of an imported tableur, checked against those of the export.
+
+A missing column would empty its field on every action, a missing « Indicateurs » sheet
+every indicator, an unknown sheet would hold what the import never reads: each is refused,
+named, before any row is read. Columns may come in any order.
+"""
+
+from __future__ import annotations
+
+from macros.models.plan import Plan
+from macros.plan.tableur.cellules import ErreurDeCellule, Lecture
+from macros.plan.tableur.colonnes import (
+    FEUILLE_ACTIONS,
+    FEUILLE_INDICATEURS,
+    Colonne,
+    Valeur,
+)
+
+_FEUILLES = (FEUILLE_ACTIONS, FEUILLE_INDICATEURS)
+
+
+def feuilles_inconnues(feuilles: dict[str, list[list[Valeur]]], fichier: str) -> list[ErreurDeCellule]:
+    """A sheet that holds something and is not one of the export's (a renamed one, often)."""
+    return [ErreurDeCellule(fichier, nom, None, "cette feuille n'est pas une feuille du plan (feuilles : "
+                            f"{', '.join(_FEUILLES)}) : ce qu'elle contient ne serait pas importé. "
+                            "Redonnez-lui son nom, ou retirez-la du tableur.")
+            for nom, rows in feuilles.items() if nom not in _FEUILLES and rows]
+
+
+def manquante(fichier: str, feuille: str, raison: str) -> ErreurDeCellule:
+    return ErreurDeCellule(fichier, feuille, None, f"cette feuille manque : {raison} Remettez-la (ou "
+                           "redonnez-lui son nom), puis importez de nouveau.")
+
+
+def colonnes_manquantes(lecture: Lecture, colonnes: tuple[Colonne, ...]) -> None:
+    """Each column of the export absent from the sheet's headings, as a problem of the sheet."""
+    for colonne in colonnes:
+        if not colonne.facultative and colonne.champ not in lecture.position:
+            lecture.erreur(None, None, f"la colonne « {colonne.entete} » manque (ligne des titres : ligne "
+                           f"{lecture.entete + 1}) : sans elle, l'import effacerait ce champ de chaque "
+                           "ligne. Remettez-la (ou redonnez-lui son titre), puis importez de nouveau.")
+
+
+def indicateurs_requis(plan: Plan) -> bool:
+    """The export had an « Indicateurs » sheet: the plan has indicators, which it would lose."""
+    return any(action.indicateurs for action in plan.actions)
+
