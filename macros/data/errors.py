@@ -51,11 +51,43 @@ class DataErrors(Exception):
 _TYPE_NAMES = {
     "string": "un texte",
     "int": "un nombre entier",
+    "float": "un nombre",
+    "decimal": "un nombre",
     "bool": "oui ou non (true / false)",
     "list": "une liste (éléments commençant par « - »)",
     "dict": "un bloc de champs « clé: valeur »",
     "model": "un bloc de champs « clé: valeur »",
 }
+
+
+# The models' patterns, said as an editor would (a regular expression is never shown).
+_FORMES = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "minuscules sans accents, chiffres et tirets, sans espace (par exemple "
+                                 "« livret-accueil »)",
+    r"^\d+\.\d+$": "le numéro de l'axe, un point, puis un rang (par exemple « 2.7 »)",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "une adresse électronique (par exemple « rh@mairie.fr »)",
+    r"^https://": "une adresse qui commence par « https:// »",
+}
+
+
+def _forme(pattern: str, model: type[BaseModel], loc: tuple) -> str:
+    """What a value matching `pattern` looks like, in words: from `_FORMES`, else from the
+    field's own description, else said plainly."""
+    if pattern in _FORMES:
+        return _FORMES[pattern]
+    owner = _model_at(model, loc)
+    field = owner.model_fields.get(loc[-1]) if owner and isinstance(loc[-1], str) else None
+    if field is not None and field.description:
+        description = field.description.rstrip(".")
+        return description[:1].lower() + description[1:]
+    return "celle que décrit la documentation de ce champ"
+
+
+def _nombre(value: object) -> str:
+    """100 → « 100 », 12.5 → « 12,5 »: numbers of a message written the French way."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")
 
 
 def _expected_kind(error_type: str) -> str | None:
@@ -165,20 +197,45 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return f"la valeur « {value} » n'est pas permise pour « {field} » ; valeurs possibles : {expected}."
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"« {field} » doit être un nombre entier, pas {_found_kind(value)}."
-    if kind == "greater_than_equal" or kind == "greater_than":
-        return f"« {field} » doit être un nombre positif, pas {_found_kind(value)}."
-    if kind == "bool_parsing":
-        return f"« {field} » doit valoir true ou false, pas {_found_kind(value)}."
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        return _borne(kind, field, value, context)
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"« {field} » doit valoir oui ou non, pas {_found_kind(value)}."
     if kind == "string_pattern_mismatch":
-        return (f"la valeur « {value} » de « {field} » n'a pas la forme attendue "
-                f"({context.get('pattern', '')}).")
+        return (f"la valeur « {value} » de « {field} » n'a pas la forme attendue : "
+                f"{_forme(str(context.get('pattern', '')), model, loc)}.")
+    if kind in {"string_too_long", "too_long"}:
+        maximum = context.get("max_length")
+        unit = "caractères" if kind == "string_too_long" else "éléments"
+        return f"« {field} » est trop long : {maximum} {unit} au plus."
     if kind == "value_error":
         # Our own validators raise ValueError with a French message.
         return str(context.get("error", error.get("msg", "")))
+    if kind.startswith(("date_", "datetime_")):
+        return f"« {field} » doit être une date réelle, écrite AAAA-MM-JJ (par exemple 2026-06-30), pas " \
+               f"{_found_kind(value)}."
     expected_kind = _expected_kind(kind)
     if expected_kind:
         return f"« {field} » doit être {expected_kind}, pas {_found_kind(value)}."
-    return f"valeur invalide pour « {field} » ({error.get('msg', kind)})."
+    # A kind of error not translated above: said plainly, pydantic's English left out.
+    return f"la valeur {_found_kind(value)} ne convient pas pour « {field} »."
+
+
+def _borne(kind: str, field: str, value: object, context: dict) -> str:
+    """« avancement » vaut au plus 100 : a number past one of the model's bounds."""
+    bound = next((context[key] for key in ("ge", "gt", "le", "lt") if key in context), None)
+    if kind == "greater_than_equal" and bound == 0:
+        text = "doit être un nombre positif ou nul"
+    elif kind == "greater_than_equal":
+        text = f"doit valoir au moins {_nombre(bound)}"
+    elif kind == "greater_than":
+        text = f"doit valoir plus de {_nombre(bound)}"
+    elif kind == "less_than_equal":
+        text = f"doit valoir au plus {_nombre(bound)}"
+    else:
+        text = f"doit valoir moins de {_nombre(bound)}"
+    found = f"« {_nombre(value)} »" if isinstance(value, int | float) else _found_kind(value)
+    return f"« {field} » {text}, pas {found}."
 
 
 def explain_validation_error(

@@ -37,6 +37,7 @@ from macros.plan.tableur.structure import (
 # What « Supprimer » may hold: a mark to remove the action, or nothing (« non » also keeps it).
 _OUI = frozenset({"oui", "x"})
 _NON = frozenset({"non"})
+_ENTETES = {c.champ: c.entete for c in ACTIONS}
 
 
 def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fichier: str,
@@ -196,6 +197,8 @@ def _localisees(error: ValidationError, data: dict, origine: dict[tuple, int],
         champ = loc[4] if len(loc) > 4 else None
         column = lecture.position.get(champ) if champ else None
         message = explained.message
+        if champ in _ENTETES:  # the sheet's reader knows the column, not the field of plan.yml
+            message = message.replace(f"« {champ} »", f"« {_ENTETES[champ]} »")
         if row is None:
             lecture.erreur(None, None, message)
         else:
