@@ -66,7 +66,7 @@ class PageSpec:
     kit_left_out: str | None = None
     kit_title: tuple[str, str] | None = None  # (title, summary) when the page's do not suit print
     step: bool = True  # a step of « Mes premiers jours »
-    detail: str = ""  # what the step says the page holds: a function of macros/kit/parcours.py
+    detail: str = ""  # what the step says the page holds: a function of macros/site/parcours.py
     # Material's per-page options, written in the page's header.
     hide_toc: bool = False
     search_boost: float | None = None
@@ -115,7 +115,7 @@ PAGES: tuple[PageSpec, ...] = (
              kit_title=("Le document en quelques mots",
                         "Ce qu'est ce document et l'esprit dans lequel il a été écrit."),
              step=False, hide_toc=True),
-    # Every référentiel has it: a reading path built from the pages present (macros/kit/parcours.py).
+    # Every référentiel has it: a reading path built from the pages present (macros/site/parcours.py).
     PageSpec("mes-premiers-jours.md", "Mes premiers jours",
              "Un parcours de lecture pas à pas pour découvrir le référentiel, que vous pouvez cocher.",
              10, ("referentiel",), body=("premiers_jours",),

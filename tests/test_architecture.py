@@ -33,13 +33,13 @@ import sys
 from pathlib import Path
 from macros.data.loader import load_referentiel
 from macros.kit.document import kit_source
-from macros.site.page_macros import build_macros
+from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import page_markdown, present_pages
 
 root = Path.cwd()
 ref = load_referentiel(root / "tests/fixtures/syndicat", root)
 pages = present_pages(ref)
-macros = build_macros(ref, pages)
+macros = build_macros(ref, pages, LienKit("kit.pdf", lambda: "PDF, 2 pages, 40 Ko"))
 html = [page_markdown(page) for page in pages]
 html += [macros["titre"](page.path) for page in pages]
 html += [macros["rubrique"](r.id) for r in ref.rubriques]

@@ -17,8 +17,9 @@ from macros.data.errors import DataError, explain_validation_error
 from macros.data.markdown_rubrique import read_markdown_rubrique
 from macros.kit.document import PREAMBLE
 from macros.kit.document import environment as kit_environment
+from macros.kit.typst_text import inline_typst
 from macros.models.blocs import TYPES_DE_BLOC, Rubrique, looks_like_a_markdown_table
-from macros.site.inline import inline_html, inline_typst
+from macros.site.inline import inline_html
 from macros.site.render import fragment
 
 from .conftest import ROOT, visible_text

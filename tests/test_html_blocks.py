@@ -10,7 +10,7 @@ from mkdocs.utils.yaml import yaml_load
 from macros.data.loader import load_referentiel
 from macros.mkdocs import html_blocks
 from macros.mkdocs.html_blocks import keep, put_back
-from macros.site.page_macros import build_macros
+from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import present_pages
 
 from .conftest import FIXTURES, ROOT
@@ -101,14 +101,13 @@ REFERENTIELS = [ROOT / "data" / "bethune", ROOT / "data" / "pas-de-calais",
 
 
 @pytest.mark.parametrize("folder", REFERENTIELS, ids=lambda folder: folder.name)
-def test_every_fragment_reads_the_same_after_markdown(folder, monkeypatch):
+def test_every_fragment_reads_the_same_after_markdown(folder):
     # The kit's figures are not what is compared here: no PDF is made.
-    monkeypatch.setattr("macros.site.page_macros.label_for", lambda ref: "PDF")
     ref = load_referentiel(folder, ROOT)
     pages = present_pages(ref)
     # Macros that take an argument: the page's heading, one rubrique.
     calls = {"titre": [(page.path,) for page in pages], "rubrique": [(r.id,) for r in ref.rubriques]}
-    for name, macro in build_macros(ref, pages).items():
+    for name, macro in build_macros(ref, pages, LienKit("kit.pdf", lambda: "PDF")).items():
         for args in calls.get(name, [()]):
             output = macro(*args)
             direct, kept = _both_ways(output)

@@ -20,12 +20,12 @@ from macros.data.errors import DataErrors
 from macros.data.loader import load_referentiel
 from macros.kit.chapters import Part
 from macros.kit.document import PREAMBLE, render_part
-from macros.kit.parcours import DETAILS
 from macros.kit.pdf import compile_pdf
 from macros.models.deliberation import Deliberation
 from macros.models.gouvernance import Gouvernance
 from macros.models.referentiel import Referentiel
 from macros.site.figures.gouvernance import figures_gouvernance
+from macros.site.parcours import DETAILS
 from macros.site.render import fragment
 
 from .conftest import FIXTURES

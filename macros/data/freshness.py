@@ -19,10 +19,10 @@ from pydantic import BaseModel
 from macros.data.errors import DataError
 from macros.data.loader import LoadedReferentiel, per_referentiel
 from macros.data.yaml_strict import PositionedDict, PositionedList, read_yaml
-from macros.history.changes import NOUNS
 from macros.models.base import Suivi
 from macros.registry import KIND_FILES
 from macros.text.francais import date_fr
+from macros.text.vocabulaire import NOUNS
 
 
 @dataclass(frozen=True)

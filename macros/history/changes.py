@@ -13,33 +13,12 @@ import difflib
 import json
 from collections.abc import Iterator
 
+from macros.text.vocabulaire import NOUNS, PARAGRAPH
+
 # How many changes to list for one file in one commit, and how long a quoted text may be.
 MAX_CHANGES = 12
 _LABEL_LENGTH = 90
 _CONTEXT_LENGTH = 50
-
-# List keys of the data → the French noun of one item, and whether it is feminine.
-NOUNS: dict[str, tuple[str, bool]] = {
-    "actions": ("action", True), "objectifs": ("objectif", False), "axes": ("axe", False),
-    "instances": ("instance", True), "categories": ("famille d'instances", True),
-    "acteurs": ("acteur", False), "missions": ("mission", True), "fonctions": ("fonction", True),
-    "valeurs": ("valeur", True), "engagements": ("engagement", False), "liste": ("engagement", False),
-    "roles": ("rôle", False), "circuits": ("circuit", False), "etapes": ("étape", True),
-    "parties": ("partie", True), "droits": ("droit", False), "obligations": ("obligation", True),
-    "definitions": ("définition", True), "precisions": ("précision", True),
-    "bonnes_pratiques": ("bonne pratique", True), "leviers": ("levier", False),
-    "niveaux": ("niveau", False), "ambitions": ("ambition", True), "cadres": ("cadre", False),
-    "champs": ("champ", False), "reunions": ("réunion", True), "notes": ("note", True),
-    "enjeux": ("enjeu", False), "points": ("point", False), "principes": ("principe", False),
-    "legitimites": ("légitimité", True), "questions": ("question", True),
-    "mentions": ("mention", True), "pouvoirs": ("pouvoir", False), "entites": ("entité", True),
-    "nous_sommes": ("affirmation « Nous sommes »", True), "piliers": ("pilier", False),
-    # The blocks of rubriques (macros/models/blocs.py).
-    "blocs": ("bloc", False), "items": ("élément", False), "lignes": ("ligne de tableau", True),
-    "colonnes": ("colonne", True), "reponse": ("paragraphe de réponse", False),
-}
-# Everything else that is a list of texts is a list of paragraphs.
-PARAGRAPH = ("paragraphe", False)
 
 # Field keys → the French name of the field, and whether it is feminine.
 FIELDS: dict[str, tuple[str, bool]] = {

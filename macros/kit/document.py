@@ -19,20 +19,11 @@ from markupsafe import Markup
 
 from macros.data.loader import LoadedReferentiel
 from macros.kit.chapters import Part, chapters
-from macros.site.render import escaping_environment, french_typography, slug
+from macros.kit.typst_text import inline_typst, typst_string
+from macros.site.render import escaping_environment, slug
 
 TEMPLATES = Path(__file__).parent / "typst"
 PREAMBLE = Path(__file__).parent / "kit.typ"
-
-
-def typst_string(value: object) -> str:
-    """A Typst string literal showing `value` as written, in French typography."""
-    text = french_typography(value)
-    escaped = "".join(
-        "\\\\" if char == "\\" else '\\"' if char == '"' else "\\n" if char == "\n"
-        else f"\\u{{{ord(char):x}}}" if ord(char) < 0x20 else char
-        for char in text)
-    return f'"{escaped}"'
 
 
 def typst_value(value: object) -> Markup:
@@ -65,8 +56,6 @@ def environment() -> Environment:
     env.filters["raw"] = Markup
     env.globals["part"] = render_part
     # The small inline syntax of block texts (emphasis, code, links), as Typst markup.
-    from macros.site.inline import inline_typst
-
     env.globals["inline"] = inline_typst
     # The plan chapter's follow-up (late actions) and fiches in one line.
     from macros.plan.fiche import champs_a_designer, fiche_en_ligne, manquants_du_plan

@@ -40,7 +40,7 @@ from macros.models.glossaire import entrees
 from macros.registry import PAGES
 from macros.site.erreurs import TITRE, page_erreurs
 from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
-from macros.site.page_macros import build_macros
+from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import as_theme_text, page_markdown, present_pages
 from macros.site.plan_view import DOSSIER_TELECHARGEMENTS, telechargement
 
@@ -161,7 +161,8 @@ class SoclePlugin(BasePlugin):
                 files.append(File.generated(config, f"{DOSSIER_TELECHARGEMENTS}/{fichier.nom}",
                                             content=fichier.contenu))
                 telechargements.append(telechargement(fichier.nom, len(fichier.contenu)))
-        self.macros = page_macros(build_macros(referentiel, list(self.pages.values()),
+        kit = LienKit(KIT_FILENAME, lambda: label_for(referentiel))
+        self.macros = page_macros(build_macros(referentiel, list(self.pages.values()), kit,
                                                tuple(telechargements)))
         for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page_markdown(page)))

@@ -1,11 +1,11 @@
-"""The small inline syntax of rubrique texts, for the site (HTML) and the kit (Typst).
+"""The small inline syntax of rubrique texts, and its rendering for the site (HTML).
 
 Allowed, and nothing else: **gras**, *italique* or _italique_, `code`, backslash escapes
 (\\*) and links [texte](https://…), [texte](http://…), [texte](mailto:…). Raw HTML,
 images, autolinks, entities, tables, headings and Jinja stay the text the editor typed.
 markdown-it-py's "zero" preset with only those rules enabled does the parsing; the
-renderers below write nothing but what its tokens allow, so a text can add emphasis and
-safe links, never markup, code or script.
+renderers (inline_html below, macros/kit/typst_text.py for the kit) write nothing but what
+its tokens allow, so a text can add emphasis and safe links, never markup, code or script.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _SCHEMES = ("http://", "https://", "mailto:")
 # A line break inside a paragraph is a space on the page: a blank line inside a site's HTML
 # block would end the block, and Typst would keep the break.
-_NEWLINES = re.compile(r"\s*\n\s*")
+NEWLINES = re.compile(r"\s*\n\s*")
 
 
 def _safe_link(url: str) -> bool:
@@ -43,20 +43,21 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-def _tokens(text: str) -> list[Token]:
+def tokens(text: str) -> list[Token]:
+    """The inline tokens of `text` under the syntax above (the kit's renderer reads them too)."""
     if not text:
         return []
     return _parser().parseInline(str(text))[0].children or []
 
 
 def _text(value: str) -> str:
-    return french_typography(_NEWLINES.sub(" ", value))
+    return french_typography(NEWLINES.sub(" ", value))
 
 
 def inline_html(text: object) -> Markup:
     """The text as escaped HTML, with its allowed emphasis, code and links."""
     out: list[str] = []
-    for token in _tokens(str(text)):
+    for token in tokens(str(text)):
         kind = token.type
         if kind == "text":
             out.append(str(escape(_text(token.content))))  # (an empty one writes nothing)
@@ -73,45 +74,3 @@ def inline_html(text: object) -> Markup:
         else:  # a rule not enabled above: show what was typed
             out.append(str(escape(token.content)))
     return Markup("".join(out))
-
-
-def _literal(value: str) -> str:
-    """A Typst string literal of `value` exactly (code and URLs: no typography)."""
-    escaped = "".join(
-        "\\\\" if char == "\\" else '\\"' if char == '"' else f"\\u{{{ord(char):x}}}" if ord(char) < 0x20
-        else char for char in value)
-    return f'"{escaped}"'
-
-
-def inline_typst(text: object) -> Markup:
-    """The text as a Typst content block `[…]`, usable as an argument or after `#`.
-
-    Every piece of text is a string literal (shown as written); only the emphasis, code
-    and links the syntax allows become Typst calls.
-    """
-    # Imported here: the kit's document module imports the site's render module.
-    from macros.kit.document import typst_string
-
-    out: list[str] = []
-    for token in _tokens(str(text)):
-        kind = token.type
-        if kind == "text":
-            if token.content:  # markdown-it leaves an empty one before a link's emphasis
-                out.append(f"#{typst_string(_NEWLINES.sub(' ', token.content))};")
-        elif kind == "softbreak":
-            out.append('#" ";')
-        elif kind == "hardbreak":
-            out.append("#linebreak();")
-        elif kind == "code_inline":
-            out.append(f"#raw({_literal(token.content)});")
-        elif kind == "strong_open":
-            out.append("#strong[")
-        elif kind == "em_open":
-            out.append("#emph[")
-        elif kind == "link_open":
-            out.append(f"#link({_literal(token.attrs['href'])})[")
-        elif kind in ("strong_close", "em_close", "link_close"):
-            out.append("];")
-        else:
-            out.append(f"#{typst_string(token.content)};")
-    return Markup("[" + "".join(out) + "]")

@@ -9,21 +9,29 @@ when none of its kinds is present (macros/site/pages.py).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from macros.data.loader import LoadedReferentiel
 from macros.history import news as history
-from macros.kit import KIT_FILENAME, label_for
-from macros.kit.parcours import etapes
 from macros.models.glossaire import entrees
 from macros.registry import KINDS, PAGES, Show
 from macros.site.pages import PresentPage
+from macros.site.parcours import etapes
 from macros.site.render import fragment, markdown_text
 
 # How many recent changes the home page lists.
 HOME_CHANGES = 3
 
 
-def build_macros(ref: LoadedReferentiel, pages: list[PresentPage],
+@dataclass(frozen=True)
+class LienKit:
+    """The kit d'accueil as the pages link to it, given by whoever makes it (macros/kit/)."""
+
+    fichier: str  # its file, beside the home page
+    libelle: Callable[[], str]  # « PDF, 37 pages, 626 Ko », or a placeholder until it is made
+
+
+def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
                  telechargements: tuple = ()) -> dict[str, Callable[[], str]]:
     """Macros for this référentiel, by the name pages call them.
 
@@ -67,7 +75,7 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage],
         # The kit's figures, or a placeholder the hooks replace once the kit is made
         # (macros/kit/pdf.py): the link always gives the real figures of the file.
         home = fragment("accueil", ref.referentiel, [p for p in pages if p.path != "index.md"],
-                        label_for(ref), KIT_FILENAME)
+                        kit.libelle(), kit.fichier)
         # The latest few changes, with a link to the « Quoi de neuf » page.
         latest = history.modifications(ref.folder)[:HOME_CHANGES]
         return home + (fragment("quoi_de_neuf", latest, titles, urls["quoi-de-neuf.md"],
@@ -79,8 +87,8 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage],
                         history.in_git(ref.folder), vue_plan().recentes() if ref.has("plan") else None)
 
     def premiers_jours() -> str:
-        return fragment("premiers_jours", ref.slug, etapes(ref, pages), label_for(ref),
-                        "../" + KIT_FILENAME)
+        return fragment("premiers_jours", ref.slug, etapes(ref, pages), kit.libelle(),
+                        "../" + kit.fichier)
 
     def a_propos() -> str:
         # The source document kept in the référentiel's folder, named as in the repository.

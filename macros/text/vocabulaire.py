@@ -1,0 +1,30 @@
+"""The French nouns of the data's lists, for sentences about them (« 2 actions ajoutées »).
+
+Used by « Quoi de neuf » (macros/history/changes.py), the follow-up notices
+(macros/data/freshness.py) and the editor's labels (« Ajouter engagement »).
+"""
+
+from __future__ import annotations
+
+# List keys of the data → the French noun of one item, and whether it is feminine.
+NOUNS: dict[str, tuple[str, bool]] = {
+    "actions": ("action", True), "objectifs": ("objectif", False), "axes": ("axe", False),
+    "instances": ("instance", True), "categories": ("famille d'instances", True),
+    "acteurs": ("acteur", False), "missions": ("mission", True), "fonctions": ("fonction", True),
+    "valeurs": ("valeur", True), "engagements": ("engagement", False), "liste": ("engagement", False),
+    "roles": ("rôle", False), "circuits": ("circuit", False), "etapes": ("étape", True),
+    "parties": ("partie", True), "droits": ("droit", False), "obligations": ("obligation", True),
+    "definitions": ("définition", True), "precisions": ("précision", True),
+    "bonnes_pratiques": ("bonne pratique", True), "leviers": ("levier", False),
+    "niveaux": ("niveau", False), "ambitions": ("ambition", True), "cadres": ("cadre", False),
+    "champs": ("champ", False), "reunions": ("réunion", True), "notes": ("note", True),
+    "enjeux": ("enjeu", False), "points": ("point", False), "principes": ("principe", False),
+    "legitimites": ("légitimité", True), "questions": ("question", True),
+    "mentions": ("mention", True), "pouvoirs": ("pouvoir", False), "entites": ("entité", True),
+    "nous_sommes": ("affirmation « Nous sommes »", True), "piliers": ("pilier", False),
+    # The blocks of rubriques (macros/models/blocs.py).
+    "blocs": ("bloc", False), "items": ("élément", False), "lignes": ("ligne de tableau", True),
+    "colonnes": ("colonne", True), "reponse": ("paragraphe de réponse", False),
+}
+# Everything else that is a list of texts is a list of paragraphs.
+PARAGRAPH = ("paragraphe", False)
