@@ -54,9 +54,10 @@ build-all: install ## Construit tous les référentiels dans site/<slug>/ et la 
 	done
 	$(BIN)/python -m macros.cli.index site $(SLUGS)
 
-check: install ## Vérifie les données et le code (rapide, sans construire le site)
+check: install ## Vérifie les données et le code, couches des paquets comprises (rapide, sans construire le site)
 	$(BIN)/python -m macros.cli.check
 	$(BIN)/ruff check macros tests bench
+	$(BIN)/lint-imports
 
 nouveau: install ## Crée data/<SLUG>/, un référentiel commenté qui se construit tout de suite (SLUG=… NOM="…")
 	@test -n "$(SLUG)" || { echo "Indiquez le nom du dossier : make nouveau SLUG=syndicat-des-eaux NOM=\"Syndicat des eaux\"" >&2; exit 1; }
@@ -88,6 +89,7 @@ TEST_WORKERS ?= 3
 test: prerequis install ## Lance toute la suite de tests
 	$(BIN)/python -m macros.cli.check
 	$(BIN)/ruff check macros tests bench
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 test-browser: prerequis install ## Lance seulement les tests dans Chromium
