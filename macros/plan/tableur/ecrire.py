@@ -68,6 +68,14 @@ def fichiers(plan: Plan, suivi: SuiviPlan, slug: str) -> tuple[FichierTableur, .
     return tuple(FichierTableur(nom, contenu) for nom, contenu in cached_files((slug, sheets), write).items())
 
 
+# A text cell beginning with one of these is taken by a spreadsheet opening the CSV for a
+# formula (OWASP, « CSV injection »): « =HYPERLINK(…) » typed in an action would become a live
+# link in every copy of the file. Such a text goes out behind a single quote, which the
+# spreadsheet shows as text. The CSV is export-only (make importer-plan reads ODS and XLSX),
+# so the quote never comes back into plan.yml. Numbers are not texts: « -3,5 » stays a number.
+_DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv(value: Valeur) -> str:
     if value is None:
         return ""
@@ -75,6 +83,8 @@ def _csv(value: Valeur) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return str(value).replace(".", ",")  # « 55,5 »: French spreadsheets read a comma
+    if isinstance(value, str) and value.startswith(_DEBUTS_DE_FORMULE):
+        return "'" + value
     return str(value)
 
 
@@ -88,9 +98,14 @@ def texte_csv(rows: list[list[Valeur]]) -> bytes:
 
 
 def xlsx(sheets: list[Feuille]) -> bytes:
-    """openpyxl in write-only mode: rows streamed out, styled cells only where they need it."""
+    """openpyxl in write-only mode: rows streamed out, styled cells only where they need it.
+
+    openpyxl writes a text beginning with « = » as a formula, and « #N/A » and the like as an
+    error: such a text gets a cell of its own, said to be a string (data type « s »), so that
+    every text of the plan reaches the sheet as text and comes back unchanged."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -107,11 +122,17 @@ def xlsx(sheets: list[Feuille]) -> bytes:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "DD/MM/YYYY"
                 return cell
-            if isinstance(value, str) and "\n" in value:
-                cell = WriteOnlyCell(sheet, value=value)
+            if not isinstance(value, str):
+                return value
+            texte = value.startswith("=") or value in ERROR_CODES
+            if not (texte or "\n" in value):
+                return value
+            cell = WriteOnlyCell(sheet, value=value)
+            if texte:
+                cell.data_type = "s"
+            if "\n" in value:
                 cell.alignment = wrap
-                return cell
-            return value
+            return cell
 
         for number, row in enumerate(rows):
             if number == 0:
@@ -165,6 +186,8 @@ def _ods_text(line: str) -> str:
 
 
 def _ods_cell(value: Valeur, style: str) -> str:
+    """A cell of content.xml. A text is always office:value-type="string" and never has a
+    table:formula: « =… » typed in an action is shown, not computed."""
     if value is None:
         return "<table:table-cell/>"
     if isinstance(value, date):
