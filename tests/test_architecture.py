@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import tomllib
 
 from .conftest import ROOT
 
@@ -30,6 +32,7 @@ def test_the_core_imports_no_mkdocs():
 
 _RENDER_WITHOUT_MKDOCS = """
 import sys
+import tomllib
 from pathlib import Path
 from macros.data.loader import load_referentiel
 from macros.kit.document import kit_source
@@ -58,3 +61,14 @@ def test_a_whole_referentiel_renders_without_mkdocs():
     pages, html, typst, glue = result.stdout.split()
     assert int(pages) >= 8 and int(html) > 5_000 and int(typst) > 5_000
     assert glue == "-", f"le rendu a importé {glue}"
+
+
+def test_architecture_md_lists_the_layers_that_import_linter_checks():
+    """The table of ARCHITECTURE.md names the packages in the order of pyproject.toml's layers."""
+    layers = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    declared = [name.strip() for layer in layers["contracts"][0]["layers"] for name in layer.split("|")]
+    guide = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    table = guide[guide.index("## Les paquets et ce qu'ils peuvent importer"):]
+    table = table[:table.index("\n\n", table.index("| paquet |"))]
+    rows = re.findall(r"^\| `(macros/[a-z_]+)(?:/|\.py)` \|", table, flags=re.MULTILINE)
+    assert [row.replace("/", ".") for row in rows] == declared
