@@ -181,3 +181,27 @@ def test_an_action_without_axis_is_told_so(projet, capsys):
     err = _refuse(projet, sheets, capsys, "feuille « Indicateurs », cellule A2 : la ligne n'a pas "
                   "d'identifiant d'action")
     assert "«  »" not in err
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o664, 0o600])
+def test_an_import_keeps_the_mode_of_plan_yml(projet, capsys, mode):
+    plan = projet / "data" / "syndicat" / "plan.yml"
+    plan.chmod(mode)
+    sheets = _feuilles()
+    head = sheets[0][1][0]
+    sheets[0][1][1][head.index("Pilote")] = "Service des usagers"
+    code, out, err = _importer(projet, sheets, capsys)
+    assert (code, err) == (0, "")
+    assert "0 action ajoutée, 1 modifiée, 0 retirée" in out
+    assert plan.stat().st_mode & 0o777 == mode
+    assert [p.name for p in plan.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_plan_yml_past_the_size_limit_is_not_written(projet, capsys, monkeypatch):
+    from macros.cli import importer_plan
+
+    monkeypatch.setattr(importer_plan, "TAILLE_MAX_FICHIER", 2048)
+    sheets = _feuilles()
+    head = sheets[0][1][0]
+    sheets[0][1][1][head.index("Pilote")] = "Service des usagers"
+    _refuse(projet, sheets, capsys, "data/syndicat/plan.yml ferait 3 Ko, au-delà des 2 Ko qu'un fichier")

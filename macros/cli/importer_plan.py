@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from macros.data.errors import DataErrors
-from macros.data.limites import TAILLE_MAX_FICHIER, message_trop_gros
+from macros.data.limites import TAILLE_MAX_FICHIER, taille_lisible
 from macros.data.loader import load_referentiel
 from macros.data.project import DEFAULT_SLUG, project_root
 from macros.data.yaml_strict import parse_yaml_text
@@ -101,8 +101,10 @@ def _importer(argv: list[str]) -> int:
         return 1
     nom = f"data/{slug}/{KIND_FILES['plan']}"
     if (taille := len(text.encode("utf-8"))) > TAILLE_MAX_FICHIER:
-        print(f"{nom} ne serait pas écrit, {message_trop_gros(taille)} Aucun fichier n'a été modifié.",
-              file=sys.stderr)
+        print(f"Le plan ne peut pas être écrit ; aucun fichier n'a été modifié : {nom} ferait "
+              f"{taille_lisible(taille)}, au-delà des {taille_lisible(TAILLE_MAX_FICHIER)} qu'un fichier de "
+              "données peut peser (le site et le kit ne se construiraient plus). Le tableur contient sans "
+              "doute des textes très longs, ou des lignes qui ne sont pas des actions.", file=sys.stderr)
         return 1
     counts, lines = resume(ref.plan, plan)
     if text == target.read_text(encoding="utf-8"):
