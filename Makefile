@@ -41,8 +41,11 @@ install: $(STAMP) ## Crée .venv et installe les dépendances
 serve: install ## Aperçu en direct sur http://127.0.0.1:8000 (REFERENTIEL=bethune par défaut)
 	REFERENTIEL=$(REFERENTIEL) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-editer: install ## Éditeur de formulaires sur http://127.0.0.1:8000/admin/, qui modifie data/<slug>/ (aperçu en direct)
-	REFERENTIEL=$(REFERENTIEL) $(BIN)/python -m macros.cli.editer 127.0.0.1:8000
+# The editor and its preview on PORT; its backend takes a free port of its own, so two clones
+# each run their own `make editer PORT=…` side by side.
+editer: PORT ?= 8000
+editer: install ## Éditeur de formulaires sur http://127.0.0.1:8000/admin/ (autre port : make editer PORT=8001), qui modifie data/<slug>/
+	REFERENTIEL=$(REFERENTIEL) $(BIN)/python -m macros.cli.editer $(PORT)
 
 build: install ## Construit un référentiel dans site/<slug>/
 	REFERENTIEL=$(REFERENTIEL) $(BIN)/mkdocs build --strict --quiet -d site/$(REFERENTIEL)

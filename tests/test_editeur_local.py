@@ -407,7 +407,7 @@ def test_a_save_that_would_break_the_referentiel_is_refused_with_the_loaders_wor
     answer = backend.request(_persist(f"{FOLDER}/{file}", text))
     message = _error(answer)
     assert answer[0] == 422 and message.startswith("Rien n'a été enregistré")
-    for line in expected:  # the very words of make check, with the real path data/bethune/…
+    for line in expected[:3]:  # the very words of make check, with the real path data/bethune/…
         assert line in message and line.startswith(f"{FOLDER}/")
     assert backend.files() == before
 

@@ -27,14 +27,14 @@ def _port(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and 0 < int(text) < 65536 else None
 
 
-def _taken(port: int) -> str | None:
-    """Why `port` cannot be listened on (None when it can), asked before mkdocs serve tries."""
+def _taken(port: int) -> bool:
+    """Whether `port` cannot be listened on, asked before mkdocs serve tries (and says it in English)."""
     with socket.socket() as probe:
         try:
             probe.bind((HOST, port))
-        except OSError as error:
-            return error.strerror or str(error)
-    return None
+        except OSError:
+            return True
+    return False
 
 
 def main(argv: list[str]) -> int:
@@ -44,10 +44,11 @@ def main(argv: list[str]) -> int:
         print(f"make editer : PORT vaut « {text} » ; il faut un numéro de port entre 1 et 65535, "
               f"par exemple « make editer PORT=8001 ».", file=sys.stderr)
         return 2
-    if (reason := _taken(port)) is not None:
-        print(f"make editer : le port {port} est déjà pris ({reason}) ; un autre « make editer » ou "
-              f"« make serve » tourne peut-être. Choisissez-en un autre : make editer PORT={port + 1}",
-              file=sys.stderr)
+    if _taken(port):
+        free = next((other for other in range(port + 1, min(port + 50, 65536)) if not _taken(other)), None)
+        example = f"make editer PORT={free}" if free else "make editer PORT=<numéro>"
+        print(f"make editer : le port {port} est déjà pris ; un autre « make editer » ou « make serve » "
+              f"tourne peut-être. Choisissez-en un autre, par exemple : {example}", file=sys.stderr)
         return 1
     try:
         referentiel = current()

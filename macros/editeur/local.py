@@ -172,6 +172,9 @@ def _handler(depot: Depot, garde: Garde) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(data)
 
         def _refuse(self, refus: Refus) -> None:
+            # Said in the terminal of `make editer` too: a refused save whole (the editor's
+            # notification fades), and a request of another page, which shows nothing.
+            print(f"éditeur local : refusé ({refus.statut}) : {refus.detail}", file=sys.stderr)
             self._reply(refus.statut, {"error": refus.message})
 
         def do_OPTIONS(self) -> None:

@@ -43,10 +43,11 @@ _CHIFFRES = re.compile(r"[0-9]{1,15}")
 class Refus(Exception):
     """A request the local backend does not carry out: an HTTP status and a French reason."""
 
-    def __init__(self, statut: int, message: str) -> None:
+    def __init__(self, statut: int, message: str, detail: str | None = None) -> None:
         super().__init__(message)
         self.statut = statut
         self.message = message
+        self.detail = detail or message  # for the terminal, which may say more
 
 
 def _cite(valeur: str | None) -> str:

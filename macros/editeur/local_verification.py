@@ -84,5 +84,21 @@ def verifier(racine: Path, dossier: tuple[str, ...], ecrits: dict[tuple[str, ...
     touches = {"/".join(parties) for parties in (*ecrits, *retires)}
     nouvelles = [e for e in apres if e.source in touches or e not in avant]
     if nouvelles:
-        raise Refus(422, "Rien n'a été enregistré : le référentiel ne serait plus valide. "
-                         + DataErrors(nouvelles).report())
+        erreurs = DataErrors(nouvelles)
+        raise Refus(422, message(erreurs), detail=f"rien n'a été enregistré. {erreurs.report()}")
+
+
+# Decap shows the answer in a notification for 8 seconds, its lines run together: the first
+# errors only, each as `make check` words it; the terminal of `make editer` has them all.
+MONTRES = 3
+
+
+def message(erreurs: DataErrors) -> str:
+    """The answer to a refused save, in the words of `make check`."""
+    premieres = DataErrors(erreurs.errors[:MONTRES]).report().split("\n", 1)[1]
+    nombre = len(erreurs.errors)
+    entete = ("1 erreur" if nombre == 1 else f"{nombre} erreurs") + " dans les données :"
+    reste = nombre - MONTRES
+    suite = (f"\n  … et {reste} autre{'s' if reste > 1 else ''} : « make check » les donne toutes."
+             if reste > 0 else "")
+    return f"Rien n'a été enregistré : le référentiel ne serait plus valide. {entete}\n{premieres}{suite}"
