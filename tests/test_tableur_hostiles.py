@@ -297,3 +297,19 @@ def test_a_heavy_file_is_refused_before_being_read_within_500_mo(hostiles, proje
     assert result.stderr.startswith(f"« {name} » ne peut pas être importé : "), result.stderr
     assert HOSTILES[name][1] in result.stderr
     _inchange(projet, before)
+
+
+def test_contributing_states_the_limits_the_import_applies():
+    from macros.data.limites import TAILLE_MAX_FICHIER, taille_lisible
+    from macros.plan.tableur import limites
+
+    section = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("### Travailler le plan")[1]
+    section = section.split("\n### ")[0]
+    def millier(n: int) -> str:
+        return f"{n:,}".replace(",", " ")
+
+    for value in (taille_lisible(limites.TAILLE_FICHIER_MAX), taille_lisible(limites.TAILLE_DECOMPRESSEE_MAX),
+                  f"{millier(limites.PARTIES_MAX)} parties", millier(limites.LIGNES_MAX),
+                  f"| {limites.COLONNES_MAX} |", millier(limites.CARACTERES_MAX_CELLULE),
+                  millier(limites.ELEMENTS_ODS_MAX), taille_lisible(TAILLE_MAX_FICHIER)):
+        assert value in section, value
