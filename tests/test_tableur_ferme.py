@@ -167,6 +167,20 @@ def test_the_summary_agrees_in_number_and_names_each_action(projet, capsys):
     changed = [line for line in out.splitlines() if line.startswith("  modifiée : ")]
     assert len(changed) == 2
     assert changed[0].startswith(f"  modifiée : {sheets[0][1][1][head.index('N°')]} « ")
+    assert changed[0].endswith("» (Pilote)")
+
+
+def test_the_summary_says_which_fields_changed_and_which_action_moved(projet, capsys):
+    sheets = _feuilles()
+    head = sheets[0][1][0]
+    row = sheets[0][1][1]
+    numero, texte = row[head.index("N°")], row[head.index("Action")]
+    row[head.index("Axe")], row[head.index("Statut")] = 2, "Terminée"
+    code, out, err = _importer(projet, sheets, capsys)
+    assert (code, err) == (0, "")
+    assert "(Statut)" in out
+    [moved] = [line for line in out.splitlines() if line.startswith("  déplacée : ")]
+    assert moved.startswith(f"  déplacée : {numero} → 2.") and texte[:40] in moved
 
 
 def test_an_action_without_axis_is_told_so(projet, capsys):

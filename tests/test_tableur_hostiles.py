@@ -117,6 +117,16 @@ def xlsx_xfd(dimension: str = "A1:XFD1048576") -> bytes:
     return _zip(_parties(out.getvalue(), xl__worksheets__sheet1_xml=feuille))
 
 
+def xlsx_xfd_ailleurs() -> bytes:
+    """The same sheet kept outside xl/worksheets/, where the workbook's relations point."""
+    with zipfile.ZipFile(io.BytesIO(xlsx_xfd())) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/ailleurs.xml"] = parts.pop("xl/worksheets/sheet1.xml")
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"/xl/worksheets/sheet1.xml", b"/xl/ailleurs.xml").replace(b"worksheets/sheet1.xml", b"ailleurs.xml")
+    return _zip([_partie(name, data) for name, data in parts.items()])
+
+
 _ODS_DEBUT = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -203,6 +213,7 @@ HOSTILES = {
     "bombe-cachee.xlsx": (xlsx_bombe_cachee, "ne se décompresse pas"),
     "xfd.xlsx": (xlsx_xfd, "déclare s'étendre jusqu'à la cellule XFD1048576"),
     "xfd-cache.xlsx": (lambda: xlsx_xfd("A1:A1"), "la cellule XFD1048576 est remplie"),
+    "xfd-ailleurs.xlsx": (xlsx_xfd_ailleurs, "la feuille « Actions » déclare s'étendre jusqu'à la cellule"),
     "lignes.ods": (ods_lignes_repetees, "des lignes sont remplies au-delà de la ligne 20\u202f000"),
     "colonnes.ods": (ods_colonnes_repetees, "des cellules sont remplies au-delà de la colonne AX"),
     "espaces.ods": (ods_espaces, "cellule A1 : elle contient plus de 100\u202f000 caractères"),
@@ -219,8 +230,8 @@ HOSTILES = {
                                 _partie("content.xml", b"<x/>")]), "ce n'est pas un tableur ODS"),
     "plan.csv": (lambda: b"Identifiant;Axe\n", "extension .ods ou .xlsx"),
 }
-LOURDS = ["bombe-annoncee.xlsx", "bombe-cachee.xlsx", "xfd.xlsx", "xfd-cache.xlsx", "lignes.ods",
-          "colonnes.ods", "espaces.ods", "elements.ods"]
+LOURDS = ["bombe-annoncee.xlsx", "bombe-cachee.xlsx", "xfd.xlsx", "xfd-cache.xlsx", "xfd-ailleurs.xlsx",
+          "lignes.ods", "colonnes.ods", "espaces.ods", "elements.ods"]
 
 
 @pytest.fixture(scope="module")

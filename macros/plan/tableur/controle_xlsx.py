@@ -49,7 +49,7 @@ class _Classeur(ContentHandler):
     def startElementNS(self, name, qname, attrs):
         if name == (_MAIN, "sheet"):
             self.relations[attrs.get((_REL, "id"), "")] = attrs.get((None, "name"), "")
-        elif name == (_PKG_REL, "Relationship"):
+        elif name == (_PKG_REL, "Relationship") and attrs.get((None, "Type"), "").endswith("/worksheet"):
             cible = attrs.get((None, "Target"), "")
             partie = cible.lstrip("/") if cible.startswith("/") else posixpath.normpath("xl/" + cible)
             self.cibles[attrs.get((None, "Id"), "")] = partie
@@ -147,7 +147,7 @@ def controler_xlsx(path: Path, archive: zipfile.ZipFile) -> None:
             analyser(path, archive, partie, classeur)
     feuilles = classeur.noms()
     for partie in sorted(noms - {"xl/_rels/workbook.xml.rels", "xl/workbook.xml"}):
-        if _FEUILLE.fullmatch(partie):
+        if partie in feuilles or _FEUILLE.fullmatch(partie):  # openpyxl follows the relations
             analyser(path, archive, partie, _Feuille(path, feuilles.get(partie, partie)))
         elif partie == "xl/sharedStrings.xml":
             analyser(path, archive, partie, _Textes(path))
