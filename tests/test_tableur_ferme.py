@@ -219,3 +219,13 @@ def test_a_plan_yml_past_the_size_limit_is_not_written(projet, capsys, monkeypat
     head = sheets[0][1][0]
     sheets[0][1][1][head.index("Pilote")] = "Service des usagers"
     _refuse(projet, sheets, capsys, "data/syndicat/plan.yml ferait 3 Ko, au-delà des 2 Ko qu'un fichier")
+
+
+def test_a_referentiel_name_is_never_a_path(projet, capsys):
+    use_project(projet)
+    try:
+        code = main([str(projet / "plan.xlsx"), "../../etc"])
+    finally:
+        use_project(ROOT)
+    assert code == 2
+    assert capsys.readouterr().err.startswith("« ../../etc » n'est pas un nom de référentiel")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -71,6 +72,12 @@ def _importer(argv: list[str]) -> int:
     sheet = Path(argv[0])
     slug = argv[1] if len(argv) > 1 else os.environ.get("REFERENTIEL") or DEFAULT_SLUG
     root = project_root()
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):  # never a path: « ../.. » writes nowhere
+        data = root / "data"
+        existants = sorted(p.name for p in data.iterdir() if p.is_dir()) if data.is_dir() else []
+        print(f"« {slug} » n'est pas un nom de référentiel : c'est le nom d'un dossier de data/ (minuscules, "
+              f"chiffres et tirets ; ici : {', '.join(existants) or 'aucun'}).", file=sys.stderr)
+        return 2
     folder = root / "data" / slug
     try:
         ref = load_referentiel(folder, root)
