@@ -229,3 +229,17 @@ def test_a_referentiel_name_is_never_a_path(projet, capsys):
         use_project(ROOT)
     assert code == 2
     assert capsys.readouterr().err.startswith("« ../../etc » n'est pas un nom de référentiel")
+
+
+def test_what_would_be_written_is_read_by_the_strict_loader_first(projet, capsys, monkeypatch):
+    """The whole référentiel, with the new plan.yml, as make check reads it: refused, nothing written."""
+    from macros.cli import importer_plan
+
+    real = importer_plan.plan_en_yaml
+    monkeypatch.setattr(importer_plan, "plan_en_yaml",
+                        lambda plan, tete="": real(plan, tete) + "couleur: bleu\n")
+    sheets = _feuilles()
+    head = sheets[0][1][0]
+    sheets[0][1][1][head.index("Pilote")] = "Service des usagers"
+    _refuse(projet, sheets, capsys, "1 erreur dans les données :", "data/syndicat/plan.yml:",
+            "la clé « couleur » est inconnue")

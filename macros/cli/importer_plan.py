@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -21,13 +22,23 @@ from macros.data.errors import DataErrors
 from macros.data.limites import TAILLE_MAX_FICHIER, taille_lisible
 from macros.data.loader import load_referentiel
 from macros.data.project import DEFAULT_SLUG, project_root
-from macros.data.yaml_strict import parse_yaml_text
 from macros.models.plan import Plan
 from macros.plan.ecriture import entete, plan_en_yaml
 from macros.plan.tableur.importer import plan_depuis_feuilles
 from macros.plan.tableur.lire import TableurIlisible, lire_feuilles
 from macros.plan.tableur.resume import resume
 from macros.registry import KIND_FILES
+
+
+def apres_ecriture(folder: Path, slug: str, text: str) -> Plan:
+    """The plan as `make check` would read it once `text` is written: the whole référentiel,
+    copied aside with the new plan.yml, read by the same strict loader (every file, every
+    reference between files). Raises DataErrors, naming data/<slug>/…, as make check does."""
+    with tempfile.TemporaryDirectory(prefix="socle-import-") as aside:
+        copy = Path(aside) / "data" / slug
+        shutil.copytree(folder, copy, symlinks=True)
+        (copy / KIND_FILES["plan"]).write_text(text, encoding="utf-8")
+        return load_referentiel(copy, Path(aside)).plan
 
 
 def ecrire(target: Path, text: str) -> None:
@@ -102,16 +113,21 @@ def _importer(argv: list[str]) -> int:
         return 1
     target = folder / KIND_FILES["plan"]
     text = plan_en_yaml(plan, entete(target.read_text(encoding="utf-8")))
-    # What is written must read back as this very plan (strict loader, same model).
-    if Plan.model_validate(parse_yaml_text(text, str(target))) != plan:  # pragma: no cover - a bug
-        print("L'écriture du plan ne redonne pas le tableur : rien n'a été écrit.", file=sys.stderr)
-        return 1
     nom = f"data/{slug}/{KIND_FILES['plan']}"
     if (taille := len(text.encode("utf-8"))) > TAILLE_MAX_FICHIER:
         print(f"Le plan ne peut pas être écrit ; aucun fichier n'a été modifié : {nom} ferait "
               f"{taille_lisible(taille)}, au-delà des {taille_lisible(TAILLE_MAX_FICHIER)} qu'un fichier de "
               "données peut peser (le site et le kit ne se construiraient plus). Le tableur contient sans "
               "doute des textes très longs, ou des lignes qui ne sont pas des actions.", file=sys.stderr)
+        return 1
+    try:
+        relu = apres_ecriture(folder, slug, text)
+    except DataErrors as errors:
+        print(f"Le plan ne peut pas être écrit ; aucun fichier n'a été modifié. {errors.report()}",
+              file=sys.stderr)
+        return 1
+    if relu != plan:  # pragma: no cover - a bug of plan_en_yaml
+        print("L'écriture du plan ne redonne pas le tableur : rien n'a été écrit.", file=sys.stderr)
         return 1
     counts, lines = resume(ref.plan, plan)
     if text == target.read_text(encoding="utf-8"):
