@@ -3,7 +3,14 @@
 FICHIER is an .ods or .xlsx file shaped like the one each build offers on the plan page
 (sheets « Actions » and « Indicateurs »). Every problem is printed with its cell, and then
 nothing is written; otherwise `data/<slug>/plan.yml` is rewritten (its opening comments
-kept) and what changed is summed up. This is what `make importer-plan FICHIER=…` runs.
+kept) and what changed is summed up, action by action. This is what
+`make importer-plan FICHIER=…` runs.
+
+It fails closed, at each step: the file is checked before it is read (macros/plan/tableur/
+archive.py and limites.py), the sheet against the export (structure.py, and no action
+removed unless « Supprimer » says so), the plan.yml to write by the strict loader on the
+whole référentiel; the file is then replaced at once, keeping its mode. Every refusal is a
+French message and exit code 1 (2 for a wrong command line), never a traceback.
 """
 
 from __future__ import annotations
