@@ -10,6 +10,8 @@
 // ones dropped. YAML's failsafe schema reads every value as text, as Socle's strict loader
 // does (macros/data/yaml_strict.py); anchors, aliases and tags are never written.
 import { parseDocument, isMap, isSeq, isScalar, Scalar } from "./vendor/yaml-2.9.1/index.js";
+import { gardeEnregistrement, suivreAdresse } from "./socle-adresse.js";
+import { dateFrancaise, identifiant } from "./socle-widgets.js";
 
 export const SOURCE = "__socle_source";
 const READ = { schema: "failsafe", version: "1.2" };
@@ -30,10 +32,13 @@ function isEmpty(value) {
   return false;
 }
 
-// A field left empty in the form is absent from the file: Socle's optional fields are absent
-// or filled, never empty (an empty required field is refused by the form, then by make check).
+// What the form gives, as the file writes it: every value a text (a number typed in Decap's
+// number field, avancement, arrives as a number, which YAML's failsafe schema has no tag for:
+// « Tag not resolved for Number value »), and a field left empty absent from the file:
+// Socle's optional fields are absent or filled, never empty (an empty required field is
+// refused by the form, then by make check).
 function prune(value) {
-  if (Array.isArray(value)) return value.map(prune);
+  if (Array.isArray(value)) return value.filter((item) => !isEmpty(item)).map(prune);
   if (value && typeof value === "object") {
     const kept = {};
     for (const [key, item] of Object.entries(value)) {
@@ -41,21 +46,65 @@ function prune(value) {
     }
     return kept;
   }
-  return value;
+  return text(value);
 }
 
 function text(value) {
   return typeof value === "string" ? value : String(value);
 }
 
+// The field that names an item of a list, when it has one: the same item keeps its lines
+// (and the comments on them) wherever it moves in the list.
+const IDENTITY = ["id", "cle", "sigle", "numero", "code", "terme", "nom", "titre"];
+
+// JSON with its keys sorted: the form and the file may list a mapping's keys in another order.
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// How an item is recognised: a text by its text, a mapping by its identity field (the first of
+// IDENTITY it holds), else by its whole content.
+function identity(value) {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const key = IDENTITY.find((name) => typeof value[name] === "string");
+    if (key) return `${key}=${value[key]}`;
+  }
+  return canonical(value);
+}
+
+// The nodes of a sequence for the form's new list: each item finds its own node (same
+// identity), then each item left finds a node left, in order (an item whose text or identity
+// field was edited); what remains is new. A reordered or deleted item thus moves or drops its
+// own lines only, comments included, and untouched items keep their node as it was (flow style
+// « [ComEx] », quotes).
+function matchItems(doc, seq, values) {
+  const nodes = seq.items;
+  const keys = nodes.map((node) => identity(isScalar(node) ? text(node.value) : node.toJS(doc)));
+  const used = new Set();
+  const found = values.map((value) => {
+    const key = identity(value);
+    const index = keys.findIndex((candidate, i) => !used.has(i) && candidate === key);
+    if (index === -1) return -1;
+    used.add(index);
+    return index;
+  });
+  const left = nodes.map((_, i) => i).filter((i) => !used.has(i));
+  return values.map((value, position) => {
+    let index = found[position];
+    if (index === -1 && left.length) index = left.shift();
+    if (index === -1) return doc.createNode(value);
+    return merge(doc, nodes[index], value);
+  });
+}
+
 function merge(doc, node, value) {
   if (Array.isArray(value)) {
     if (!isSeq(node)) return doc.createNode(value);
-    value.forEach((item, index) => {
-      if (index < node.items.length) node.items[index] = merge(doc, node.items[index], item);
-      else node.items.push(doc.createNode(item));
-    });
-    node.items.splice(value.length);
+    node.items = matchItems(doc, node, value);
     return node;
   }
   if (value && typeof value === "object") {
@@ -68,11 +117,13 @@ function merge(doc, node, value) {
     }
     return node;
   }
-  if (isScalar(node) && text(node.value) === text(value)) return node;
-  const scalar = new Scalar(text(value));
+  if (isScalar(node) && text(node.value) === value) return node;
+  const scalar = new Scalar(value);
   if (isScalar(node) && typeof node.value === "string") {
     scalar.type = node.type; // a quoted text stays quoted
     scalar.comment = node.comment;
+    scalar.commentBefore = node.commentBefore;
+    scalar.spaceBefore = node.spaceBefore;
   }
   return scalar;
 }
@@ -110,38 +161,27 @@ export function ecrire(data) {
   if (unchanged.length !== original.length) return written;
   const lines = written.split("\n");
   const same = commonLines(unchanged, lines);
-  return lines.map((line, index) => (same[index] === -1 ? line : original[same[index]])).join("\n");
-}
-
-// An id (`identifiant`, macros/editeur/champs.py) is the address of what it names: a text
-// field that is read-only once it holds a value, editable only in an item just added. Decap's
-// own string widget has no read-only mode; `createClass` and `h` are Decap's widget API.
-function identifiant() {
-  return window.createClass({
-    getInitialState() {
-      return { fige: Boolean(this.props.value) };
-    },
-    render() {
-      const fige = this.state.fige;
-      return window.h("input", {
-        id: this.props.forID,
-        type: "text",
-        value: this.props.value || "",
-        readOnly: fige,
-        title: fige ? "L'identifiant ne change pas : c'est l'adresse de ce qu'il nomme." : undefined,
-        className: this.props.classNameWrapper,
-        onChange: (event) => { if (!fige) this.props.onChange(event.target.value); },
-        onFocus: this.props.setActiveStyle,
-        onBlur: this.props.setInactiveStyle,
-      });
-    },
+  // A line that moved (an item of a list reordered) is not in the common sequence: it is put
+  // back as written too, from a line the library writes the same way that no other took.
+  const free = new Map();
+  const taken = new Set(same);
+  unchanged.forEach((line, index) => {
+    if (!taken.has(index)) free.set(line, [...(free.get(line) ?? []), index]);
   });
+  return lines.map((line, index) => {
+    if (same[index] !== -1) return original[same[index]];
+    const moved = free.get(line)?.shift();
+    return moved === undefined ? line : original[moved];
+  }).join("\n");
 }
 
-// In the editor: register the format and the id field, then start Decap (admin/index.html
-// sets CMS_MANUAL_INIT).
+// In the editor: register the format, Socle's fields and the address guard, then start Decap
+// (admin/init.js sets CMS_MANUAL_INIT).
 if (typeof window !== "undefined" && window.CMS) {
   window.CMS.registerCustomFormat("socle-yml", "yml", { fromFile: lire, toFile: ecrire });
   window.CMS.registerWidget("identifiant", identifiant());
+  window.CMS.registerWidget("date-fr", dateFrancaise());
+  window.CMS.registerEventListener({ name: "preSave", handler: (data) => gardeEnregistrement(data) });
+  suivreAdresse(window);
   window.CMS.init();
 }

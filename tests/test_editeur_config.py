@@ -16,9 +16,8 @@ from pydantic import BaseModel
 from macros.cli.schema import schema_for
 from macros.data.loader import load_referentiel
 from macros.editeur import admin
-from macros.editeur.champs import NOMBRE, fields_of
+from macros.editeur.champs import DATE, MESSAGE_DATE, NOMBRE, fields_of
 from macros.editeur.config import Forge, dump, editor_config
-from macros.models.base import MOTIF_IDENTIFIANT
 from macros.registry import KINDS, RUBRIQUES
 
 from .conftest import FIXTURES, ROOT
@@ -109,14 +108,19 @@ def test_forms_say_what_the_model_says():
     assert objectif_actions["min"] == 1 and objectif_actions["required"]
     numero = _named(objectifs["fields"], "numero")
     assert numero["label"] == "Numéro" and numero["pattern"][0] == r"^\d+\.\d+$"
-    # The fields of a fiche: dates as date pickers, dated lists as repeatable groups.
+    # The fields of a fiche: dates typed JJ/MM/AAAA (admin/socle-widgets.js) and stored
+    # AAAA-MM-JJ of a plausible year, dated lists as repeatable groups.
     for name in ("debut", "echeance"):
         date = _named(actions, name)
-        assert date["widget"] == "datetime" and date["format"] == "YYYY-MM-DD"
+        assert date["widget"] == "date-fr" and date["pattern"] == [DATE, MESSAGE_DATE]
+    assert all(re.match(DATE, text) for text in ("2026-06-30", "2000-01-01", "2100-12-31"))
+    assert not any(re.match(DATE, text) for text in ("1906-06-30", "2101-01-01", "2026-13-01",
+                                                     "30/06/2026", "2026-6-30", "2026-06-32"))
+    assert "JJ/MM/AAAA" in MESSAGE_DATE and "2000" in MESSAGE_DATE
     jalons = _named(actions, "jalons")
     assert jalons["widget"] == "list" and [f["name"] for f in jalons["fields"]] == ["date", "libelle"]
     date = _named(jalons["fields"], "date")
-    assert date["widget"] == "datetime" and date["required"]
+    assert date["widget"] == "date-fr" and date["required"]
     assert [f["name"] for f in _named(actions, "notes")["fields"]] == ["date", "texte"]
     indicateurs = _named(actions, "indicateurs")["fields"]
     assert _named(indicateurs, "valeurs")["widget"] == "list"
@@ -126,12 +130,14 @@ def test_forms_say_what_the_model_says():
     assert all(re.match(NOMBRE, text) for text in ("12", "12,5", "1 200", "-3.5"))
     assert not any(re.match(NOMBRE, text) for text in ("douze", "12 %", "1,2,3"))
     assert _named(actions, "contributeurs")["field"]["widget"] == "text"
-    assert _named(actions, "instances")["field"]["pattern"][0] == MOTIF_IDENTIFIANT
     assert _named(actions, "id")["required"] and _named(actions, "id")["label"] == "Identifiant"
     suivi = _named(plan, "suivi")
     assert not suivi["required"] and suivi["collapsed"]
     revoir = _named(suivi["fields"], "revoir_le")
-    assert revoir["widget"] == "datetime" and revoir["format"] == "YYYY-MM-DD"
+    assert revoir["widget"] == "date-fr" and not revoir["required"]
+    # An avancement: a whole number from 0 to 100, as the model bounds it.
+    avancement = _named(actions, "avancement")
+    assert (avancement["widget"], avancement["min"], avancement["max"]) == ("number", 0, 100)
 
 
 def test_status_and_horizon_offer_the_keys_this_plan_declares():
@@ -194,3 +200,67 @@ def test_without_a_forge_admin_loads_nothing():
     assert admin.DECAP in admin.index_html(LOCAL, "Ville")
     files = admin.static_files()
     assert admin.DECAP in files and "socle-yaml.js" in files and "vendor/decap-cms-3.16.3/LICENSE" in files
+
+
+def _every(fields: list[dict], name: str) -> list[dict]:
+    """Every field called `name`, at any depth of the form."""
+    found = []
+    for field in fields:
+        if field["name"] == name:
+            found.append(field)
+        inner = [*field.get("fields", ()), *([field["field"]] if "field" in field else [])]
+        for typed in field.get("types", ()):
+            inner += typed["fields"]
+        found += _every(inner, name)
+    return found
+
+
+# Each field that names an item of another list, and where the loader finds that list.
+REFERENCES = {("plan", "instances"): ("gouvernance", "instances", "id"),
+              ("plan", "axe"): ("plan", "axes", "numero"),
+              ("charte", "role"): ("charte", "roles", "id"),
+              ("gouvernance", "categorie"): ("gouvernance", "categories", "id"),
+              ("gouvernance", "de"): ("gouvernance", "instances", "id"),
+              ("gouvernance", "vers"): ("gouvernance", "instances", "id")}
+
+
+@pytest.mark.parametrize("slug", REFERENTIELS)
+def test_a_reference_is_chosen_among_the_items_of_this_referentiel(slug):
+    referentiel = load_referentiel(REFERENTIELS[slug], ROOT)
+    config = editor_config(referentiel, ROOT, LOCAL)
+    files = {entry["name"]: entry for entry in config["collections"][0]["files"]}
+    assert "reference" not in dump(config)  # resolved here, never given to Decap
+    checked = 0
+    for (file, name), (section, liste, cle) in REFERENCES.items():
+        if file not in files:
+            continue
+        items = getattr(getattr(referentiel, section, None), liste, None) or []
+        for field in _every(files[file]["fields"], name):
+            checked += 1
+            if not items:  # nothing to choose from: the file keeps what it says
+                assert field["widget"] == "hidden" and not field["required"], (file, name)
+                continue
+            assert field["widget"] == "select", (file, name)
+            assert [o["value"] for o in field["options"]] == [str(getattr(i, cle)) for i in items]
+            assert field.get("multiple", False) == (name == "instances")
+            assert "pattern" not in field and "field" not in field
+    assert checked >= 1
+    if slug == "bethune":
+        actions = _named(_named(files["plan"]["fields"], "objectifs")["fields"], "actions")["fields"]
+        instances = _named(actions, "instances")
+        codir = next(i for i in referentiel.gouvernance.instances if i.id == "codir")
+        assert {"label": f"{codir.nom} (codir)", "value": "codir"} in instances["options"]
+        # Every reference the plan makes is one of the options: the form shows what the file says.
+        values = {o["value"] for o in instances["options"]}
+        assert all(set(a.instances) <= values for a in referentiel.plan.actions)
+        axe = _named(_named(files["plan"]["fields"], "objectifs")["fields"], "axe")
+        assert axe["options"][0] == {"label": f"{referentiel.plan.axes[0].titre} (1)", "value": "1"}
+
+
+def test_the_generated_forms_name_the_reference_not_its_items():
+    generic = fields_of(schema_for(next(kind for kind in KINDS if kind.key == "plan")))
+    instances = _every(generic, "instances")[0]
+    assert instances == {**instances, "widget": "select", "multiple": True,
+                         "reference": {"section": "gouvernance", "liste": "instances",
+                                       "cle": "id", "libelle": "nom"}}
+    assert "options" not in instances

@@ -8,7 +8,11 @@ model requires is required, with its pattern and minimum count. A union Decap ca
 (a block or the word « aucun ») is left out of the form and named in its hint: the editor
 keeps what the file says there (admin/socle-yaml.js only writes what changed). A field that
 takes a key of a vocabulary the file declares (`x-vocabulaire`: an action's `statut` among the
-plan's `statuts`) is a select whose options each référentiel's own list gives (config.py).
+plan's `statuts`) is a select whose options each référentiel's own list gives (config.py);
+so is a field that names an item of another list (`x-reference`: an action's `instances`
+among the gouvernance's, an objective's `axe` among the plan's axes). The forms carry what the
+model checks on one value (required, pattern, minimum and maximum, lists) so that what the
+online editor accepts, which has no server to ask, passes the loader where a form can tell.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import re
 
 from macros.history.changes import NOUNS
+from macros.models.base import ANNEES_PLAUSIBLES
 
 # Keys are written without accents; labels are read by people. Words, not fields: a new
 # field gets a readable label from its name even when it is not listed here.
@@ -35,8 +40,16 @@ _ACCENTS = {
     "verifier": "vérifier", "pieces": "pièces", "moderation": "modération", "etat": "état",
     "cle": "clé", "libelle": "libellé", "debut": "début", "unite": "unité", "id": "identifiant",
 }
-# The widget admin/socle-yaml.js registers for ids: read-only once it holds a value.
+# The widget admin/socle-widgets.js registers for ids: read-only once it holds a value.
 WIDGET_IDENTIFIANT = "identifiant"
+# The widget admin/socle-widgets.js registers for dates: typed and shown JJ/MM/AAAA, stored
+# AAAA-MM-JJ; what it stores must be a date of a plausible year (as macros/models/base.py
+# checks), else the form refuses it with this message.
+WIDGET_DATE = "date-fr"
+_DEBUT, _FIN = ANNEES_PLAUSIBLES
+assert (_DEBUT, _FIN) == (2000, 2100), "DATE spells these years out: change both together"
+DATE = r"^(20\d\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+MESSAGE_DATE = f"Une date écrite JJ/MM/AAAA, entre {_DEBUT} et {_FIN} (par exemple 30/06/2026)."
 # A decimal number as an HR officer types it: « 12 », « 12,5 », « 1 200 », « -3.5 ».
 NOMBRE = r"^-?\d[\d \u00a0\u202f]*([.,]\d+)?$"
 # The automatic title pydantic gives a field (« fiche_projet » → « Fiche Projet »).
@@ -96,6 +109,17 @@ class _Schema:
             # admin/socle-yaml.js registers a text field that is read-only once it holds a
             # value, and editable only in an item just added (which needs one).
             field["widget"] = WIDGET_IDENTIFIANT
+        if "x-reference" in prop:
+            # The key of an item of another list (an instance of the gouvernance, an axe of
+            # the plan): chosen among that list's items of each référentiel, never typed
+            # (config.py sets the options and removes this mark).
+            multiple = field["widget"] == "list"
+            for key in ("field", "fields", "summary", "collapsed", "label_singular", "pattern",
+                        "value_type", *(() if multiple else ("min", "max"))):
+                field.pop(key, None)
+            field.update(widget="select", reference=prop["x-reference"])
+            if multiple:
+                field["multiple"] = True
         if "x-vocabulaire" in prop:
             # A key of a list the file itself declares (the plan's `statuts`): its options are
             # that list's, in each référentiel, set when the site's editor is configured
@@ -126,8 +150,7 @@ class _Schema:
             return {"widget": "select", "options": [{"label": "Oui", "value": "oui"},
                                                     {"label": "Non", "value": "non"}]}
         if kind == "string" and node.get("format") == "date":
-            return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
-                    "time_format": False, "picker_utc": True}
+            return {"widget": WIDGET_DATE, "pattern": [DATE, MESSAGE_DATE]}
         if kind == "string":
             widget: dict = {"widget": "string"}
             if "pattern" in node:
@@ -172,8 +195,9 @@ class _Schema:
         if inner["widget"] == "string":
             inner["widget"] = "text"
         widget["field"] = {"name": "element", "label": "Élément", **inner}
-        if inner["widget"] == "text":
-            # A folded item reads as its text (Decap shows the field's label, « Élément », else).
+        if inner["widget"] in {"text", "select"}:
+            # A folded item reads as its text or its choice (Decap shows the field's label,
+            # « Élément », else).
             widget["summary"] = "{{fields.element}}"
         return widget
 
@@ -212,6 +236,10 @@ def _pattern_message(pattern: str) -> str:
         return "Minuscules sans accents, chiffres et tirets seulement (par exemple « conseil-municipal »)."
     if pattern == r"^\d+\.\d+$":
         return "Deux nombres séparés par un point (par exemple « 2.7 »)."
+    if pattern == "^https://":
+        return "Une adresse qui commence par https:// (par exemple « https://www.exemple.fr »)."
+    if "@" in pattern:
+        return "Une adresse électronique (par exemple « drh@exemple.fr »)."
     return f"Forme attendue : {pattern}"
 
 

@@ -105,14 +105,47 @@ def repo_folder(referentiel: LoadedReferentiel, root: Path) -> tuple[Path, str]:
         return folder.parent.parent, folder.relative_to(folder.parent.parent).as_posix()
 
 
-def _fields(kind: Kind, root: Path, model: BaseModel | None = None) -> list[dict]:
+def _fields(kind: Kind, root: Path, model: BaseModel | None = None,
+            referentiel: LoadedReferentiel | None = None) -> list[dict]:
     fields = yaml.safe_load(fields_file(kind, root).read_text(encoding="utf-8"))["fields"]
     if model is not None:
-        _vocabularies(fields, model)
+        _vocabularies(fields, model, referentiel)
     return fields
 
 
-def _vocabularies(fields: list[dict], model: BaseModel) -> None:
+def _hide(field: dict, why: str) -> None:
+    field["widget"] = "hidden"
+    field["required"] = False
+    field.pop("multiple", None)
+    field["hint"] = f"{field.get('hint', '')} {why}".strip()
+
+
+def _reference_options(field: dict, model: BaseModel, referentiel: LoadedReferentiel | None) -> None:
+    """The options of a field marked `reference` (champs.py): the items of the list it names.
+
+    Taken from this référentiel as it is built: an action's instances among its gouvernance's
+    (Béthune: « Comité de direction », …), an objective's axe among its plan's axes, each shown
+    by its name and written by its key. Without that list (no gouvernance.yml), the field is
+    hidden: the editor keeps what the file says, and make check refuses a reference to nothing.
+    """
+    target = field.pop("reference")
+    section = getattr(referentiel, target["section"], None) if referentiel is not None else None
+    if section is None and type(model).__name__.lower() == target["section"]:
+        section = model
+    items = getattr(section, target["liste"], None) or ()
+    if not items:
+        _hide(field, f"Ce référentiel ne déclare pas de « {target['liste']} » ({target['section']}.yml) : "
+                     "rien à choisir ici.")
+        return
+    options = []
+    for item in items:
+        key = str(getattr(item, target["cle"]))
+        name = getattr(item, target["libelle"], None)
+        options.append({"label": f"{name} ({key})" if name else key, "value": key})
+    field["options"] = options
+
+
+def _vocabularies(fields: list[dict], model: BaseModel, referentiel: LoadedReferentiel | None = None) -> None:
     """The options of each field marked `vocabulaire` (champs.py): the keys the file declares.
 
     The plan's `statuts` and `horizons` are its own (Béthune: non-renseigne, a-lancer, en-cours,
@@ -126,14 +159,13 @@ def _vocabularies(fields: list[dict], model: BaseModel) -> None:
             if items:
                 field["options"] = [{"label": item.libelle, "value": item.cle} for item in items]
             else:
-                field["widget"] = "hidden"
-                field["required"] = False
-                field["hint"] = (f"{field.get('hint', '')} Ce fichier ne déclare pas de « {name} » : "
-                                 "rien à choisir ici.").strip()
+                _hide(field, f"Ce fichier ne déclare pas de « {name} » : rien à choisir ici.")
+        if "reference" in field:
+            _reference_options(field, model, referentiel)
         inner = [*field.get("fields", ()), *([field["field"]] if "field" in field else [])]
         for typed in field.get("types", ()):
             inner += typed["fields"]
-        _vocabularies(inner, model)
+        _vocabularies(inner, model, referentiel)
 
 
 def _page_titles(referentiel: LoadedReferentiel) -> dict[str, str]:
@@ -163,12 +195,12 @@ def editor_config(referentiel: LoadedReferentiel, root: Path, forge: Forge, site
     files = [{"name": kind.key,
               "label": f"{titles.get(kind.key, kind.key)} ({kind.filename})",
               "file": f"{folder}/{kind.filename}",
-              "fields": _fields(kind, root, getattr(referentiel, kind.key))}
+              "fields": _fields(kind, root, getattr(referentiel, kind.key), referentiel)}
              for kind in _ordered_kinds(referentiel)]
     rubriques = [{"name": f"rubrique-{rubrique.id}",
                   "label": f"{rubrique.model.titre} ({rubrique.fichier})",
                   "file": f"{folder}/{rubrique.fichier}",
-                  "fields": _fields(RUBRIQUES, root, rubrique.model)}
+                  "fields": _fields(RUBRIQUES, root, rubrique.model, referentiel)}
                  for rubrique in referentiel.rubriques if rubrique.fichier.endswith(".yml")]
     collections = [{"name": "sections", "label": "Pages du site", "label_singular": "page",
                     "description": "Chaque formulaire modifie un fichier de "

@@ -48,6 +48,17 @@ class ErreurLocalisee(ValueError):
         self.chemin = chemin
 
 
+def reference(section: str, liste: str, cle: str = "id", libelle: str = "nom") -> dict:
+    """A field whose value names an item of another list: the `cle` of one item of `liste` in
+    the référentiel's `section` (the plan's `instances` name instances of the gouvernance).
+
+    Said in the JSON Schema (`x-reference`), where the form editor finds it: its select offers
+    that list's items of each référentiel, shown by their `libelle` (macros/editeur/config.py).
+    The loader checks the same reference (the model's validator, macros/data/references.py).
+    """
+    return {"x-reference": {"section": section, "liste": liste, "cle": cle, "libelle": libelle}}
+
+
 def liste(description: str, minimum: int = 1):
     """A required list field with at least `minimum` items."""
     return Field(min_length=minimum, description=description)
@@ -58,15 +69,27 @@ def facultatif(description: str):
     return Field(default=None, description=description)
 
 
+# The years a date of a référentiel can plausibly fall in: a date outside is a typing slip
+# (« 06302026 » read as 1906-06-30 by a date picker), refused rather than published as
+# « en retard depuis 1906 ». The form editor says the same (macros/editeur/champs.py).
+ANNEES_PLAUSIBLES = (2000, 2100)
+
+
 def _date_iso(value: object) -> object:
     """Accept only « AAAA-MM-JJ » and say so in French (pydantic's message is English)."""
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            value = date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(
                 f"« {value} » n'est pas une date écrite AAAA-MM-JJ (par exemple 2026-06-30)."
             ) from None
+    if isinstance(value, date) and not ANNEES_PLAUSIBLES[0] <= value.year <= ANNEES_PLAUSIBLES[1]:
+        debut, fin = ANNEES_PLAUSIBLES
+        raise ValueError(
+            f"« {value.isoformat()} » : l'année {value.year} n'est pas plausible (entre {debut} et "
+            f"{fin}) ; vérifiez la date, écrite AAAA-MM-JJ (par exemple 2026-06-30)."
+        )
     return value
 
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from macros.models.base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import (
+    ErreurLocalisee,
+    Identifiant,
+    Modele,
+    Suivi,
+    Texte,
+    champ_suivi,
+    liste,
+    reference,
+)
 
 
 class Role(Modele):
@@ -24,7 +33,8 @@ class Role(Modele):
 class Engagements(Modele):
     """The commitments of one role for one value."""
 
-    role: Identifiant = Field(description="Identifiant d'un rôle déclaré dans « roles ».")
+    role: Identifiant = Field(description="Identifiant d'un rôle déclaré dans « roles ».",
+                              json_schema_extra=reference("charte", "roles"))
     liste: list[Texte] = liste("Les engagements, dans l'ordre.")
 
 

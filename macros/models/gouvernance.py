@@ -15,6 +15,7 @@ from macros.models.base import (
     champ_suivi,
     facultatif,
     liste,
+    reference,
 )
 
 Rythme = Literal[
@@ -82,9 +83,11 @@ class Instance(Modele):
     id: Identifiant
     nom: Texte = Field(description="Nom de l'instance.")
     sigle: Texte | None = Field(default=None, description="Sigle, s'il y en a un.")
-    categorie: Identifiant | None = facultatif(
-        "Identifiant d'une famille de « categories » (obligatoire dès que « categories » est rempli)."
-    )
+    categorie: Identifiant | None = Field(
+        default=None,
+        description="Identifiant d'une famille de « categories » (obligatoire dès que "
+                    "« categories » est rempli).",
+        json_schema_extra=reference("gouvernance", "categories", libelle="titre"))
     composition: Texte | None = Field(default=None, description="Qui y siège.")
     president: Texte | None = Field(default=None, description="Qui la préside.")
     rapporteurs: Texte | None = Field(default=None, description="Qui y rapporte.")
@@ -117,8 +120,10 @@ class Liaison(Modele):
     fréquence, fonctions, note): the map never shows a link the source does not make.
     """
 
-    de: Identifiant = Field(description="Identifiant de l'instance d'où part le sujet.")
-    vers: Identifiant = Field(description="Identifiant de l'instance où le sujet est porté ensuite.")
+    de: Identifiant = Field(description="Identifiant de l'instance d'où part le sujet.",
+                            json_schema_extra=reference("gouvernance", "instances"))
+    vers: Identifiant = Field(description="Identifiant de l'instance où le sujet est porté ensuite.",
+                              json_schema_extra=reference("gouvernance", "instances"))
     motif: Texte = Field(description="Pourquoi le sujet y va, en quelques mots repris du document.")
     citations: list[Texte] = liste(
         "Passages qui établissent ce lien, recopiés mot pour mot depuis ce fichier "

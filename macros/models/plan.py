@@ -13,7 +13,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from macros.models.base import ErreurLocalisee, Identifiant, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import (
+    ErreurLocalisee,
+    Identifiant,
+    Modele,
+    Suivi,
+    Texte,
+    champ_suivi,
+    liste,
+    reference,
+)
 from macros.models.plan_action import Action
 
 # What a status means for the follow-up, whatever the organisation calls it.
@@ -54,7 +63,8 @@ class Objectif(Modele):
 
     suivi: Suivi | None = champ_suivi()
     numero: Texte = Field(pattern=r"^\d+\.\d+$", description="Numéro « axe.rang », par exemple « 2.7 ».")
-    axe: int = Field(ge=1, description="Numéro de l'axe auquel l'objectif appartient.")
+    axe: int = Field(ge=1, description="Numéro de l'axe auquel l'objectif appartient.",
+                     json_schema_extra=reference("plan", "axes", cle="numero", libelle="titre"))
     titre: Texte = Field(description="Intitulé de l'objectif.")
     actions: list[Action] = liste("Les actions de l'objectif.")
 

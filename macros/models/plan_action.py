@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from macros.models.base import Date, Identifiant, Modele, Texte
+from macros.models.base import Date, Identifiant, Modele, Texte, reference
 
 
 def _nombre(value: object) -> object:
@@ -107,4 +107,5 @@ class Action(Modele):
     indicateurs: list[Indicateur] = Field(default=[], description="Indicateurs de l'action.")
     notes: list[NoteDeSuivi] = Field(default=[], description="Notes de suivi datées.")
     instances: list[Identifiant] = Field(
-        default=[], description="Identifiants des instances de gouvernance qui suivent l'action.")
+        default=[], description="Identifiants des instances de gouvernance qui suivent l'action.",
+        json_schema_extra=reference("gouvernance", "instances"))
