@@ -95,3 +95,105 @@ def test_a_change_moves_only_its_lines_and_the_strict_loader_reads_it(serializer
     assert parse_yaml_text(new_plan, "plan.yml")["objectifs"][0]["actions"][1]["statut"] == "fait"
     assert parse_yaml_text(new_charte, "charte.yml")["valeurs"][0]["engagements"][0]["liste"][-1] == \
         "Je dis « bonjour » : chaque matin, # sans faute."
+
+
+LISTS = """async (glossaire) => {
+  const { lire, ecrire } = await import('/admin/socle-yaml.js');
+  const edit = (change) => { const data = lire(glossaire); change(data.termes); return ecrire(data); };
+  const at = (termes, sigle) => termes.findIndex((terme) => terme.sigle === sigle);
+  return {
+    // QVT and CIA swap places (a drag in the form).
+    reorder: edit((termes) => {
+      const i = at(termes, 'QVT');
+      [termes[i], termes[i + 1]] = [termes[i + 1], termes[i]];
+    }),
+    // GRU removed: the items after it move up one place.
+    remove: edit((termes) => { termes.splice(at(termes, 'GRU'), 1); }),
+    // COMEX, a comment above it and a flow list, goes first.
+    move: edit((termes) => { termes.unshift(...termes.splice(at(termes, 'COMEX'), 1)); }),
+    add: edit((termes) => {
+      termes.splice(2, 0, { sigle: 'DRH', developpe: 'Direction : ressources humaines' });
+    }),
+    // A list of texts (a flow list): one added.
+    variantes: edit((termes) => { termes[at(termes, "B'CLIC")].variantes = ["B'Clic", 'BClic']; }),
+  };
+}"""
+
+
+def test_list_items_keep_their_lines_and_comments_whatever_their_place(serializer):
+    glossaire = (ROOT / "data/bethune/glossaire.yml").read_text("utf-8")
+    written = serializer.evaluate(LISTS, glossaire)
+    qvt = ["  - sigle: QVT", "    developpe: qualité de la vie professionnelle       # source l. 1151"]
+    cia = ["  - sigle: CIA", "    developpe: Complément Indemnitaire Annuel          # source l. 1199"]
+    # Reordered: the two items' lines, comments included, swap places (the diff shows one of
+    # them moving); nothing else changes.
+    assert _diff(glossaire, written["reorder"]) in (
+        [f"-{line}" for line in qvt] + [f"+{line}" for line in qvt],
+        [f"+{line}" for line in cia] + [f"-{line}" for line in cia])
+    assert written["reorder"].index("QVT") > written["reorder"].index("CIA")
+    # Deleted: GRU's two lines only; later comments stay on their terms, quotes and the flow
+    # list [ComEx] as they were.
+    assert _diff(glossaire, written["remove"]) == [
+        "-  - sigle: GRU", "-    developpe: Gestion Relation Usagers                # source l. 741"]
+    comex = ["  # COMEX est une instance (gouvernance.yml) ; le document l'écrit aussi « ComEx ».",
+             "  - sigle: COMEX", "    variantes: [ComEx]"]
+    assert _diff(glossaire, written["move"]) == [f"+{line}" for line in comex] + [
+        f"-{line}" for line in comex]
+    assert _diff(glossaire, written["add"]) == [
+        "+  - sigle: DRH", '+    developpe: "Direction : ressources humaines"']
+    assert _diff(glossaire, written["variantes"]) == [
+        '-    variantes: ["B\'Clic"]', '+    variantes: ["B\'Clic", BClic]']
+    for text in written.values():
+        assert parse_yaml_text(text, "glossaire.yml")["termes"]
+
+
+EMPTY_FIELDS = """async (plan) => {
+  const { lire, ecrire } = await import('/admin/socle-yaml.js');
+  const data = lire(plan);
+  const action = data.objectifs[0].actions[0];
+  action.avancement = 40;              // Decap's number field gives a number
+  action.echeance = '2026-06-30';      // the date field, AAAA-MM-JJ
+  const filled = ecrire(data);
+  const again = lire(filled);
+  again.objectifs[0].actions[0].avancement = null;   // emptied number field
+  again.objectifs[0].actions[0].echeance = '';       // emptied date field
+  return [filled, ecrire(again)];
+}"""
+
+
+def test_a_number_or_a_date_set_in_an_empty_field_then_emptied(serializer):
+    plan = (ROOT / "data/bethune/plan.yml").read_text("utf-8")
+    filled, emptied = serializer.evaluate(EMPTY_FIELDS, plan)
+    assert _diff(plan, filled) == ["+        avancement: 40", "+        echeance: 2026-06-30"]
+    action = parse_yaml_text(filled, "plan.yml")["objectifs"][0]["actions"][0]
+    assert (action["avancement"], action["echeance"]) == ("40", "2026-06-30")
+    assert emptied == plan
+
+
+WIDGETS = """async () => {
+  const { enIso, enFrancais } = await import('/admin/socle-widgets.js');
+  const { entreeDe, gardeEnregistrement } = await import('/admin/socle-adresse.js');
+  const entry = (fields) => ({ get: (key) => fields[key] });
+  const refused = (hash, fields) => {
+    try { gardeEnregistrement({ entry: entry(fields) }, { location: { hash } }); return null; }
+    catch (error) { return error.message; }
+  };
+  return {
+    iso: ['30/06/2026', '30062026', '3/6/2026', '06302026', '31/06/2026', '30/06/26', ''].map(enIso),
+    francais: ['2026-06-30', '', 'abc'].map(enFrancais),
+    entree: ['#/collections/sections/entries/charte', '#/collections/sections', '#/'].map(entreeDe),
+    same: refused('#/collections/sections/entries/charte', { collection: 'sections', slug: 'charte' }),
+    other: refused('#/collections/sections/entries/charte',
+                   { collection: 'sections', slug: 'glossaire', path: 'data/bethune/glossaire.yml' }),
+  };
+}"""
+
+
+def test_french_dates_and_the_save_guard(serializer):
+    found = serializer.evaluate(WIDGETS)
+    # « 06302026 », month 30, is no date (it became 1906-06-30 in the browser's date field).
+    assert found["iso"] == ["2026-06-30", "2026-06-30", "2026-06-03", None, None, None, None]
+    assert found["francais"] == ["30/06/2026", "", "abc"]
+    assert found["entree"] == ["sections/charte", None, None]
+    assert found["same"] is None
+    assert "data/bethune/glossaire.yml" in found["other"] and "rien n'a été enregistré" in found["other"]
