@@ -117,7 +117,7 @@ class _Schema:
             for key in ("field", "fields", "summary", "collapsed", "label_singular", "pattern",
                         "value_type", *(() if multiple else ("min", "max"))):
                 field.pop(key, None)
-            field.update(widget="select", reference=prop["x-reference"])
+            field.update(widget="select", reference=dict(prop["x-reference"]))
             if multiple:
                 field["multiple"] = True
         if "x-vocabulaire" in prop:
@@ -134,6 +134,10 @@ class _Schema:
             _not_required(field["fields"])
         if "default" in prop and prop["default"] not in (None, [], {}) and "default" not in field:
             field["default"] = _as_written(prop["default"])
+        if hint and field["widget"] == WIDGET_DATE:
+            # The model says how the file writes a date (for VS Code); the form takes it in French.
+            hint = hint.replace("écrite AAAA-MM-JJ", "saisie JJ/MM/AAAA").replace(
+                "« 2026-06-30 »", "« 30/06/2026 »")
         if hint:
             field["hint"] = hint
         return field

@@ -141,7 +141,11 @@ def _reference_options(field: dict, model: BaseModel, referentiel: LoadedReferen
     for item in items:
         key = str(getattr(item, target["cle"]))
         name = getattr(item, target["libelle"], None)
-        options.append({"label": f"{name} ({key})" if name else key, "value": key})
+        # « Conférence des directeurs (conference-des-directeurs) »: the name a person reads,
+        # the key the file holds; « CODIR », not « CODIR (codir) ».
+        name = str(name or key)
+        shown = name if name.casefold() == key.casefold() else f"{name} ({key})"
+        options.append({"label": shown, "value": key})
     field["options"] = options
 
 
