@@ -11,13 +11,14 @@ import re
 import typing
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from macros.cli.schema import schema_for
 from macros.data.loader import load_referentiel
 from macros.editeur import admin
 from macros.editeur.champs import DATE, MESSAGE_DATE, NOMBRE, fields_of
 from macros.editeur.config import Forge, dump, editor_config
+from macros.models.base import Suivi
 from macros.registry import KINDS, RUBRIQUES
 
 from .conftest import FIXTURES, ROOT
@@ -265,3 +266,18 @@ def test_the_generated_forms_name_the_reference_not_its_items():
                          "reference": {"section": "gouvernance", "liste": "instances",
                                        "cle": "id", "libelle": "nom"}}
     assert "options" not in instances
+
+
+@pytest.mark.parametrize("written", ["1906-06-30", "0006-06-30", "2101-01-01", "1999-12-31"])
+def test_the_loader_refuses_a_date_of_an_implausible_year(written):
+    # What the browser's date field made of « 06302026 » (1906-06-30): refused by the loader
+    # too, in French, as the form's pattern refuses it (DATE above).
+    with pytest.raises(ValidationError) as refused:
+        Suivi.model_validate({"responsable": "DRH", "revoir_le": written})
+    message = refused.value.errors()[0]["msg"]
+    assert f"« {written} »" in message and "n'est pas plausible (entre 2000 et 2100)" in message
+    assert not re.match(DATE, written)
+    for plausible in ("2000-01-01", "2026-06-30", "2100-12-31"):
+        suivi = Suivi.model_validate({"responsable": "DRH", "revoir_le": plausible})
+        assert suivi.revoir_le.isoformat() == plausible
+        assert re.match(DATE, plausible)

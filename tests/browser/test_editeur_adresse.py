@@ -130,3 +130,37 @@ def test_each_form_reached_by_the_address_bar_shows_and_saves_its_own_file(brows
         assert len(changed) == 2 and "(modifié)" in changed[1], changed
     finally:
         context.close()
+
+
+def test_back_forward_a_link_and_a_reload_show_the_file_of_the_address(browser, editor):
+    base, folder = editor
+    texts = {name: _texts(parse_yaml_text((folder / f"{name}.yml").read_text("utf-8"), name))
+             for name in ("glossaire", "charte", "plan")}
+    context = _new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(base + ADRESSE.format(collection="sections", name="glossaire"))
+        page.get_by_role("button", name="Se connecter").click()
+        _shown(page, texts["glossaire"])
+        page.goto(base + ADRESSE.format(collection="sections", name="charte"))
+        _shown(page, texts["charte"])
+        page.go_back()  # « Précédent »
+        _shown(page, texts["glossaire"])
+        page.go_forward()  # « Suivant »
+        _shown(page, texts["charte"])
+        # A link of a page to another entry (as « Modifier cette page » could be).
+        page.evaluate("""() => { const link = document.createElement('a');
+          link.href = '#/collections/sections/entries/plan'; link.textContent = 'plan';
+          document.body.append(link); link.click(); }""")
+        _shown(page, texts["plan"])
+        page.reload()
+        _shown(page, texts["plan"])
+        # What is shown is what is saved: the plan's title, into plan.yml.
+        plan = folder / "plan.yml"
+        before = plan.read_text(encoding="utf-8")
+        titre = page.locator("[class*=ControlPaneContainer]").first.get_by_label("Titre", exact=True).first
+        titre.fill(titre.input_value() + " (modifié)")
+        changed = _changed_lines(before, _publish(page, plan, before))
+        assert len(changed) == 2 and changed[1].startswith("+titre:") and "(modifié)" in changed[1]
+    finally:
+        context.close()
