@@ -116,3 +116,10 @@ def test_history_never_expands_an_anchor():
     assert parse_version("0" * 40, bomb.encode(), "plan.yml") is None
     assert parse_version("1" * 40, b"titre: R&D\n", "plan.yml") == {"titre": "R&D"}
     assert parse_version("2" * 40, b"#" * (TAILLE_MAX_FICHIER + 1), "plan.yml") is None
+
+
+def test_hidden_files_are_left_alone(referentiel):
+    # The editor's temporary file lives a few milliseconds beside the file it replaces.
+    (referentiel / ".plan.yml.editeur").write_text("pas: [du yaml", encoding="utf-8")
+    (referentiel / ".DS_Store").write_bytes(b"\0\1")
+    assert load_referentiel(referentiel, referentiel.parent.parent).has("plan")

@@ -95,7 +95,8 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
     refused = unsafe_entries(folder, root, errors)
     known = {section.filename for section in KINDS}
     for path in sorted(folder.iterdir()):
-        if path in refused:
+        # Hidden files are the editors' own (a save's temporary file, .DS_Store): never read.
+        if path in refused or path.name.startswith("."):
             continue
         if path.is_file() and path.name not in known and path.name not in _IGNORED:
             errors.append(DataError(
