@@ -11,7 +11,7 @@ REFERENTIEL ?= bethune
 SLUGS := $(notdir $(wildcard data/*))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve editer build build-all check prerequis test test-browser snapshots bench clean schema nouveau importer-plan
+.PHONY: help install serve editer build build-all check prerequis test test-complet test-all test-browser snapshots bench clean schema nouveau importer-plan
 
 help: ## Liste les tâches
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -89,11 +89,19 @@ prerequis: ## Vérifie que Chromium et poppler sont installés (les tests les ut
 # Browser tests mostly wait on Chromium: three workers keep two cores busy (pytest-xdist).
 TEST_WORKERS ?= 3
 
-test: prerequis install ## Lance toute la suite de tests
+# Two tiers: `make test` (the README's, a few minutes) leaves out the sweeps marked `complet`
+# (axe on every page of every référentiel in both schemes, 320 px on every page); `make
+# test-all` runs everything, and CI runs `make test` then `make test-complet`.
+test: prerequis install ## Lance les tests (vérifications, Python, Chromium ; sans les balayages complets)
 	$(BIN)/python -m macros.cli.check
 	$(BIN)/ruff check macros tests bench
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q -n $(TEST_WORKERS)
+	$(BIN)/pytest -q -n $(TEST_WORKERS) -m "not complet"
+
+test-complet: prerequis install ## Lance seulement les tests de la suite complète que make test laisse
+	$(BIN)/pytest -q -n $(TEST_WORKERS) -m complet
+
+test-all: test test-complet ## Lance toute la suite de tests
 
 test-browser: prerequis install ## Lance seulement les tests dans Chromium
 	$(BIN)/pytest -q -n $(TEST_WORKERS) -m browser
