@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.mkdocs.redirects import Redirection, RedirectionError, parse
 
@@ -78,12 +77,3 @@ def test_declarations_are_checked():
         parse({"plan.md": "valeurs.md"})
     with pytest.raises(RedirectionError, match="s'écrit comme un fichier"):
         parse({"/ancien": "plan.md"})
-
-
-def test_declared_redirections_are_valid():
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_constructor("!ENV", lambda loader, node: None)  # env values do not matter here
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    parse(config["extra"]["redirections"])
