@@ -3,13 +3,14 @@ items of a source document in a built text."""
 
 from __future__ import annotations
 
+import filecmp
 import os
 import re
 import subprocess
 import unicodedata
 from pathlib import Path
 
-from .conftest import source_document
+from .conftest import ROOT, source_document
 
 
 def pdftotext(pdf: Path, first: int | None = None, last: int | None = None, raw: bool = False) -> str:
@@ -103,3 +104,16 @@ def git(repo: Path, *args: str, when: str | None = None) -> None:
     subprocess.run(["git", "-c", "user.name=RH", "-c", "user.email=rh@example.invalid",
                     "-c", "commit.gpgsign=false", *args],
                    cwd=repo, env=env, check=True, capture_output=True)
+
+
+def files_changed_from_the_engine(project: Path) -> list[str]:
+    """Files of `project/macros` that are new or differ from the repository's own engine:
+    what a developer wrote to extend it, measured rather than listed by the test."""
+    changed = []
+    for path in (project / "macros").rglob("*"):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        original = ROOT / path.relative_to(project)
+        if not original.exists() or not filecmp.cmp(path, original, shallow=False):
+            changed.append(path.relative_to(project).as_posix())
+    return sorted(changed)

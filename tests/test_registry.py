@@ -7,7 +7,6 @@ module touched — and it reaches the site, the navigation, the search index and
 
 from __future__ import annotations
 
-import filecmp
 import json
 import re
 import shutil
@@ -16,7 +15,7 @@ from pathlib import Path
 from macros.registry import KINDS, PAGES, Show
 
 from .conftest import ROOT, article_html, build_site, visible_text
-from .helpers import pdftotext
+from .helpers import files_changed_from_the_engine, pdftotext
 
 MODEL = '''"""Tips for newcomers: a throwaway kind written by tests/test_registry.py."""
 
@@ -72,24 +71,12 @@ def _engine_with_a_new_kind(project: Path) -> list[Path]:
     return [*authored, registry]
 
 
-def _files_changed_from_the_engine(project: Path) -> list[str]:
-    """Files of `project/macros` that are new or differ from the repository's own engine."""
-    changed = []
-    for path in (project / "macros").rglob("*"):
-        if not path.is_file() or "__pycache__" in path.parts:
-            continue
-        original = ROOT / path.relative_to(project)
-        if not original.exists() or not filecmp.cmp(path, original, shallow=False):
-            changed.append(path.relative_to(project).as_posix())
-    return sorted(changed)
-
-
 def test_a_new_kind_is_four_files_and_reaches_site_search_and_kit(tmp_path):
     project = tmp_path / "projet"
     project.mkdir()
     authored = _engine_with_a_new_kind(project)
     # What the developer wrote, measured against the engine it started from (not the list above).
-    written = _files_changed_from_the_engine(project)
+    written = files_changed_from_the_engine(project)
     assert written == sorted(path.relative_to(project).as_posix() for path in authored)
     assert len(written) == 4
     data = project / "data" / "essai"
