@@ -25,7 +25,7 @@ from ..conftest import ROOT
 # Alone, each takes a second or a few; on a loaded machine (issue 24: 2 to 4 of these tests
 # ran past Playwright's default 30 s) many times that. A guard against a hang, not a measure:
 # every wait below waits for a condition, never for a fixed delay.
-EDITEUR_TIMEOUT_MS = int(os.environ.get("SOCLE_TEST_DELAI_MS", 180_000))
+EDITEUR_TIMEOUT_MS = 180_000
 
 
 def _new_context(browser, width: int = 1280):
