@@ -281,3 +281,82 @@ def test_the_loader_refuses_a_date_of_an_implausible_year(written):
         suivi = Suivi.model_validate({"responsable": "DRH", "revoir_le": plausible})
         assert suivi.revoir_le.isoformat() == plausible
         assert re.match(DATE, plausible)
+
+
+class _Walk:
+    """A JSON Schema and the form drawn from it, side by side."""
+
+    def __init__(self, schema: dict) -> None:
+        self.definitions = schema.get("definitions", {})
+        self.checked: set[str] = set()
+
+    def resolve(self, node: dict) -> dict:
+        while "$ref" in node:
+            node = self.definitions[node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    def object(self, node: dict, fields: list[dict], optional_group: bool, where: str) -> None:
+        node = self.resolve(node)
+        by_name = {field["name"]: field for field in fields}
+        for name, prop in node["properties"].items():
+            self.field(name, prop, by_name[name], name in node.get("required", ()) and not optional_group,
+                       optional_group, f"{where}.{name}")
+
+    def field(self, name, prop, field, required, optional_group, where) -> None:
+        if field["widget"] == "hidden":
+            return  # left to the file (its hint says so)
+        options = [self.resolve(o) for o in prop.get("anyOf", [prop]) if o.get("type") != "null"]
+        nullable = len(options) < len(prop.get("anyOf", [prop]))
+        node = options[0]
+        assert field.get("required", False) == (required and not nullable), where
+        if "x-reference" in prop or "x-vocabulaire" in prop:
+            assert field["widget"] == "select", where
+            self.checked.add("liste")
+            return
+        if "enum" in node or "const" in node:
+            assert [o if isinstance(o, str) else o["value"] for o in field["options"]] == node.get(
+                "enum", [node.get("const")]), where
+            self.checked.add("enum")
+        if node.get("format") == "date":
+            assert field["widget"] == "date-fr" and field["pattern"] == [DATE, MESSAGE_DATE], where
+            self.checked.add("date")
+        elif "pattern" in node:
+            assert field["pattern"][0] == node["pattern"], where
+            assert not re.search(r"[\\^$]", field["pattern"][1]), where  # no regular expression shown
+            self.checked.add("pattern")
+        for key, decap in (("minimum", "min"), ("maximum", "max")):
+            if key in node:
+                assert field[decap] == node[key], where
+                self.checked.add(key)
+        if node.get("type") == "array":
+            if node.get("minItems"):
+                assert field["min"] == node["minItems"], where
+                self.checked.add("minItems")
+            # An item added to a list is checked whole, even in an optional group.
+            items = node.get("items", {})
+            if "oneOf" in items:
+                for member in items["oneOf"]:
+                    member = self.resolve(member)
+                    tag = items["discriminator"]["propertyName"]
+                    typed = next(t for t in field["types"] if t["name"] == member["properties"][tag]["const"])
+                    kept = {key: value for key, value in member["properties"].items() if key != tag}
+                    rest = {**member, "properties": kept}
+                    self.object(rest, typed["fields"], False, where)
+            elif self.resolve(items).get("type") == "object":
+                self.object(items, field["fields"], False, where)
+            else:
+                self.field("element", items, field["field"], False, False, where + "[]")
+        elif node.get("type") == "object" and "properties" in node:
+            self.object(node, field["fields"], optional_group or not field["required"], where)
+
+
+def test_the_forms_carry_what_the_loader_checks_on_one_value():
+    # The online editor has no server to ask: what its form accepts must pass the models where
+    # a form can tell — required, patterns (with a French message), bounds, counts, lists, dates.
+    checked = set()
+    for kind in (*KINDS, RUBRIQUES):
+        schema = schema_for(kind)
+        walk = _Walk(schema)
+        walk.object(schema, fields_of(schema), False, kind.key)
+        checked |= walk.checked
+    assert checked == {"liste", "enum", "date", "pattern", "minimum", "maximum", "minItems"}
