@@ -206,6 +206,20 @@ def test_the_forms_fit_a_phone(browser, editor):
         widths = page.evaluate("""() => ['EditorContainer', 'ToolbarContainer', 'ControlPaneContainer'].map(
             name => document.querySelector(`[class*=-${name}]`).getBoundingClientRect().right)""")
         assert max(widths) <= 390, widths
+        # A list's « Ajouter … » button stays within its field (« Ajouter contributeurs » of an
+        # action ran past it at 390 px).
+        context.close()
+        context = _new_context(browser, width=390)
+        page, _, action = _first_action(context, base)
+        _control(action, "Pilote").wait_for()
+        beyond = page.evaluate("""() => [...document.querySelectorAll('[class*=-AddButton]')]
+            .filter((button) => button.getBoundingClientRect().width > 0)
+            .filter((button) => {
+              const bar = button.closest('[class*=-TopBarContainer]').getBoundingClientRect();
+              return button.getBoundingClientRect().right > bar.right + 1;
+            })
+            .map((button) => button.textContent)""")
+        assert beyond == []
     finally:
         context.close()
 
