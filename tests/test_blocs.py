@@ -38,7 +38,10 @@ def every_block(text: str = "Texte") -> dict:
         "titre": "Mon arrivée", "resume": "Ce qu'il faut savoir", "position": "2", "etape": "true",
         "blocs": [
             {"type": "paragraphe", "titre": "Bienvenue", "texte": text},
-            {"type": "liste", "id": "a-apporter", "items": [text, "Une pièce d'identité"]},
+            {"type": "liste", "id": "a-apporter", "items": [
+                text, "Une pièce d'identité",
+                {"texte": text, "numerotee": "oui", "items": [
+                    "Niveau 2", {"texte": text, "items": [{"texte": "Niveau 3", "items": [text]}]}]}]},
             {"type": "tableau", "titre": "Horaires", "legende": text, "colonnes": [text, "Horaires"],
              "lignes": [[text, "8 h 30 – 17 h"], ["Accueil", text]]},
             {"type": "questions", "titre": "Questions fréquentes",
@@ -48,7 +51,8 @@ def every_block(text: str = "Texte") -> dict:
                         "courriel": "rh@exemple.fr", "adresse": text, "horaires": text, "precision": text},
                        {"role": "Informatique", "service": "DSI"}]},
             {"type": "etapes", "titre": "Le premier jour",
-             "items": [{"titre": text, "texte": text}, {"texte": "Rencontrer son équipe."}]},
+             "items": [{"titre": text, "texte": text},
+                       {"texte": "Rencontrer son équipe.", "items": [text, "Son responsable"]}]},
             {"type": "encadre", "texte": [text, "Deuxième paragraphe."]},
             {"type": "encadre", "niveau": "attention", "titre": text, "texte": [text]},
             {"type": "definitions", "items": [{"terme": text, "definition": text}]},
@@ -188,7 +192,7 @@ def test_every_text_field_comes_out_literally_on_the_site(literal):
     rubrique = Rubrique.model_validate(every_block(literal))
     page = _markdown().convert(fragment("blocs", rubrique.blocs, "arrivee", inline_html))
     # Every text field but the fixed ones shows it, titles included.
-    assert visible_text(page).count(literal) == 21
+    assert visible_text(page).count(literal) == 25
     for injected in ["<script", "<img", 'href="javascript:', "<table>\n<tr><td>a"]:
         assert injected not in page
 
@@ -223,7 +227,7 @@ def _flat(value: str) -> str:
 def test_every_text_field_reaches_the_kit_as_written(tmp_path, literal):
     pdf = tmp_path / "blocs.pdf"
     pdf.write_bytes(_compile(_kit(Rubrique.model_validate(every_block(literal)))))
-    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 21
+    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 25
     # The refused link is text: the only links are the contact's.
     assert set(re.findall(rb"/URI\(([^)]*)\)", pdf.read_bytes())) == {b"tel:+33321000000",
                                                                       b"mailto:rh@exemple.fr"}
@@ -328,7 +332,8 @@ def test_without_header_the_first_h1_is_the_title(tmp_path):
     ("# T\n\n## Partie\n\n## Autre\n\nTexte.\n", 3, "le titre « Partie » n'est suivi d'aucun texte"),
     ("# T\n\n### Une sous-partie\n\nTexte.\n", 3, "« ### Une sous-partie » : sous un titre"),
     ("# T\n\n### Une question ?\n\n- une liste\n", 3, "la question « Une question ? » n'a pas de réponse"),
-    ("# T\n\n- un\n  - imbriqué\n", 4, "un élément de liste ne contient que du texte"),
+    ("# T\n\n- un\n\n  > cité\n", 5, "un élément de liste ne contient que du texte ou une sous-liste"),
+    ("# T\n\n- un\n  - deux\n\n  suite\n", 6, "un élément de liste a du texte après sa sous-liste"),
     ("# T\n\nVoir [ici][1].\n\n[1]: https://exemple.fr\n", 5, "les liens par repère"),
     ("---\ntitre: T\n", 1, "l'en-tête ouvert par « --- » n'est jamais fermé"),
     ("---\ntitre: \"T\n---\nTexte.\n", 2, "guillemet ouvert mais jamais fermé"),
@@ -341,6 +346,58 @@ def test_markdown_mistakes_are_refused_with_their_line(tmp_path, text, line, sta
     assert (caught.value.source, caught.value.line) == ("data/essai/rubriques/arrivee.md", line)
     assert caught.value.message.startswith(start), caught.value.message
     assert str(caught.value).startswith(f"data/essai/rubriques/arrivee.md:{line}")
+
+
+NESTED = """\
+# Organisation
+
+- Direction générale
+- Direction des soins
+  - Pôle médecine
+    1. Cardiologie
+    2. Pneumologie
+       - Unité **A**
+
+1. Prévenir le cadre
+   - de jour : poste 4444
+2. Remplir la déclaration
+"""
+
+
+def test_markdown_sub_lists_ordered_or_not_give_the_yaml_shape(tmp_path):
+    data = _read(tmp_path, NESTED)
+    assert data["blocs"] == [
+        {"type": "liste", "items": ["Direction générale", {"texte": "Direction des soins", "items": [
+            {"texte": "Pôle médecine", "numerotee": "oui", "items": [
+                "Cardiologie", {"texte": "Pneumologie", "items": ["Unité **A**"]}]}]}]},
+        {"type": "etapes", "items": [{"texte": "Prévenir le cadre", "items": ["de jour : poste 4444"]},
+                                     {"texte": "Remplir la déclaration"}]},
+    ]
+    page = fragment("blocs", Rubrique.model_validate(data).blocs, "organisation", inline_html)
+    assert ("<li>Pôle médecine<ol>\n<li>Cardiologie</li>\n<li>Pneumologie<ul>\n"
+            "<li>Unité <strong>A</strong></li>\n</ul></li>\n</ol></li>") in page
+    assert "<li>Prévenir le cadre<ul>\n<li>de jour\u202f: poste 4444</li>\n</ul></li>" in page
+
+
+def test_a_fifth_level_is_refused_at_its_line(tmp_path):
+    data = _read(tmp_path, "# T\n\n- 1\n  - 2\n    - 3\n      - 4\n        - 5\n")
+    [error] = _errors_of(data, "arrivee.md")
+    assert error.line == 7 and error.message.startswith("une liste ne peut pas avoir plus de 4 niveaux")
+    yaml_data = every_block()
+    yaml_data["blocs"][5]["items"][1]["items"] = [{"texte": "2", "items": [
+        {"texte": "3", "items": [{"texte": "4", "items": ["5"]}]}]}]
+    [error] = _errors(yaml_data)
+    assert error.message.startswith("une liste ne peut pas avoir plus de 4 niveaux")
+
+
+def test_a_list_element_is_a_text_or_a_text_with_its_list():
+    data = every_block()
+    data["blocs"][1]["items"] += [{"items": ["sans texte"]}, {"texte": "x", "items": []},
+                                  {"texte": "x", "sous": []}]
+    assert [error.message for error in _errors(data)] == [
+        "le champ obligatoire « texte » manque : ajoutez « texte: ... » à ce bloc.",
+        "la liste « items » est vide : il faut au moins 1 élément.",
+        "la clé « sous » est inconnue."]
 
 
 def test_a_table_with_a_missing_cell_is_refused_at_the_line_of_that_row(tmp_path):
@@ -365,7 +422,8 @@ def _errors_of(data: dict, source: str) -> list[DataError]:
 def test_each_block_type_is_one_class_and_two_templates_of_its_own():
     """A block is found by its `type`: its class, blocs/<type>.md.j2 and blocs/<type>.typ.j2."""
     def templates(folder: str, suffix: str) -> set[str]:
-        return {path.name.removesuffix(suffix) for path in (ROOT / folder).glob(f"*{suffix}")}
+        # (a name starting with « _ » is a piece shared by blocks: the lists under a list's elements)
+        return {path.name.removesuffix(suffix) for path in (ROOT / folder).glob(f"[!_]*{suffix}")}
 
     assert templates("macros/site/templates/blocs", ".md.j2") == set(TYPES_DE_BLOC)
     assert templates("macros/kit/typst/blocs", ".typ.j2") == set(TYPES_DE_BLOC)

@@ -48,6 +48,9 @@ def test_a_markdown_rubrique_gives_a_real_table_steps_an_encadre_and_a_faq(syndi
     assert '<strong>accord écrit</strong>' in page
     assert 'href="https://exemple.invalid/deliberation"' in page
     assert 'id="combien-de-jours"' in page
+    # Three levels of list, the third numbered, and a step with its list.
+    assert "<li>du siège<ol>\n<li>service des ressources humaines</li>" in page
+    assert "<li>Remplir le formulaire de demande avec son responsable\u202f:<ul>" in page
 
 
 def test_contacts_are_links_a_person_can_follow(syndicat_site):
@@ -68,7 +71,7 @@ def test_the_kit_holds_its_rubriques_tables_and_faq(syndicat_site):
     text = " ".join(pdftotext(syndicat_site / "kit-accueil.pdf", raw=True).split())
     for expected in ("Le télétravail", "Agent d'exploitation (astreinte)", "Le matériel est-il fourni ?",
                      "Contacts utiles", "rh@exemple.invalid", "Publier la qualité de l'eau chaque mois",
-                     "Nos valeurs", "La continuité du service"):
+                     "Nos valeurs", "La continuité du service", "service des finances"):
         assert expected in text, expected
 
 

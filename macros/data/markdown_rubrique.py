@@ -3,7 +3,8 @@
 What an HR officer writes most easily: an optional YAML header between two `---` lines
 (titre, resume, position, etape, suivi), then Markdown. `## Titre` titles the next block;
 a paragraph, a bulleted list, a numbered list, a pipe table and a quote become a
-paragraphe, a liste, etapes, a tableau and an encadré; `### Une question ?` followed by
+paragraphe, a liste, etapes, a tableau and an encadré (an indented list under a list item or a
+step is that item's `items`); `### Une question ?` followed by
 paragraphs is a question of a questions block. Raw HTML is refused with its line; every
 other text (Jinja included) stays as typed, for the inline syntax of macros/site/inline.py.
 
@@ -30,7 +31,8 @@ _ATTENTION = re.compile(r"^(\*\*)?Attention\b")
 # « Attention : » written as a label: the encadré's own title says it already.
 _ATTENTION_LABEL = re.compile(r"^(?:\*\*Attention\s*:\s*\*\*|\*\*Attention\*\*\s*:|Attention\s*:)\s*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-# Blocks a list item or a quote may not hold: the blocks have no nesting.
+# Blocks a list item or a quote may not hold (a list item's own sub-list is read apart).
+_LISTS = ("bullet_list_open", "ordered_list_open")
 _NESTED = {"bullet_list_open", "ordered_list_open", "blockquote_open", "table_open", "heading_open",
            "fence", "code_block", "hr"}
 
@@ -174,20 +176,39 @@ class _Body:
         for token in self.tokens[start:end]:
             if token.type in _NESTED:
                 raise DataError(self.source, self._line(token), None,
-                                f"{what} ne contient que du texte : les listes, tableaux, titres et "
-                                "encadrés ne peuvent pas y être imbriqués.")
+                                f"{what} ne contient que du texte ou une sous-liste : les tableaux, "
+                                "titres, encadrés et blocs de code ne peuvent pas y être imbriqués.")
             if token.type == "inline":
                 texts.append(_At(token.content, self._line(token)))
         return texts
 
     def _items(self, start: int, end: int, what: str) -> list[_At]:
-        """One text per list item (an item's paragraphs joined by a space)."""
-        items = []
+        """One text per list item (an item's paragraphs joined by a space), or, for an item with
+        an indented list under it, {texte, items, numerotee} (the model limits the depth)."""
+        items, level = [], self.tokens[start].level + 1
         for number in range(start + 1, end):
             token = self.tokens[number]
-            if token.type == "list_item_open" and token.level == self.tokens[start].level + 1:
-                texts = self._texts(number + 1, self._close(number), what)
-                items.append(_At(" ".join(t.value for t in texts), self._line(token)))
+            if token.type == "list_item_open" and token.level == level:
+                item_end = self._close(number)
+                sub_list = next((n for n in range(number + 1, item_end)
+                                 if self.tokens[n].type in _LISTS and self.tokens[n].level == level + 1),
+                                None)
+                texts = self._texts(number + 1, item_end if sub_list is None else sub_list, what)
+                text = _At(" ".join(t.value for t in texts), self._line(token))
+                if sub_list is None:
+                    items.append(text)
+                    continue
+                sub_end = self._close(sub_list)
+                if sub_end + 1 < item_end:  # text again after the sub-list: one text per element
+                    self._texts(sub_end + 1, item_end, what)
+                    raise DataError(self.source, self._line(self.tokens[sub_end + 1]), None,
+                                    f"{what} a du texte après sa sous-liste : mettez ce texte avant "
+                                    "la sous-liste, ou faites-en un élément de la sous-liste.")
+                element = {"texte": text, "items": _At(self._items(sub_list, sub_end, what),
+                                                       self._line(self.tokens[sub_list]))}
+                if self.tokens[sub_list].type == "ordered_list_open":
+                    element["numerotee"] = "oui"
+                items.append(_At(element, self._line(token)))
         return items
 
     def _cells(self, token: Token) -> list[str]:
@@ -245,7 +266,7 @@ class _Body:
             elif kind == "bullet_list_open":
                 self._add(line, type="liste", items=self._items(number, end, "un élément de liste"))
             elif kind == "ordered_list_open":
-                steps = [_At({"texte": item}, item.line)
+                steps = [item if isinstance(item.value, dict) else _At({"texte": item}, item.line)
                          for item in self._items(number, end, "une étape numérotée")]
                 self._add(line, type="etapes", items=steps)
             elif kind == "table_open":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from macros.models.base import MOTIF_IDENTIFIANT, ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
 from macros.models.pages import OuiNon
@@ -66,11 +66,73 @@ class Paragraphe(BlocCommun):
     texte: Texte = Field(description="Le texte du paragraphe.")
 
 
+# An organisation chart or a procedure goes three or four levels down; deeper, a reader loses
+# the thread and a phone screen has no width left for the text.
+PROFONDEUR_MAXIMALE = 4
+
+
+def _element_kind(value: object) -> str:
+    return "element" if isinstance(value, dict | ElementDeListe) else "texte"
+
+
+# A text, or an element with a list under it: chosen by the value's shape, so that a mistake
+# in one is explained for that shape only (a plain union explains it against both).
+Element = Annotated[
+    Union[Annotated[Texte, Tag("texte")], Annotated["ElementDeListe", Tag("element")]],  # noqa: UP007
+    Discriminator(_element_kind),
+]
+
+
+class SousListe(Modele):
+    """What may carry a list under it: an element of a list, a step."""
+
+    items: list[Element] | None = Field(
+        default=None, min_length=1, description="Facultatif : la liste placée sous cet élément "
+        "(chaque élément est un texte, ou un texte avec sa propre liste « items »).")
+    numerotee: OuiNon = Field(
+        default=False, description="« oui » pour numéroter la liste placée sous cet élément (1, 2, 3…).")
+
+
+class ElementDeListe(SousListe):
+    """An element of a list that has a list under it (a plain element is a text)."""
+
+    texte: Texte = Field(description="Le texte de l'élément.")
+
+
+SousListe.model_rebuild()  # its items name ElementDeListe, defined after it
+
+def _too_deep(items: list | None, level: int) -> tuple[str | int, ...] | None:
+    """The path (relative to `items`) of the first list deeper than PROFONDEUR_MAXIMALE."""
+    for number, item in enumerate(items or ()):
+        if isinstance(item, SousListe) and item.items:
+            if level == PROFONDEUR_MAXIMALE:
+                return (number, "items")
+            deeper = _too_deep(item.items, level + 1)
+            if deeper:
+                return (number, "items", *deeper)
+    return None
+
+
+def _refuse_too_deep(items: list | None, first_level: int, *chemin: str | int) -> None:
+    path = _too_deep(items, first_level)
+    if path:
+        raise ErreurLocalisee(
+            f"une liste ne peut pas avoir plus de {PROFONDEUR_MAXIMALE} niveaux : rattachez ces "
+            "éléments au niveau du dessus, ou faites-en un bloc à part avec son titre.", *chemin, *path)
+
+
 class Liste(BlocCommun):
-    """A bulleted list."""
+    """A bulleted list, whose elements may have lists under them."""
 
     type: Literal["liste"] = Field(description="Genre du bloc : « liste » (liste à puces).")
-    items: list[Texte] = liste("Les éléments de la liste, dans l'ordre.")
+    items: list[Element] = liste(
+        "Les éléments de la liste, dans l'ordre : un texte, ou « texte » et « items » pour un élément "
+        f"qui a une liste sous lui ({PROFONDEUR_MAXIMALE} niveaux au plus).")
+
+    @model_validator(mode="after")
+    def _not_too_deep(self) -> Liste:
+        _refuse_too_deep(self.items, 1, "items")
+        return self
 
 
 class Tableau(BlocCommun):
@@ -150,8 +212,8 @@ class Contacts(BlocCommun):
     items: list[Contact] = liste("Les contacts, dans l'ordre où les présenter.")
 
 
-class Etape(Modele):
-    """One step of a procedure."""
+class Etape(SousListe):
+    """One step of a procedure, maybe with a list under it."""
 
     titre: Texte | None = Field(default=None, description="Facultatif : titre court de l'étape.")
     texte: Texte = Field(description="Ce qu'il faut faire à cette étape.")
@@ -162,6 +224,11 @@ class Etapes(BlocCommun):
 
     type: Literal["etapes"] = Field(description="Genre du bloc : « etapes » (liste numérotée).")
     items: list[Etape] = liste("Les étapes, dans l'ordre où les suivre.")
+
+    @model_validator(mode="after")
+    def _not_too_deep(self) -> Etapes:
+        _refuse_too_deep(self.items, 1, "items")
+        return self
 
 
 class Encadre(BlocCommun):
