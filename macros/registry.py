@@ -170,7 +170,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("glossaire.md", "Glossaire", "Les sigles du document et leur sens.", 910, ("glossaire",),
              body=("glossaire",), kit=(("glossaire", "glossaire"),), search_boost=0.5),
     # `deliberation` is listed so that « Modifier cette page » names its file too.
-    PageSpec("a-propos.md", "À propos", "Le document source et la décision qui l'a adopté.", 920,
+    # Said of any référentiel: not every one publishes the decision that adopted its document.
+    PageSpec("a-propos.md", "À propos",
+             "Le document que ce site reprend et, s'il y a lieu, la décision qui l'a adopté.", 920,
              ("referentiel", "deliberation"), body=("a_propos",),
              kit=(("referentiel", "document_source"), ("deliberation", "deliberation")), detail="document"),
     PageSpec("accessibilite.md", "Accessibilité",

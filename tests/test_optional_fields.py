@@ -141,10 +141,17 @@ def test_a_governance_of_bare_instances_renders_on_the_site():
 
 
 def test_an_instance_with_only_a_name_renders_a_row_without_filler():
+    # Instances of names only: no column at all (a column no row fills is not shown).
     g = Gouvernance.model_validate(GOUVERNANCE_MINIMALE)
     page = fragment("gouvernance", g, figures_gouvernance(g))
     row = re.search(r'<tr id="comite">(.*?)</tr>', page, re.DOTALL).group(1)
-    assert '<th scope="row">Comité syndical</th>' in row
+    assert '<th scope="row">Comité syndical</th>' in row and "<td" not in row
+    # Beside an instance that fills every column, the bare one shows a dash in each.
+    pleine = {"id": "cst", "nom": "Comité social territorial", "composition": "Élus et agents",
+              "president": "Le président", "frequence": "3 fois par an", "fonctions": ["Avis"]}
+    g = Gouvernance.model_validate({"instances": [*GOUVERNANCE_MINIMALE["instances"], pleine]})
+    page = fragment("gouvernance", g, figures_gouvernance(g))
+    row = re.search(r'<tr id="comite">(.*?)</tr>', page, re.DOTALL).group(1)
     cells = re.findall(r'<td data-label="([^"]+)">(.*?)</td>', row)
     assert [label for label, _ in cells] == ["Composition", "Présidence et rapporteurs",
                                              "Fréquence", "Fonctions"]

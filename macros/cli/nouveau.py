@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 from macros.data.project import project_root
@@ -29,6 +30,36 @@ def _sigle(nom: str) -> str:
     return ("".join(word[0] for word in words) or nom[:2]).upper()[:4]
 
 
+# How a name begins, accents and case aside → the nature it says (first match wins: « Centre
+# communal d'action sociale » before « Centre… »). A name that says none of these gets the
+# neutral « organisme »: the site never calls a body what its name does not say it is.
+_NATURES_DU_NOM: tuple[tuple[str, str], ...] = (
+    ("syndicat", "syndicat"), ("sivu ", "syndicat"), ("sivom ", "syndicat"),
+    ("centre hospitalier", "etablissement-de-sante"), ("chu ", "etablissement-de-sante"),
+    ("chr ", "etablissement-de-sante"), ("groupe hospitalier", "etablissement-de-sante"),
+    ("hopital", "etablissement-de-sante"), ("etablissement public de sante", "etablissement-de-sante"),
+    ("communaute de communes", "communaute-de-communes"),
+    ("communaute d'agglomeration", "communaute-d-agglomeration"),
+    ("communaute urbaine", "communaute-urbaine"), ("metropole", "metropole"),
+    ("ccas ", "ccas"), ("centre communal d'action sociale", "ccas"),
+    ("cias ", "cias"), ("centre intercommunal d'action sociale", "cias"),
+    ("centre de gestion", "centre-de-gestion"), ("cdg ", "centre-de-gestion"),
+    ("ville ", "commune"), ("commune ", "commune"), ("mairie ", "commune"),
+    ("departement", "departement"), ("conseil departemental", "departement"),
+    ("region", "region"), ("conseil regional", "region"),
+    ("etablissement public", "etablissement-public"),
+)
+
+
+def nature_du_nom(nom: str | None) -> str:
+    """« Centre hospitalier de Lens » → etablissement-de-sante; « Ville de Béthune » → commune."""
+    apostrophes = (nom or "").replace("’", "'")
+    sans_accents = unicodedata.normalize("NFKD", apostrophes).encode("ascii", "ignore").decode()
+    debut = " ".join(sans_accents.lower().split()) + " "
+    return next((nature for prefixe, nature in _NATURES_DU_NOM if debut.startswith(prefixe)),
+                "organisme")
+
+
 def create(slug: str, nom: str | None, data: Path) -> Path:
     """Write the new référentiel; raises ValueError with a French message when it cannot."""
     if not _SLUG.match(slug):
@@ -38,12 +69,12 @@ def create(slug: str, nom: str | None, data: Path) -> Path:
     if folder.exists():
         raise ValueError(f"{folder.relative_to(data.parent)} existe déjà : choisissez un autre nom.")
     shutil.copytree(MODELE, folder)
+    identity = folder / "referentiel.yml"
+    text = identity.read_text(encoding="utf-8").replace("‹NATURE›", nature_du_nom(nom))
     if nom:
-        identity = folder / "referentiel.yml"
-        text = identity.read_text(encoding="utf-8")
         quoted = '"' + nom.replace("\\", "\\\\").replace('"', '\\"') + '"'
         text = text.replace("‹NOM›", quoted).replace("‹SIGLE›", _sigle(nom))
-        identity.write_text(text, encoding="utf-8")
+    identity.write_text(text, encoding="utf-8")
     return folder
 
 

@@ -112,6 +112,8 @@ class SoclePlugin(BasePlugin):
         # organisation is shown as typed; quotes are left to the theme (no double escaping).
         organisation, document = referentiel.referentiel.organisation, referentiel.referentiel.document
         config.site_name = as_theme_text(organisation.nom)
+        # The phone header shows the short name instead (overrides/partials/header.html).
+        config.extra["nom_court"] = as_theme_text(organisation.nom_court)
         # The theme writes the description into an attribute, unescaped: fully escaped here.
         config.site_description = html.escape(f"{document.titre} — {organisation.nom}, pour les agents.",
                                               quote=True)

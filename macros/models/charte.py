@@ -26,8 +26,22 @@ class Role(Modele):
 
     id: Identifiant
     nom: Texte = Field(description="Nom du rôle tel que la charte l'écrit (« À titre individuel »).")
-    lecteur: Texte = Field(description="Qui se reconnaît dans ce rôle (« Agent », « Manager »).")
+    lecteur: Texte | None = Field(default=None, description=(
+        "Facultatif : qui se reconnaît dans ce rôle (« Agent », « Manager »), quand le nom du "
+        "rôle ne le dit pas déjà."))
     description: Texte | None = Field(default=None, description="Ce que recouvre ce rôle.")
+
+    @property
+    def libelle(self) -> str:
+        """What a reader picks the role by: « Agent », or the role's name."""
+        return self.lecteur or self.nom
+
+    @property
+    def titre(self) -> str:
+        """« Agent — À titre individuel », but « Chaque agent » alone when both say the same."""
+        if not self.lecteur or self.lecteur.casefold().rstrip("s") in self.nom.casefold():
+            return self.nom
+        return f"{self.lecteur} — {self.nom}"
 
 
 class Engagements(Modele):

@@ -35,6 +35,17 @@ RYTHMES: dict[str, str] = {
     "non-precise": "Rythme non précisé",
 }
 
+# Rhythms too vague to stand for what the document wrote: beside them the calendar shows the
+# written frequency (« 3 fois par an », not only « Plusieurs fois par an »).
+RYTHMES_VAGUES = frozenset({"plusieurs-fois-par-an", "selon-besoin", "non-precise"})
+
+# The columns of a table of instances after the name, in order, with the words of its caption.
+# A column no row of the table fills is not shown (site and kit).
+COLONNES_INSTANCES: dict[str, str] = {
+    "composition": "composition", "presidence": "présidence", "frequence": "fréquence",
+    "fonctions": "fonctions",
+}
+
 
 class Legitimite(Modele):
     """Who holds which legitimacy, and the roles that follow."""
@@ -102,6 +113,20 @@ class Instance(Modele):
     def rythme_libelle(self) -> str:
         """French label of the normalised rhythm."""
         return RYTHMES[self.rythme] if self.rythme else ""
+
+    @property
+    def frequence_precise(self) -> str | None:
+        """The written frequency, when it says more than a vague rhythm (« 3 fois par an »)."""
+        if self.rythme not in RYTHMES_VAGUES or not self.frequence:
+            return None
+        return None if self.frequence.casefold() == RYTHMES[self.rythme].casefold() else self.frequence
+
+    @property
+    def colonnes_remplies(self) -> frozenset[str]:
+        """The columns of its table this instance has something to show in."""
+        valeurs = {"composition": self.composition, "presidence": self.president or self.rapporteurs,
+                   "frequence": self.frequence, "fonctions": self.fonctions or self.note}
+        return frozenset(colonne for colonne, valeur in valeurs.items() if valeur)
 
 
 class Acteur(Modele):
@@ -225,6 +250,20 @@ class Gouvernance(Modele):
     @property
     def titre_articulation(self) -> str:
         return self.articulation_titre or "L'articulation des instances"
+
+    @staticmethod
+    def colonnes(instances: list[Instance]) -> list[str]:
+        """The columns at least one of these instances fills, in table order."""
+        remplies = frozenset().union(*(instance.colonnes_remplies for instance in instances))
+        return [colonne for colonne in COLONNES_INSTANCES if colonne in remplies]
+
+    @staticmethod
+    def legende(titre: str, colonnes: list[str]) -> str:
+        """« Instances : composition, présidence et fréquence », naming only the columns shown."""
+        mots = [COLONNES_INSTANCES[colonne] for colonne in colonnes]
+        if not mots:
+            return titre
+        return f"{titre} : " + (", ".join(mots[:-1]) + " et " + mots[-1] if len(mots) > 1 else mots[0])
 
     def instances_de(self, categorie_id: str) -> list[Instance]:
         """The instances of one family, in document order."""

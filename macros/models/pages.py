@@ -1,27 +1,12 @@
-"""How an organisation names itself and arranges the registry's pages (in referentiel.yml)."""
+"""How an organisation arranges the registry's pages (in referentiel.yml)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
 from .base import Modele, Texte
-
-# What the organisation is: generic text says « la commune », « le syndicat »…
-Nature = Literal["commune", "departement", "region", "intercommunalite", "syndicat",
-                 "etablissement-public", "collectivite"]
-
-# (noun, feminine) of each nature, for « Notre commune », « la collectivité »…
-NATURE_NOMS: dict[str, tuple[str, bool]] = {
-    "commune": ("commune", True),
-    "departement": ("département", False),
-    "region": ("région", True),
-    "intercommunalite": ("intercommunalité", True),
-    "syndicat": ("syndicat", False),
-    "etablissement-public": ("établissement", False),
-    "collectivite": ("collectivité", True),
-}
 
 
 def _oui_non(value: object) -> object:

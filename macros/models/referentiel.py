@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, field_validator
 
 from macros.models.base import Modele, Suivi, Texte, champ_suivi, facultatif
-from macros.models.pages import NATURE_NOMS, Nature, ReglagePage
+from macros.models.pages import OuiNon, ReglagePage
+
+# What the organisation is, and the noun the generic text uses for it (noun, feminine):
+# « Notre syndicat », « le centre de gestion », « la communauté de communes ». Without a
+# nature the site says « l'organisme », which is true of any public body.
+NATURE_NOMS: dict[str, tuple[str, bool]] = {
+    "organisme": ("organisme", False),
+    "collectivite": ("collectivité", True),
+    "commune": ("commune", True),
+    "departement": ("département", False),
+    "region": ("région", True),
+    "intercommunalite": ("intercommunalité", True),
+    "communaute-de-communes": ("communauté de communes", True),
+    "communaute-d-agglomeration": ("communauté d'agglomération", True),
+    "communaute-urbaine": ("communauté urbaine", True),
+    "metropole": ("métropole", True),
+    "syndicat": ("syndicat", False),
+    "etablissement-public": ("établissement", False),
+    "etablissement-de-sante": ("établissement", False),
+    "ccas": ("CCAS", False),
+    "cias": ("CIAS", False),
+    "centre-de-gestion": ("centre de gestion", False),
+}
+Nature = Literal[tuple(NATURE_NOMS)]  # type: ignore[valid-type]
+_VOYELLES = "aàâeéèêëiîïoôuùûy"
+TITRE_KIT = "Kit d'accueil des agents"
 
 
 class Organisation(Modele):
@@ -14,10 +41,14 @@ class Organisation(Modele):
     nom: Texte = Field(description="Nom complet, par exemple « Ville de Béthune ».")
     nom_court: Texte = Field(description="Nom court pour l'en-tête, par exemple « Béthune ».")
     sigle_logo: Texte = Field(description="Deux à quatre caractères affichés comme logo.")
-    nature: Nature = Field(default="collectivite", description=(
-        "Ce qu'est l'organisation : commune, departement, region, intercommunalite, syndicat, "
-        "etablissement-public ou collectivite ; le texte commun du site en dépend (« Notre "
-        "commune », « l'établissement »)."))
+    nature: Nature = Field(default="organisme", description=(
+        "Ce qu'est l'organisation : " + ", ".join(NATURE_NOMS) + " ; le texte commun du site en "
+        "dépend (« Notre commune », « le syndicat », « l'établissement ») ; sans nature, il dit "
+        "« l'organisme »."))
+    encadrants: Texte | None = facultatif(
+        "Comment le document nomme les personnes qui encadrent (« encadrants », « managers », "
+        "« cadres »), au pluriel ; le texte commun du site l'emploie (« aux encadrants qui "
+        "cherchent un repère ») ; sans ce champ, il ne les nomme pas.")
 
     @field_validator("nom", "nom_court")
     @classmethod
@@ -37,7 +68,7 @@ class Organisation(Modele):
     def designation(self) -> str:
         """« la commune », « le syndicat », « l'établissement »…"""
         noun, feminine = NATURE_NOMS[self.nature]
-        article = "l'" if noun[0] in "aeéiou" else "la " if feminine else "le "
+        article = "l'" if noun[0] in _VOYELLES else "la " if feminine else "le "
         return article + noun
 
 
@@ -51,6 +82,9 @@ class DocumentSource(Modele):
     nature: Texte | None = facultatif("Ce qu'est ce document, en une phrase.")
     fichier: Texte = Field(description="Nom du fichier texte du document, rangé dans le dossier "
                          "source/ du référentiel.")
+    integral: OuiNon = Field(default=False, title="Repris en entier", description=(
+        "« oui » : le site reprend tout le texte du document, et la page « À propos » le dit ; "
+        "sans ce champ, elle dit seulement que le site reprend ce document."))
 
     @field_validator("fichier")
     @classmethod
@@ -72,9 +106,16 @@ class Referentiel(Modele):
     presentation: list[Texte] = Field(
         default=[], description="Paragraphes de présentation repris du document source."
     )
+    titre_kit: Texte | None = Field(default=None, title="Titre du kit", description=(
+        "Facultatif : titre du document PDF tiré du site (couverture, pied de page, liens) ; sans "
+        "ce champ, « Kit d'accueil des agents »."))
     pages: dict[str, ReglagePage] = Field(default={}, description=(
         "Facultatif : pour une page du site (par son nom : plan, gouvernance, valeurs…), un autre "
         "titre, résumé ou rang dans le menu, ou « masquer: oui »."))
+
+    @property
+    def titre_du_kit(self) -> str:
+        return self.titre_kit or TITRE_KIT
 
     @field_validator("pages")
     @classmethod

@@ -29,7 +29,7 @@ DETAILS: dict[str, Callable[[LoadedReferentiel], str | None]] = {
     "valeurs": lambda ref: (f"Les valeurs : {_names([v.nom for v in ref.charte.valeurs])}."
                                if ref.has("charte") else None),
     "roles": lambda ref: (
-        f"Les rôles : {_names([r.lecteur for r in ref.charte.roles])}."
+        f"Les rôles : {_names([r.libelle for r in ref.charte.roles])}."
         if ref.has("charte") and ref.charte.roles else None),
     "droits": lambda ref: " et ".join(
         _plural(len(regles), mot) for regles, mot in
@@ -44,9 +44,11 @@ DETAILS: dict[str, Callable[[LoadedReferentiel], str | None]] = {
                                  if ref.note_piaa.types else None),
     "usagers": lambda ref: (f"Le principe : {ref.usagers.principe}."
                                         if ref.usagers.principe else None),
-    "plan": lambda ref: (f"{_plural(len(ref.plan.axes), 'axe')}, "
-                            f"{_plural(len(ref.plan.objectifs), 'objectif')}, "
-                            f"{_plural(len(ref.plan.actions), 'action')}."),
+    # A level the plan does not have is not counted (« 2 axes, 5 actions », never « 0 objectif »).
+    "plan": lambda ref: ", ".join(
+        _plural(len(items), mot) for items, mot in
+        ((ref.plan.axes, "axe"), (ref.plan.objectifs, "objectif"), (ref.plan.actions, "action"))
+        if items) + ".",
     "smart_city": lambda ref: (
         pv.nom + (f", {pv.statut.lower()}" if pv.statut else "") + "."
         if (pv := ref.smart_city.projet_de_ville) else None),
