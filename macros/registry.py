@@ -73,6 +73,9 @@ class PageSpec:
     intro: str = ""  # a generic sentence under the title
     from_git: bool = False  # made from the history of the data: no data file to edit
     heading: str = ""  # the page's first heading, when it is not its navigation title
+    # (word, title, summary): the title and summary when the page's data never says `word`
+    # (« Valeurs et charte » only for a référentiel whose values are a charter).
+    unless_said: tuple[str, str, str] | None = None
 
     @property
     def key(self) -> str:
@@ -127,7 +130,8 @@ PAGES: tuple[PageSpec, ...] = (
              30, ("charte", "management"),
              body=(Show("management", "management", "intro"), "charte", Show("management", "management")),
              kit=(("management", "raison_d_etre"), ("charte", "charte"), ("management", "management")),
-             detail="valeurs"),
+             detail="valeurs",
+             unless_said=("charte", "Nos valeurs", "Nos valeurs et ce qu'elles demandent à chacun.")),
     PageSpec("engagements-par-role.md", "Engagements par rôle",
              "Tous les engagements qui vous concernent, selon votre rôle.", 40, ("charte",),
              body=(Show("charte", "roles"),),

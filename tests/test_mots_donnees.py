@@ -124,3 +124,25 @@ def test_the_phone_header_shows_the_short_name_and_keeps_the_long_one_for_screen
             in header or '<span class="socle-nom-long">Syndicat intercommunal des eaux du Val d\'Essai</span>'
             in header)
     assert '<span class="socle-nom-court" aria-hidden="true">Eaux du Val d' in header
+
+
+def test_the_values_page_says_charte_only_when_the_data_says_it(tmp_path):
+    import shutil
+
+    from macros.data.loader import load_referentiel
+    from macros.site.pages import present_pages
+
+    from .conftest import FIXTURES
+
+    folder = tmp_path / "ch"
+    shutil.copytree(FIXTURES / "syndicat", folder)
+    (folder / "referentiel.yml").write_text(
+        (folder / "referentiel.yml").read_text(encoding="utf-8").split("\npages:")[0], encoding="utf-8")
+    [valeurs] = [p for p in present_pages(load_referentiel(folder, tmp_path)) if p.spec.key == "valeurs"]
+    assert valeurs.title == "Nos valeurs"
+    assert valeurs.summary == "Nos valeurs et ce qu'elles demandent à chacun."
+    charte = folder / "charte.yml"
+    texte = charte.read_text(encoding="utf-8").replace("titre: Nos valeurs", "titre: Charte des valeurs")
+    charte.write_text(texte, encoding="utf-8")
+    [valeurs] = [p for p in present_pages(load_referentiel(folder, tmp_path)) if p.spec.key == "valeurs"]
+    assert valeurs.title == "Valeurs et charte"

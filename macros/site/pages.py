@@ -53,7 +53,24 @@ def _rubrique_page(rubrique: LoadedRubrique) -> PresentPage:
 
 def default_title(spec: PageSpec, referentiel: LoadedReferentiel) -> str:
     """The registry's title, said of this organisation where it names what it is."""
-    return spec.title.replace("{nature}", referentiel.referentiel.organisation.nature_nom)
+    unsaid = _unsaid(spec, referentiel)
+    title = unsaid[0] if unsaid else spec.title
+    return title.replace("{nature}", referentiel.referentiel.organisation.nature_nom)
+
+
+def default_summary(spec: PageSpec, referentiel: LoadedReferentiel) -> str:
+    unsaid = _unsaid(spec, referentiel)
+    return unsaid[1] if unsaid else spec.summary
+
+
+def _unsaid(spec: PageSpec, referentiel: LoadedReferentiel) -> tuple[str, str] | None:
+    """The other title and summary of a page whose data never says the word its own use."""
+    if spec.unless_said is None:
+        return None
+    word, title, summary = spec.unless_said
+    said = any(word in referentiel.sections[key].model_dump_json().casefold()
+               for key in spec.kinds if referentiel.has(key))
+    return None if said else (title, summary)
 
 
 def present_pages(referentiel: LoadedReferentiel) -> list[PresentPage]:
@@ -69,7 +86,7 @@ def present_pages(referentiel: LoadedReferentiel) -> list[PresentPage]:
         found.append(PresentPage(
             spec,
             own.titre if own and own.titre else default_title(spec, referentiel),
-            own.resume if own and own.resume else spec.summary,
+            own.resume if own and own.resume else default_summary(spec, referentiel),
             own.position if own and own.position is not None else spec.position))
     found += [_rubrique_page(rubrique) for rubrique in referentiel.rubriques]
     # Stable: pages with the same position keep the registry's order, then the rubriques'.
