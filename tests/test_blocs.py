@@ -55,6 +55,10 @@ def every_block(text: str = "Texte") -> dict:
                        {"texte": "Rencontrer son équipe.", "items": [text, "Son responsable"]}]},
             {"type": "encadre", "texte": [text, "Deuxième paragraphe."]},
             {"type": "encadre", "niveau": "attention", "titre": text, "texte": [text]},
+            {"type": "encadre", "niveau": "urgence", "titre": "Accident d'exposition au sang",
+             "texte": [text], "etapes": [{"titre": text, "texte": text, "items": [text]},
+                                         {"texte": "Appeler le poste 4444."}],
+             "liste": ["Garder le calme", {"texte": text, "items": [text]}]},
             {"type": "definitions", "items": [{"terme": text, "definition": text}]},
         ],
     }
@@ -74,7 +78,7 @@ def _errors(data: dict) -> list[DataError]:
 
 def test_every_block_type_validates():
     assert [b.type for b in RUBRIQUE.blocs] == ["paragraphe", "liste", "tableau", "questions", "contacts",
-                                                 "etapes", "encadre", "encadre", "definitions"]
+                                                 "etapes", "encadre", "encadre", "encadre", "definitions"]
     assert RUBRIQUE.position == 2 and RUBRIQUE.etape is True and RUBRIQUE.blocs[6].niveau == "information"
     assert RUBRIQUE.blocs[4].items[0].lien_telephone == "tel:+33321000000"
 
@@ -172,6 +176,8 @@ def test_site_fragment_is_accessible_html_under_markdown_headings():
                        '<dl class="socle-questions">', '<ol class="socle-etapes">',
                        '<div class="admonition info">',
                        '<div class="admonition warning">', '<p class="admonition-title">Attention</p>',
+                       '<div class="admonition danger socle-urgence">',
+                       '<p class="admonition-title">Urgence</p>',
                        '<a href="tel:+33321000000">+33 (0)3 21 00-00.00</a>',
                        '<a href="mailto:rh@exemple.fr">rh@exemple.fr</a>',
                        '<a href="https://exemple.fr/a?b=1&amp;c=2">le site</a>', "<code>code</code>"]:
@@ -192,7 +198,7 @@ def test_every_text_field_comes_out_literally_on_the_site(literal):
     rubrique = Rubrique.model_validate(every_block(literal))
     page = _markdown().convert(fragment("blocs", rubrique.blocs, "arrivee", inline_html))
     # Every text field but the fixed ones shows it, titles included.
-    assert visible_text(page).count(literal) == 25
+    assert visible_text(page).count(literal) == 31
     for injected in ["<script", "<img", 'href="javascript:', "<table>\n<tr><td>a"]:
         assert injected not in page
 
@@ -227,7 +233,7 @@ def _flat(value: str) -> str:
 def test_every_text_field_reaches_the_kit_as_written(tmp_path, literal):
     pdf = tmp_path / "blocs.pdf"
     pdf.write_bytes(_compile(_kit(Rubrique.model_validate(every_block(literal)))))
-    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 25
+    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 31
     # The refused link is text: the only links are the contact's.
     assert set(re.findall(rb"/URI\(([^)]*)\)", pdf.read_bytes())) == {b"tel:+33321000000",
                                                                       b"mailto:rh@exemple.fr"}
@@ -377,6 +383,45 @@ def test_markdown_sub_lists_ordered_or_not_give_the_yaml_shape(tmp_path):
     assert ("<li>Pôle médecine<ol>\n<li>Cardiologie</li>\n<li>Pneumologie<ul>\n"
             "<li>Unité <strong>A</strong></li>\n</ul></li>\n</ol></li>") in page
     assert "<li>Prévenir le cadre<ul>\n<li>de jour\u202f: poste 4444</li>\n</ul></li>" in page
+
+
+URGENCE = """\
+# Accident d'exposition au sang
+
+> **Urgence** : en cas de piqûre ou de projection.
+>
+> 1. Laver la plaie à l'eau et au savon.
+> 2. Appeler le médecin de garde :
+>    - de jour : poste 4444
+>
+> - Garder l'objet en cause.
+"""
+
+
+def test_a_markdown_urgence_holds_its_paragraphs_steps_and_list(tmp_path):
+    data = _read(tmp_path, URGENCE)
+    assert data["blocs"] == [{
+        "type": "encadre", "niveau": "urgence", "texte": ["En cas de piqûre ou de projection."],
+        "etapes": [{"texte": "Laver la plaie à l'eau et au savon."},
+                   {"texte": "Appeler le médecin de garde :", "items": ["de jour : poste 4444"]}],
+        "liste": ["Garder l'objet en cause."]}]
+    page = _markdown().convert(fragment("blocs", Rubrique.model_validate(data).blocs, "aes", inline_html))
+    box = page[page.index('<div class="admonition danger socle-urgence">'):]
+    assert box.index('<p class="admonition-title">Urgence</p>') < box.index("<ol") < box.index("<ul")
+    assert box.index("Garder l&#39;objet en cause.") < box.index("</div>")
+
+
+@pytest.mark.parametrize(("text", "line", "start"), [
+    ("# T\n\n> Urgence : vite.\n>\n> - un\n>\n> Suite.\n", 7, "un encadré (ligne commençant par « > ») a un "
+     "paragraphe après sa liste"),
+    ("# T\n\n> Vite.\n>\n> - un\n>\n> 1. deux\n", 7, "un encadré (ligne commençant par « > ») contient des "
+     "paragraphes, puis au plus une liste numérotée"),
+    ("# T\n\n> Vite.\n>\n> | a |\n> |---|\n", 5, "un encadré (ligne commençant par « > ») ne contient que"),
+])
+def test_what_an_encadre_cannot_hold_is_refused_at_its_line(tmp_path, text, line, start):
+    with pytest.raises(DataError) as caught:
+        _read(tmp_path, text)
+    assert caught.value.line == line and caught.value.message.startswith(start), caught.value.message
 
 
 def test_a_fifth_level_is_refused_at_its_line(tmp_path):

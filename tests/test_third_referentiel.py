@@ -60,6 +60,15 @@ def test_contacts_are_links_a_person_can_follow(syndicat_site):
     assert "Joignable jour et nuit, week-ends compris." in visible_text(page)
 
 
+def test_an_urgent_procedure_is_framed_and_labelled_with_its_steps_inside(syndicat_site):
+    page = article_html(syndicat_site, "contacts")
+    box = page[page.index('<div class="admonition danger socle-urgence">'):]
+    box = box[:box.index("</div>")]
+    assert '<p class="admonition-title">Urgence</p>' in box
+    assert "<ol" in box and "<li>de jour comme de nuit, au 06 00 00 00 02</li>" in box
+    assert "Notez l&#39;heure et l&#39;adresse exacte." in box
+
+
 def test_rubriques_marked_as_steps_are_in_the_arrival_path(syndicat_site):
     path = visible_text(article_html(syndicat_site, "mes-premiers-jours"))
     assert "Contacts utiles" in path and "Le télétravail" in path
@@ -71,7 +80,8 @@ def test_the_kit_holds_its_rubriques_tables_and_faq(syndicat_site):
     text = " ".join(pdftotext(syndicat_site / "kit-accueil.pdf", raw=True).split())
     for expected in ("Le télétravail", "Agent d'exploitation (astreinte)", "Le matériel est-il fourni ?",
                      "Contacts utiles", "rh@exemple.invalid", "Publier la qualité de l'eau chaque mois",
-                     "Nos valeurs", "La continuité du service", "service des finances"):
+                     "Nos valeurs", "La continuité du service", "service des finances",
+                     "Urgence", "Ne manœuvrez aucune vanne sans y être habilité."):
         assert expected in text, expected
 
 

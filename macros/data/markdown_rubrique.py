@@ -27,9 +27,11 @@ from macros.data.yaml_strict import PositionedDict, PositionedList, parse_yaml_t
 
 HEADER_KEYS = ("titre", "resume", "position", "etape", "suivi")
 _ID_SUFFIX = re.compile(r"\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$")
-_ATTENTION = re.compile(r"^(\*\*)?Attention\b")
+# A quote starting with « Attention » or « Urgence » is an encadré of that level.
+_LEVEL = re.compile(r"^(?:\*\*)?(Attention|Urgence)\b")
 # « Attention : » written as a label: the encadré's own title says it already.
-_ATTENTION_LABEL = re.compile(r"^(?:\*\*Attention\s*:\s*\*\*|\*\*Attention\*\*\s*:|Attention\s*:)\s*")
+_LEVEL_LABEL = re.compile(r"^(?:\*\*(?:Attention|Urgence)\s*:\s*\*\*|\*\*(?:Attention|Urgence)\*\*\s*:"
+                         r"|(?:Attention|Urgence)\s*:)\s*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # Blocks a list item or a quote may not hold (a list item's own sub-list is read apart).
 _LISTS = ("bullet_list_open", "ordered_list_open")
@@ -99,6 +101,11 @@ def _split_header(text: str, source: str) -> tuple[dict, str, int]:
 def _parser() -> MarkdownIt:
     # html on: raw HTML is then seen as html_block / html_inline tokens, and refused.
     return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def _steps(items: list[_At]) -> list[_At]:
+    """The items of a numbered list as steps: {texte} (or {texte, items} as read already)."""
+    return [item if isinstance(item.value, dict) else _At({"texte": item}, item.line) for item in items]
 
 
 class _Body:
@@ -211,6 +218,41 @@ class _Body:
                 items.append(_At(element, self._line(token)))
         return items
 
+    def _encadre(self, start: int, end: int, line: int) -> None:
+        """A quote: its paragraphs, then maybe a numbered list (its steps) and a bulleted list."""
+        what = "un encadré (ligne commençant par « > »)"
+        texts: list[_At] = []
+        parts: dict[str, _At] = {}
+        number = start + 1
+        while number < end:
+            token = self.tokens[number]
+            close = self._close(number) if token.type.endswith("_open") else number
+            field = "etapes" if token.type == "ordered_list_open" else "liste"
+            if token.type == "paragraph_open" and not parts:
+                texts.append(_At(self.tokens[number + 1].content, self._line(token)))
+            elif token.type == "paragraph_open":
+                raise DataError(self.source, self._line(token), None,
+                                f"{what} a un paragraphe après sa liste : mettez les paragraphes avant "
+                                "les listes, ou ce texte hors de l'encadré.")
+            elif token.type in _LISTS and field not in parts and "liste" not in parts:
+                items = self._items(number, close, "un élément de liste")
+                parts[field] = _At(_steps(items) if field == "etapes" else items, self._line(token))
+            elif token.type in _LISTS:
+                raise DataError(self.source, self._line(token), None,
+                                f"{what} contient des paragraphes, puis au plus une liste numérotée (ses "
+                                "étapes), puis au plus une liste à puces : faites de cette liste-ci un bloc "
+                                "à part, hors de l'encadré.")
+            else:
+                self._texts(number, close + 1, what)  # refuses the table, the title, the quote…
+            number = close + 1
+        found = _LEVEL.match(texts[0].value) if texts else None
+        if found:
+            first = _LEVEL_LABEL.sub("", texts[0].value, count=1)
+            first = first[:1].upper() + first[1:]  # the sentence now starts the box
+            texts = [_At(first, texts[0].line), *texts[1:]] if first else texts[1:] or texts
+        self._add(line, type="encadre", niveau=found.group(1).lower() if found else "information",
+                  texte=texts, **parts)
+
     def _cells(self, token: Token) -> list[str]:
         # From the source line: markdown-it pads a short row and drops extra cells, which would
         # hide the mistake from the model's check.
@@ -266,22 +308,13 @@ class _Body:
             elif kind == "bullet_list_open":
                 self._add(line, type="liste", items=self._items(number, end, "un élément de liste"))
             elif kind == "ordered_list_open":
-                steps = [item if isinstance(item.value, dict) else _At({"texte": item}, item.line)
-                         for item in self._items(number, end, "une étape numérotée")]
-                self._add(line, type="etapes", items=steps)
+                self._add(line, type="etapes", items=_steps(self._items(number, end, "une étape numérotée")))
             elif kind == "table_open":
                 rows = [t for t in self.tokens[number:end] if t.type == "tr_open"]
                 self._add(line, type="tableau", colonnes=self._cells(rows[0]),
                           lignes=[_At(self._cells(row), self._line(row)) for row in rows[1:]])
             elif kind == "blockquote_open":
-                texts = self._texts(number + 1, end, "un encadré (ligne commençant par « > »)")
-                attention = bool(texts) and _ATTENTION.match(texts[0].value) is not None
-                if attention:
-                    first = _ATTENTION_LABEL.sub("", texts[0].value, count=1)
-                    first = first[:1].upper() + first[1:]  # the sentence now starts the box
-                    texts = [_At(first, texts[0].line), *texts[1:]] if first else texts[1:] or texts
-                self._add(line, type="encadre", niveau="attention" if attention else "information",
-                          texte=texts)
+                self._encadre(number, end, line)
             elif kind in ("fence", "code_block"):
                 raise DataError(self.source, line, None,
                                 "bloc de code (texte entre ``` ou indenté de quatre espaces) : retirez "

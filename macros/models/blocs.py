@@ -232,12 +232,24 @@ class Etapes(BlocCommun):
 
 
 class Encadre(BlocCommun):
-    """A framed note: something to know, or to watch out for."""
+    """A framed note: something to know, to watch out for, or to do at once (an urgent
+    procedure, whose steps and list stay inside the box: paragraphs, then steps, then a list)."""
 
     type: Literal["encadre"] = Field(description="Genre du bloc : « encadre ».")
-    niveau: Literal["information", "attention"] = Field(
-        default="information", description="« information » (à savoir, par défaut) ou « attention ».")
+    niveau: Literal["information", "attention", "urgence"] = Field(
+        default="information", description="« information » (à savoir, par défaut), « attention » ou "
+        "« urgence » (une conduite à tenir tout de suite : l'encadré est rouge et dit « Urgence »).")
     texte: list[Texte] = liste("Les paragraphes de l'encadré.")
+    etapes: list[Etape] | None = Field(
+        default=None, min_length=1, description="Facultatif : étapes numérotées, sous les paragraphes.")
+    liste: list[Element] | None = Field(
+        default=None, min_length=1, description="Facultatif : liste à puces, sous les étapes.")
+
+    @model_validator(mode="after")
+    def _not_too_deep(self) -> Encadre:
+        _refuse_too_deep(self.etapes, 1, "etapes")
+        _refuse_too_deep(self.liste, 1, "liste")
+        return self
 
 
 class Definition(Modele):
