@@ -68,9 +68,18 @@ def _unsaid(spec: PageSpec, referentiel: LoadedReferentiel) -> tuple[str, str] |
     if spec.unless_said is None:
         return None
     word, title, summary = spec.unless_said
-    said = any(word in referentiel.sections[key].model_dump_json().casefold()
-               for key in spec.kinds if referentiel.has(key))
+    said = any(word in text.casefold() for key in spec.kinds if referentiel.has(key)
+               for text in _texts(referentiel.sections[key].model_dump()))
     return None if said else (title, summary)
+
+
+def _texts(value: object) -> list[str]:
+    """Every text of a dumped model: its values, never its field names."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [text for item in value for text in _texts(item)] if isinstance(value, list) else []
 
 
 def present_pages(referentiel: LoadedReferentiel) -> list[PresentPage]:
