@@ -92,6 +92,8 @@ def main(argv: list[str]) -> int:
     shown = folder.relative_to(root).as_posix()
     print(f"✓ {shown}/ créé. Aperçu : REFERENTIEL={slug} make serve ; "
           f"remplacez les textes « ‹…› » (make check les liste).")
+    # The nature changes the site's words (« l'établissement »): say which one the name gave.
+    print(f"  nature : {nature_du_nom(nom)}, tirée du nom (vérifiez-la dans {shown}/referentiel.yml).")
     return 0
 
 
