@@ -49,7 +49,8 @@ def every_block(text: str = "Texte") -> dict:
             {"type": "contacts", "titre": "Vos contacts", "id": "contacts",
              "items": [{"role": text, "nom": text, "service": text, "telephone": "+33 (0)3 21 00-00.00",
                         "courriel": "rh@exemple.fr", "adresse": text, "horaires": text, "precision": text},
-                       {"role": "Informatique", "service": "DSI"}]},
+                       {"role": "Informatique", "service": "DSI", "telephone": "03 21 00 00 00 poste 214"},
+                       {"role": "Urgences", "service": text, "telephone": "poste 4444"}]},
             {"type": "etapes", "titre": "Le premier jour",
              "items": [{"titre": text, "texte": text},
                        {"texte": "Rencontrer son équipe.", "items": [text, "Son responsable"]}]},
@@ -109,8 +110,24 @@ def test_an_unknown_block_type_lists_the_allowed_ones():
     assert missing.message.startswith("ce bloc n'a pas de « type »")
 
 
+@pytest.mark.parametrize(("telephone", "numero", "poste", "lien"), [
+    ("03 21 00 00 00", "03 21 00 00 00", None, "tel:0321000000"),
+    ("03 21 00 00 00 poste 214", "03 21 00 00 00", "poste 214", "tel:0321000000"),
+    ("03 21 00 00 00, p. 214", "03 21 00 00 00", "p. 214", "tel:0321000000"),
+    ("+33 (0)3 21 00 00 00 ext. 12", "+33 (0)3 21 00 00 00", "ext. 12", "tel:+33321000000"),
+    ("Poste 4444", None, "Poste 4444", None),
+])
+def test_a_telephone_may_have_an_extension_or_be_one(telephone, numero, poste, lien):
+    data = every_block()
+    data["blocs"][4]["items"][1]["telephone"] = telephone
+    contact = Rubrique.model_validate(data).blocs[4].items[1]
+    assert (contact.numero, contact.poste, contact.lien_telephone) == (numero, poste, lien)
+
+
 @pytest.mark.parametrize(("field", "value"), [
     ("telephone", "03 21 <a>"), ("telephone", "javascript:alert(1)"), ("telephone", "+"),
+    ("telephone", "poste"), ("telephone", "poste 12a"), ("telephone", "poste 4444 poste 1"),
+    ("telephone", "p. 12 03 21 00 00 00"), ("telephone", "poste 4444 <b>"),
     ("courriel", "rh@exemple"), ("courriel", "x@y.fr?subject=a"), ("courriel", 'a"@b.fr'),
     ("courriel", "javascript:a@b.fr"),
 ])
@@ -179,6 +196,9 @@ def test_site_fragment_is_accessible_html_under_markdown_headings():
                        '<div class="admonition danger socle-urgence">',
                        '<p class="admonition-title">Urgence</p>',
                        '<a href="tel:+33321000000">+33 (0)3 21 00-00.00</a>',
+                       # the link dials the main number, the extension is beside it; alone, no link
+                       '<p>Téléphone : <a href="tel:0321000000">03 21 00 00 00</a> poste 214</p>',
+                       '<p>Téléphone : poste 4444</p>',
                        '<a href="mailto:rh@exemple.fr">rh@exemple.fr</a>',
                        '<a href="https://exemple.fr/a?b=1&amp;c=2">le site</a>', "<code>code</code>"]:
         assert accessible in page, accessible
@@ -198,7 +218,7 @@ def test_every_text_field_comes_out_literally_on_the_site(literal):
     rubrique = Rubrique.model_validate(every_block(literal))
     page = _markdown().convert(fragment("blocs", rubrique.blocs, "arrivee", inline_html))
     # Every text field but the fixed ones shows it, titles included.
-    assert visible_text(page).count(literal) == 31
+    assert visible_text(page).count(literal) == 32
     for injected in ["<script", "<img", 'href="javascript:', "<table>\n<tr><td>a"]:
         assert injected not in page
 
@@ -233,9 +253,9 @@ def _flat(value: str) -> str:
 def test_every_text_field_reaches_the_kit_as_written(tmp_path, literal):
     pdf = tmp_path / "blocs.pdf"
     pdf.write_bytes(_compile(_kit(Rubrique.model_validate(every_block(literal)))))
-    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 31
+    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 32
     # The refused link is text: the only links are the contact's.
-    assert set(re.findall(rb"/URI\(([^)]*)\)", pdf.read_bytes())) == {b"tel:+33321000000",
+    assert set(re.findall(rb"/URI\(([^)]*)\)", pdf.read_bytes())) == {b"tel:+33321000000", b"tel:0321000000",
                                                                       b"mailto:rh@exemple.fr"}
     assert "595.276 x 841.89" in pdfinfo(pdf)["Page size"]  # `#set page(paper: "a6")` stayed text
 

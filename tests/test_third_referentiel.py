@@ -57,6 +57,9 @@ def test_contacts_are_links_a_person_can_follow(syndicat_site):
     page = article_html(syndicat_site, "contacts")
     assert 'href="mailto:rh@exemple.invalid"' in page
     assert 'href="tel:' in page
+    # An extension is said beside the number it is reached through; alone, it has no link.
+    assert '<a href="tel:0300000001">03 00 00 00 01</a> poste 214' in page
+    assert "<p>Téléphone : poste 4444</p>" in page
     assert "Joignable jour et nuit, week-ends compris." in visible_text(page)
 
 
