@@ -151,8 +151,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("relation-usagers.md", "Relation usagers",
              "Comment enregistrer et suivre la demande d'un usager.", 90, ("usagers",),
              body=(Show("usagers", "usagers"),), kit=(("usagers", "usagers"),), detail="usagers"),
-    PageSpec("plan.md", "Plan d'amélioration", "Les axes, objectifs et actions du plan d'amélioration.",
-             100, ("plan",), body=("plan",), kit=(("plan", "plan"),), detail="plan"),
+    # Said of any plan: not every plan has objectives under its axes (the syndicat's has none).
+    PageSpec("plan.md", "Plan d'amélioration",
+             "Ce que prévoit le plan, axe par axe, et où en est chaque action.", 100, ("plan",),
+             body=("plan",), kit=(("plan", "plan"),), detail="plan"),
     PageSpec("fiches-actions.md", "Fiches actions",
              "La fiche de chaque action du plan : pilote, calendrier, avancement, historique.", 105,
              ("plan",), body=("fiches_actions",),
