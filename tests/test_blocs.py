@@ -444,6 +444,48 @@ def test_what_an_encadre_cannot_hold_is_refused_at_its_line(tmp_path, text, line
     assert caught.value.line == line and caught.value.message.startswith(start), caught.value.message
 
 
+REGLEMENT = """\
+# Règlement intérieur
+
+## Article premier — Objet
+
+Le présent règlement s'applique à tous les agents.
+
+## Article 3 — Les horaires
+
+Les horaires sont affichés.
+
+## Article 12-1 bis : Le badge
+
+Le badge est personnel.
+
+## Les articles suivants
+
+Voir l'intranet.
+"""
+
+
+def test_numbered_articles_keep_their_number_as_anchor(tmp_path):
+    rubrique = Rubrique.model_validate(_read(tmp_path, REGLEMENT))
+    assert [b.ancre_article for b in rubrique.blocs] == ["article-1", "article-3", "article-12-1-bis", None]
+    page = _markdown().convert(fragment("blocs", rubrique.blocs, "", inline_html))
+    for anchor in ('<h2 id="article-1">Article premier', '<h2 id="article-3">Article 3 — Les horaires',
+                   '<h2 id="article-12-1-bis">', '<h2 id="les-articles-suivants">'):
+        assert anchor in page, anchor
+    assert "<ch1-1-article-3>" in str(kit_environment().get_template("sections/blocs.typ.j2").module.render(
+        rubrique.blocs, "ch1-1", inline_typst))
+
+
+def test_an_article_number_or_an_id_twice_on_a_page_is_refused(tmp_path):
+    data = _read(tmp_path, REGLEMENT + "\n## Article 3 — Encore\n\nDoublon.\n")
+    [error] = _errors_of(data, "arrivee.md")
+    assert error.line == 19 and error.message.startswith("l'ancre « article-3 » est déjà celle du bloc 2")
+    data = every_block()
+    data["blocs"][2]["id"] = "a-apporter"
+    [error] = _errors(data)
+    assert error.message.startswith("l'ancre « a-apporter » est déjà celle du bloc 2")
+
+
 def test_a_fifth_level_is_refused_at_its_line(tmp_path):
     data = _read(tmp_path, "# T\n\n- 1\n  - 2\n    - 3\n      - 4\n        - 5\n")
     [error] = _errors_of(data, "arrivee.md")

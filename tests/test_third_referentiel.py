@@ -51,6 +51,8 @@ def test_a_markdown_rubrique_gives_a_real_table_steps_an_encadre_and_a_faq(syndi
     # Three levels of list, the third numbered, and a step with its list.
     assert "<li>du siège<ol>\n<li>service des ressources humaines</li>" in page
     assert "<li>Remplir le formulaire de demande avec son responsable\u202f:<ul>" in page
+    # A règlement's articles: their number is their anchor.
+    assert 'id="article-1"' in page and 'id="article-2"' in page
 
 
 def test_contacts_are_links_a_person_can_follow(syndicat_site):
@@ -91,7 +93,7 @@ def test_the_kit_holds_its_rubriques_tables_and_faq(syndicat_site):
 def test_search_finds_the_blocks_by_their_anchor(syndicat_site):
     index = json.loads((syndicat_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
-    assert "teletravail/#combien-de-jours" in locations
+    assert "teletravail/#combien-de-jours" in locations and "teletravail/#article-2" in locations
     assert any("Le syndicat fournit un ordinateur portable" in doc["text"] for doc in index["docs"])
 
 

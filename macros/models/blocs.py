@@ -47,6 +47,9 @@ def _courriel(value: str) -> str:
     return value
 
 
+# « Article 3 », « Article 12-1 », « Article 4 bis », « Article premier » at the start of a title.
+_ARTICLE = re.compile(r"^Article\s+(premier|1er|\d+(?:[.-]\d+)*(?:\s+(?:bis|ter|quater))?)\b", re.IGNORECASE)
+
 Telephone = Annotated[str, AfterValidator(_telephone)]
 Courriel = Annotated[str, AfterValidator(_courriel)]
 
@@ -64,7 +67,22 @@ class BlocCommun(Modele):
         "et apparaît dans la recherche et le sommaire de la page).")
     id: Annotated[str, Field(pattern=MOTIF_IDENTIFIANT)] | None = Field(
         default=None, description="Facultatif : ancre du bloc (minuscules, chiffres et tirets), "
-        "à la place de celle tirée du titre.")
+        "à la place de celle tirée du titre (« Article 3 — … » donne « article-3 »).")
+
+    @property
+    def ancre_article(self) -> str | None:
+        """« article-3 » for a block titled « Article 3 — Horaires » (a règlement's article).
+
+        A text cites an article by its number, which stays when its title is reworded: the
+        number alone makes the anchor (« #article-3 », « #article-12-1 », « #article-1 »
+        for « Article premier »).
+        """
+        found = _ARTICLE.match(self.titre or "")
+        if found is None:
+            return None
+        number = found.group(1).lower()
+        number = "1" if number in ("premier", "1er") else re.sub(r"[^0-9a-z]+", "-", number)
+        return "article-" + number
 
 
 class Paragraphe(BlocCommun):
@@ -333,6 +351,21 @@ class Rubrique(Modele):
     etape: OuiNon = Field(
         default=False, description="« oui » si la rubrique est une étape du parcours « Mes premiers jours ».")
     blocs: list[Bloc] = liste("Les blocs de la rubrique, dans l'ordre de la page.")
+
+    @model_validator(mode="after")
+    def _each_article_once(self) -> Rubrique:
+        seen: dict[str, int] = {}
+        for number, bloc in enumerate(self.blocs):
+            anchor = bloc.id or bloc.ancre_article
+            if anchor is None:
+                continue
+            if anchor in seen:
+                raise ErreurLocalisee(
+                    f"l'ancre « {anchor} » est déjà celle du bloc {seen[anchor] + 1} : deux articles ou "
+                    "deux blocs ne peuvent pas avoir le même numéro ou le même « id » sur une page.",
+                    "blocs", number, "id" if bloc.id else "titre")
+            seen[anchor] = number
+        return self
 
 
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
