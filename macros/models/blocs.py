@@ -109,28 +109,28 @@ Element = Annotated[
 ]
 
 
-class SousListe(Modele):
-    """What may carry a list under it: an element of a list, a step."""
-
-    items: list[Element] | None = Field(
-        default=None, min_length=1, description="Facultatif : la liste placée sous cet élément "
-        "(chaque élément est un texte, ou un texte avec sa propre liste « items »).")
-    numerotee: OuiNon = Field(
-        default=False, description="« oui » pour numéroter la liste placée sous cet élément (1, 2, 3…).")
+def _sous_liste():
+    return Field(default=None, min_length=1, description="Facultatif : la liste placée sous cet élément "
+                 "(chaque élément est un texte, ou un texte avec sa propre liste « items »).")
 
 
-class ElementDeListe(SousListe):
+def _numerotee():
+    return Field(default=False, description="« oui » pour numéroter la liste placée sous cet élément "
+                 "(1, 2, 3…).")
+
+
+class ElementDeListe(Modele):
     """An element of a list that has a list under it (a plain element is a text)."""
 
     texte: Texte = Field(description="Le texte de l'élément.")
+    items: list[Element] | None = _sous_liste()
+    numerotee: OuiNon = _numerotee()
 
-
-SousListe.model_rebuild()  # its items name ElementDeListe, defined after it
 
 def _too_deep(items: list | None, level: int) -> tuple[str | int, ...] | None:
     """The path (relative to `items`) of the first list deeper than PROFONDEUR_MAXIMALE."""
     for number, item in enumerate(items or ()):
-        if isinstance(item, SousListe) and item.items:
+        if getattr(item, "items", None):  # an ElementDeListe or an Etape with its list
             if level == PROFONDEUR_MAXIMALE:
                 return (number, "items")
             deeper = _too_deep(item.items, level + 1)
@@ -255,11 +255,13 @@ class Contacts(BlocCommun):
     items: list[Contact] = liste("Les contacts, dans l'ordre où les présenter.")
 
 
-class Etape(SousListe):
+class Etape(Modele):
     """One step of a procedure, maybe with a list under it."""
 
     titre: Texte | None = Field(default=None, description="Facultatif : titre court de l'étape.")
     texte: Texte = Field(description="Ce qu'il faut faire à cette étape.")
+    items: list[Element] | None = _sous_liste()
+    numerotee: OuiNon = _numerotee()
 
 
 class Etapes(BlocCommun):
