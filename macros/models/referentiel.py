@@ -39,7 +39,8 @@ class Organisation(Modele):
     """The public body whose projet d'administration this is."""
 
     nom: Texte = Field(description="Nom complet, par exemple « Ville de Béthune ».")
-    nom_court: Texte = Field(description="Nom court pour l'en-tête, par exemple « Béthune ».")
+    nom_court: Texte = Field(description="Nom court, affiché à la place du nom dans l'en-tête sur "
+                             "téléphone, par exemple « Béthune ».")
     sigle_logo: Texte = Field(description="Deux à quatre caractères affichés comme logo.")
     nature: Nature = Field(default="organisme", description=(
         "Ce qu'est l'organisation : " + ", ".join(NATURE_NOMS) + " ; le texte commun du site en "
