@@ -123,6 +123,13 @@ def test_bad_rubriques_are_each_named_with_their_line(tmp_path):
                                                   encoding="utf-8")
     (folder / "rubriques" / "Mon Fichier.md").write_text("# Titre\n\nTexte.\n", encoding="utf-8")
     (folder / "rubriques" / "plan.md").write_text("# Titre\n\nTexte.\n", encoding="utf-8")
+    # What the richer blocks refuse: a fifth level, an extension with a letter, an unknown level.
+    (folder / "rubriques" / "profond.yml").write_text(
+        "titre: Profond\nblocs:\n  - type: liste\n    items:\n      - texte: 1\n        items:\n"
+        "          - texte: 2\n            items:\n              - texte: 3\n                items:\n"
+        "                  - texte: 4\n                    items: [5]\n  - type: contacts\n    items:\n"
+        "      - role: Accueil\n        service: Accueil\n        telephone: poste 12a\n"
+        "  - type: encadre\n    niveau: urgent\n    texte: [Vite]\n", encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_referentiel(folder, tmp_path)
     report = caught.value.report()
@@ -131,5 +138,9 @@ def test_bad_rubriques_are_each_named_with_their_line(tmp_path):
                      "s/rubriques/mauvais.yml:13:9: « pas-une-adresse » n'est pas une adresse électronique",
                      "s/rubriques/html.md:5: le HTML n'est pas accepté dans une rubrique",
                      "s/rubriques/Mon Fichier.md: « Mon Fichier » ne peut pas servir d'adresse de page",
-                     "s/rubriques/plan.md: l'adresse « plan » est déjà prise"):
+                     "s/rubriques/plan.md: l'adresse « plan » est déjà prise",
+                     "s/rubriques/profond.yml:12:21: une liste ne peut pas avoir plus de 4 niveaux",
+                     "s/rubriques/profond.yml:17:9: « poste 12a » n'est pas un numéro de téléphone",
+                     "s/rubriques/profond.yml:19:5: la valeur « urgent » n'est pas permise pour « niveau » ; "
+                     "valeurs possibles : information, attention ou urgence."):
         assert expected in report, expected
