@@ -181,6 +181,11 @@ class _Schema:
         widget: dict = {"widget": "list"}
         if node.get("minItems"):
             widget["min"] = node["minItems"]
+        if ("oneOf" in items or "anyOf" in items) and "discriminator" not in items:
+            # Items that are a text or a mapping (a list item with its own sub-list): Decap's
+            # text field would show a mapping as « [object Object] » and an edit would write a
+            # text over the sub-list. Left to the file, like any union Decap cannot show.
+            return None
         if "oneOf" in items and "discriminator" in items:
             tag = items["discriminator"]["propertyName"]
             widget.update(typeKey=tag, collapsed=True, types=[

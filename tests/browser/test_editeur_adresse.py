@@ -164,3 +164,49 @@ def test_back_forward_a_link_and_a_reload_show_the_file_of_the_address(browser, 
         assert len(changed) == 2 and changed[1].startswith("+titre:") and "(modifié)" in changed[1]
     finally:
         context.close()
+
+
+def test_leaving_a_form_with_unsaved_changes_asks_first_and_staying_keeps_it_whole(browser, editor):
+    base, folder = editor
+    charte = folder / "charte.yml"
+    context = _new_context(browser)
+    try:
+        page = context.new_page()
+        asked = []
+
+        def refuse(dialog):  # the person stays on the form
+            asked.append(dialog.type)
+            dialog.dismiss()
+
+        page.on("dialog", refuse)
+        page.goto(base + ADRESSE.format(collection="sections", name="charte"))
+        page.get_by_role("button", name="Se connecter").click()
+        titre = page.locator("[class*=ControlPaneContainer]").first.get_by_label("Titre", exact=True).first
+        titre.fill(titre.input_value() + " (modifié)")
+        page.goto(base + ADRESSE.format(collection="sections", name="glossaire"))
+        wait_in_page(page, "location.hash.endsWith('/entries/charte')", timeout=EDITEUR_TIMEOUT_MS / 1000)
+        assert asked == ["confirm"]  # Decap's question only: nothing reloads
+        assert titre.input_value().endswith(" (modifié)")
+        before = charte.read_text(encoding="utf-8")
+        changed = _changed_lines(before, _publish(page, charte, before))
+        assert len(changed) == 2 and changed[1].startswith("+titre:") and "(modifié)" in changed[1]
+    finally:
+        context.close()
+
+
+def test_leaving_a_form_with_unsaved_changes_when_the_person_agrees_opens_the_new_file(browser, editor):
+    base, folder = editor
+    files = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.yml")}
+    context = _new_context(browser)
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: dialog.accept())  # « Quitter la page » each time
+        page.goto(base + ADRESSE.format(collection="sections", name="charte"))
+        page.get_by_role("button", name="Se connecter").click()
+        titre = page.locator("[class*=ControlPaneContainer]").first.get_by_label("Titre", exact=True).first
+        titre.fill(titre.input_value() + " (abandonné)")
+        page.goto(base + ADRESSE.format(collection="sections", name="glossaire"))
+        _shown(page, _texts(parse_yaml_text(files["glossaire.yml"], "glossaire.yml")))
+        assert {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.yml")} == files
+    finally:
+        context.close()
