@@ -1,4 +1,4 @@
-"""A page that moves keeps its old address: `extra.redirections` in mkdocs.yml."""
+"""A page that moves keeps its old address: `redirections` of the socle plugin in mkdocs.yml."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from macros.mkdocs.redirects import Redirection, RedirectionError, parse
 
 from .conftest import ROOT
 
-DECLARED = "  redirections: {}\n"
+DECLARED = "      redirections: {}\n"  # under `plugins: - socle:`
 
 
 def _build_with(tmp_path: Path, redirections: str, slug: str = "bethune") -> subprocess.CompletedProcess:
@@ -24,8 +25,9 @@ def _build_with(tmp_path: Path, redirections: str, slug: str = "bethune") -> sub
     for shared in ("macros", "overrides", "data", "docs"):
         (project / shared).symlink_to(ROOT / shared)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert DECLARED in config, "mkdocs.yml doit déclarer « extra: redirections: {} »"
-    (project / "mkdocs.yml").write_text(config.replace(DECLARED, redirections), encoding="utf-8")
+    assert DECLARED in config, "mkdocs.yml doit déclarer « redirections: {} » sous « - socle: »"
+    declared = textwrap.indent(redirections, "    ")  # the calls write it two spaces in
+    (project / "mkdocs.yml").write_text(config.replace(DECLARED, declared), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REFERENTIEL": slug}
     env.pop("SOCLE_DATA_DIR", None)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],

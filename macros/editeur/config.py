@@ -3,8 +3,8 @@
 The forms of each kind of file are generated from the models into `schemas/decap/` by `make
 schema` (macros/cli/schema.py, with a drift test); this module puts together, for the site
 being built, one form per data file the référentiel has (and per YAML rubrique), in the order
-of the site's pages, and the backend the build's environment names (`extra.editeur` of
-mkdocs.yml, from the SOCLE_EDITEUR_* variables). Nothing names a forge unless it is set:
+of the site's pages, and the backend the build's environment names (the `editeur` setting of
+the socle plugin in mkdocs.yml, from the SOCLE_EDITEUR_* variables). Nothing names a forge unless it is set:
 without one, the site has no /admin/.
 """
 

@@ -31,8 +31,9 @@ from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, label_for
 from macros.kit import pdf as kit_pdf
 from macros.kit.placeholder import fill_in
 from macros.mkdocs.abreviations import ajouter_abreviations
+from macros.mkdocs.config import SocleConfig
 from macros.mkdocs.html_blocks import put_back
-from macros.mkdocs.redirects import RedirectionError, parse, write
+from macros.mkdocs.redirects import RedirectionError, write
 from macros.mkdocs.sandbox import page_macros, render_page
 from macros.mkdocs.search_copy import search_copy
 from macros.mkdocs.search_index import enrichir_index
@@ -59,7 +60,7 @@ def _entrees_of(referentiel) -> tuple:
     return tuple(entrees(referentiel.sections.get("glossaire"), referentiel.sections.get("gouvernance")))
 
 
-class SoclePlugin(BasePlugin):
+class SoclePlugin(BasePlugin[SocleConfig]):
     """The build of one référentiel: data, navigation, pages' finishing, kit, redirections."""
 
     def __init__(self) -> None:
@@ -77,7 +78,7 @@ class SoclePlugin(BasePlugin):
         # the last valid build had, which show these errors until the file is fixed.
         self.errors: DataErrors | None = None
         self.last_pages: set[str] = set()
-        # The forge the editor at /admin/ saves through (`extra.editeur`), read in on_config.
+        # The forge the editor at /admin/ saves through (its `editeur` setting), read in on_config.
         self.forge = Forge()
 
     def on_startup(self, *, command, dirty) -> None:
@@ -104,9 +105,9 @@ class SoclePlugin(BasePlugin):
                 raise PluginError(errors.report()) from None
             return self._show_errors(config, errors)
         self.errors = None
-        self.forge = Forge.from_extra(config.extra.get("editeur"))
+        self.forge = Forge.from_extra(dict(self.config.editeur))
         if self.forge.problem():
-            raise PluginError(f"mkdocs.yml, extra.editeur : {self.forge.problem()}")
+            raise PluginError(f"mkdocs.yml, réglage « editeur » de socle : {self.forge.problem()}")
         # The theme writes the site's name and the pages' titles as HTML in text, and escapes
         # them itself in attributes: < > & are escaped here, so that a title written by the
         # organisation is shown as typed; quotes are left to the theme (no double escaping).
@@ -227,7 +228,7 @@ class SoclePlugin(BasePlugin):
                 page.content = page.content.replace(PENDING_LABEL, str(escape(label)))
         # « À vérifier », suivi, last update, files to edit.
         present = self.pages.get(page.file.src_uri)
-        infos = infos_page(current(), present, edit_base(config.extra)) if present else None
+        infos = infos_page(current(), present, edit_base(self.config.url_edition)) if present else None
         context["socle_alerte"] = render_notice(infos)
         context["socle_infos_page"] = render_footer(infos)
         return context
@@ -247,11 +248,12 @@ class SoclePlugin(BasePlugin):
             raise PluginError(f"kit d'accueil : {error}") from None
         (site / KIT_FILENAME).write_bytes(kit.data)
         fill_in(self.awaiting_kit, site / "search" / "search_index.json", kit.label)
-        # Moved pages keep their old addresses working (`extra.redirections` in mkdocs.yml).
+        # Moved pages keep their old addresses working (`redirections` of the plugin, checked
+        # with the configuration; a target's anchor is checked once its page is written).
         try:
-            write(site, parse(config.extra.get("redirections")), set(self.pages))
+            write(site, self.config.redirections, set(self.pages))
         except RedirectionError as error:
-            raise PluginError(f"mkdocs.yml: {error}") from None
+            raise PluginError(f"mkdocs.yml, réglage « redirections » de socle : {error}") from None
 
     def on_env(self, env, *, config, files):
         """Keep the theme's compiled templates between builds (a tenth of a second each build).

@@ -1,6 +1,6 @@
 """Old addresses keep working: a small HTML page at each moved page's former URL.
 
-Declared in mkdocs.yml under `extra.redirections`, as « old page: new page »,
+Declared in mkdocs.yml as the `redirections` setting of the socle plugin, as « old page: new page »,
 both as Markdown paths like the navigation (`anciennes-valeurs.md: valeurs.md`,
 optionally with an anchor: `plan.md#axe-1`). Written after the build, so the
 target can be checked in the built site: a typo stops the build instead of
@@ -65,11 +65,11 @@ def _directory(page: str) -> str:
 
 
 def parse(declared: object) -> list[Redirection]:
-    """Validate the `extra.redirections` mapping of mkdocs.yml."""
+    """Validate the `redirections` of the socle plugin in mkdocs.yml."""
     if not declared:
         return []
     if not isinstance(declared, dict):
-        raise RedirectionError("« extra.redirections » doit être une liste « ancienne-page.md: page.md ».")
+        raise RedirectionError("« redirections » doit être une liste « ancienne-page.md: page.md ».")
     found = []
     for old, new in declared.items():
         old, new = str(old).strip(), str(new).strip()

@@ -57,9 +57,9 @@ def _repo_path(path: Path) -> str | None:
         return None
 
 
-def edit_base(extra: dict) -> str:
-    """The forge's edit address (`extra.url_edition` in mkdocs.yml), '' when not configured."""
-    base = str(extra.get("url_edition") or "").strip()
+def edit_base(url_edition: str) -> str:
+    """The forge's edit address (`url_edition` of the plugin in mkdocs.yml), '' when not configured."""
+    base = url_edition.strip()
     return base if not base or base.endswith("/") else base + "/"
 
 
