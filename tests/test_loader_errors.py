@@ -129,3 +129,17 @@ def test_what_pages_ask_of_a_referentiel_is_worked_out_once_per_referentiel():
     assert calls == [(first, "plan"), (first, "charte")]
     assert section_size(second, "plan") == 4
     assert calls[-1] == (second, "plan")
+
+
+def test_a_reference_to_nothing_is_said_with_the_other_files_errors(referentiel):
+    """An unknown instance in plan.yml and a mistake in another file: one report, both errors."""
+    action = "        texte: Écrire une action\n"
+    (referentiel / "plan.yml").write_text(
+        PLAN_OK.replace(action, action + "        instances: [codir]\n"), encoding="utf-8")
+    identity = referentiel / "referentiel.yml"
+    identity.write_text(identity.read_text(encoding="utf-8") + "inconnu: 1\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_referentiel(referentiel, referentiel.parent.parent)
+    errors = [str(error) for error in caught.value.errors]
+    assert [e.split(":")[0] for e in errors] == ["data/essai/plan.yml", "data/essai/referentiel.yml"], errors
+    assert "l'action « action-1 » est suivie par l'instance « codir », qui n'existe pas" in errors[0]

@@ -113,6 +113,7 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
     sections: dict[str, BaseModel] = {}
     sources: dict[str, str] = {}
     raws: dict[str, object] = {}
+    unreadable: set[str] = set()  # sections present but invalid: what they hold is unknown
     for section in KINDS:
         path = folder / section.filename
         if path in refused:
@@ -128,14 +129,17 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
             sources[section.key] = display_path(path, root)
         except DataError as error:
             errors.append(error)
+            unreadable.add(section.key)
         except DataErrors as many:
             errors.extend(many.errors)
+            unreadable.add(section.key)
     rubriques = _load_rubriques(folder / RUBRIQUES.filename, root, errors, refused)
     if IDENTITY.key in sections:
         errors += check_document_file(sections[IDENTITY.key], raws[IDENTITY.key], folder, root,
                                       sources[IDENTITY.key], refused)
-    if not errors:
-        errors += check_references(sections, raws, sources)
+    # Said with the other errors, not after them: only a reference into a file that could not
+    # be read waits until that file is fixed.
+    errors += check_references(sections, raws, sources, unreadable)
     if errors:
         raise DataErrors(errors)
     return LoadedReferentiel(folder.name, folder, sections, sources, rubriques)

@@ -13,10 +13,14 @@ from macros.data.errors import DataError, locate
 
 
 def check_references(sections: dict[str, BaseModel], raws: dict[str, object],
-                     sources: dict[str, str]) -> list[DataError]:
-    """Every reference of the plan's actions to an instance of the governance."""
+                     sources: dict[str, str], unreadable: set[str] = frozenset()) -> list[DataError]:
+    """Every reference of the plan's actions to an instance of the governance.
+
+    `unreadable`: the sections whose file has errors of its own; references into them are
+    checked once they are fixed.
+    """
     plan = sections.get("plan")
-    if plan is None:
+    if plan is None or "gouvernance" in unreadable:
         return []
     gouvernance = sections.get("gouvernance")
     known = {instance.id for instance in gouvernance.instances} if gouvernance else set()
