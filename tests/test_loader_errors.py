@@ -143,3 +143,12 @@ def test_a_reference_to_nothing_is_said_with_the_other_files_errors(referentiel)
     errors = [str(error) for error in caught.value.errors]
     assert [e.split(":")[0] for e in errors] == ["data/essai/plan.yml", "data/essai/referentiel.yml"], errors
     assert "l'action « action-1 » est suivie par l'instance « codir », qui n'existe pas" in errors[0]
+
+
+def test_a_text_ending_with_a_colon_is_explained(referentiel):
+    # `- Pour venir:` is a one-key mapping to YAML: the editor meant a text.
+    text = PLAN_OK.replace("  - Une phrase d'introduction.", "  - Pour venir:")
+    [error] = errors_for(referentiel, "plan.yml", text)
+    assert error == ("data/essai/plan.yml:3:5: « introduction » doit être un texte, mais « Pour venir: » "
+                     "a été lu comme un champ : un texte qui contient « : » suivi d'un espace, ou qui "
+                     "finit par « : », s'écrit entre guillemets (« \"Pour venir:\" »).")

@@ -215,6 +215,13 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return f"« {field} » doit être une date réelle, écrite AAAA-MM-JJ (par exemple 2026-06-30), pas " \
                f"{_found_kind(value)}."
     expected_kind = _expected_kind(kind)
+    if expected_kind == _TYPE_NAMES["string"] and isinstance(value, dict) and len(value) == 1:
+        # `- Pour venir :` or `texte: Horaires: 9 h`: YAML read a text with « : » as a field.
+        (key, rest), = value.items()
+        shown = f"{key}:" + (f" {rest}" if isinstance(rest, str) and rest else "")
+        return (f"« {field} » doit être un texte, mais « {shown} » a été lu comme un champ : un texte "
+                "qui contient « : » suivi d'un espace, ou qui finit par « : », s'écrit entre guillemets "
+                f"(« \"{shown}\" »).")
     if expected_kind:
         return f"« {field} » doit être {expected_kind}, pas {_found_kind(value)}."
     # A kind of error not translated above: said plainly, pydantic's English left out.
