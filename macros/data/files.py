@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from macros.data.errors import DataError
+from macros.data.errors import DataError, locate
 from macros.data.limites import TAILLE_MAX_FICHIER, message_trop_gros
 
 # The folder of a référentiel that holds its source document.
@@ -87,8 +87,7 @@ def check_document_file(identity: object, raw: object, folder: Path, root: Path,
                         refused: frozenset[Path]) -> list[DataError]:
     """The source document named by `referentiel.yml` is a regular file of `source/`."""
     name = identity.document.fichier
-    where = _position(raw, "document", "fichier")
-    line, column = where if where else (None, None)
+    line, column = locate(raw, ("document", "fichier"))
     target = folder / SOURCE_FOLDER / name
     expected = (f"le document source « {name} » doit être un fichier du dossier "
                 f"{display_path(folder / SOURCE_FOLDER, root)}/")
@@ -100,16 +99,3 @@ def check_document_file(identity: object, raw: object, folder: Path, root: Path,
     if not target.is_file():
         return [DataError(source, line, column, f"{expected} : c'est un dossier.")]
     return []
-
-
-def _position(raw: object, *keys: str) -> tuple[int, int] | None:
-    """Line and column of `raw[keys[0]][keys[1]]…`, when the YAML reader kept them."""
-    node = raw
-    for key in keys[:-1]:
-        node = node.get(key) if isinstance(node, dict) else None
-    if node is None or not hasattr(node, "position"):
-        return None
-    try:
-        return tuple(node.position(keys[-1]))
-    except (KeyError, IndexError):
-        return None

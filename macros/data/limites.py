@@ -8,14 +8,9 @@ write one.
 
 from __future__ import annotations
 
+from macros.text.francais import taille_lisible
+
 TAILLE_MAX_FICHIER = 5 * 1024 * 1024  # octets
-
-
-def taille_lisible(octets: int) -> str:
-    """« 5 Mo », « 120 Ko », as the messages say it."""
-    if octets >= 1024 * 1024:
-        return f"{octets / (1024 * 1024):.0f} Mo"
-    return f"{max(1, round(octets / 1024))} Ko"
 
 
 def message_trop_gros(octets: int) -> str:

@@ -43,3 +43,10 @@ def euros_fr(value: float) -> str:
 def kilo_octets(octets: int) -> int:
     """A file's size in Ko (1 Ko = 1 024 octets), rounded up: a small file never shows 0 Ko."""
     return math.ceil(octets / 1024)
+
+
+def taille_lisible(octets: int) -> str:
+    """« 5 Mo », « 120 Ko », as the messages say it."""
+    if octets >= 1024 * 1024:
+        return f"{octets / (1024 * 1024):.0f} Mo"
+    return f"{max(1, round(octets / 1024))} Ko"

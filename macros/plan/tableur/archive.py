@@ -16,8 +16,8 @@ from pathlib import Path
 from xml.sax import SAXException, SAXParseException
 from xml.sax.handler import ContentHandler, feature_namespaces
 
-from macros.data.limites import taille_lisible
 from macros.plan.tableur.limites import PARTIES_MAX, TAILLE_DECOMPRESSEE_MAX, TAILLE_FICHIER_MAX
+from macros.text.francais import taille_lisible
 
 
 class TableurIlisible(Exception):

@@ -13,7 +13,7 @@ Each is well above what a plan needs: Béthune's plan is 139 actions in 19 colum
 
 from __future__ import annotations
 
-from macros.data.limites import taille_lisible
+from macros.text.francais import taille_lisible
 
 TAILLE_FICHIER_MAX = 20 * 1024 * 1024        # the file itself, compressed
 TAILLE_DECOMPRESSEE_MAX = 50 * 1024 * 1024   # all its parts once uncompressed (declared sizes)
