@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,15 @@ def syndicat_site(real_sites) -> Path:
         result = build_site(site, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
         assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture
+def projet(tmp_path) -> Path:
+    """A scratch project holding a copy of the syndicat fixture (the plan importers write into it)."""
+    project = tmp_path / "projet"
+    shutil.copytree(FIXTURES / "syndicat", project / "data" / "syndicat")
+    (project / "data" / "syndicat" / "plan.yml").chmod(0o644)
+    return project
 
 
 @pytest.fixture(scope="session")

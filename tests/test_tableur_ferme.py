@@ -8,7 +8,6 @@ names each action added, changed or removed.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -23,14 +22,6 @@ from macros.plan.tableur.ecrire import feuilles, ods, xlsx
 from .conftest import FIXTURES, ROOT, SYNDICAT_TODAY
 
 JOUR = date.fromisoformat(SYNDICAT_TODAY)
-
-
-@pytest.fixture
-def projet(tmp_path) -> Path:
-    project = tmp_path / "projet"
-    shutil.copytree(FIXTURES / "syndicat", project / "data" / "syndicat")
-    (project / "data" / "syndicat" / "plan.yml").chmod(0o644)
-    return project
 
 
 def _feuilles():

@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -241,14 +240,6 @@ def hostiles(tmp_path_factory) -> Path:
         (folder / name).write_bytes(make())
     (folder / "dossier.ods").mkdir()
     return folder
-
-
-@pytest.fixture
-def projet(tmp_path) -> Path:
-    project = tmp_path / "projet"
-    shutil.copytree(FIXTURES / "syndicat", project / "data" / "syndicat")
-    (project / "data" / "syndicat" / "plan.yml").chmod(0o644)
-    return project
 
 
 def _importer(project: Path, sheet: Path, capsys) -> tuple[int, str]:
