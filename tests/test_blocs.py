@@ -479,7 +479,8 @@ def test_numbered_articles_keep_their_number_as_anchor(tmp_path):
 def test_an_article_number_or_an_id_twice_on_a_page_is_refused(tmp_path):
     data = _read(tmp_path, REGLEMENT + "\n## Article 3 — Encore\n\nDoublon.\n")
     [error] = _errors_of(data, "arrivee.md")
-    assert error.line == 19 and error.message.startswith("l'ancre « article-3 » est déjà celle du bloc 2")
+    assert error.line == 19 and error.message.startswith(
+        "l'ancre « article-3 » est déjà celle du bloc « Article 3 — Les horaires »")
     data = every_block()
     data["blocs"][2]["id"] = "a-apporter"
     [error] = _errors(data)

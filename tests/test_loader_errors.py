@@ -152,3 +152,61 @@ def test_a_text_ending_with_a_colon_is_explained(referentiel):
     assert error == ("data/essai/plan.yml:3:5: « introduction » doit être un texte, mais « Pour venir: » "
                      "a été lu comme un champ : un texte qui contient « : » suivi d'un espace, ou qui "
                      "finit par « : », s'écrit entre guillemets (« \"Pour venir:\" »).")
+
+
+def test_checks_across_fields_are_said_with_the_field_errors_of_every_file(referentiel):
+    """One report, in source order: a field error and a statut unknown to the plan in plan.yml,
+    and the errors of referentiel.yml — not the statut in a second round."""
+    text = (PLAN_OK.replace("        texte: Écrire une action\n", "        texte: Écrire une action\n"
+                            "        avancement: beaucoup\n")
+            .replace("        statut: fait\n", "        statut: termine\n"))
+    (referentiel / "plan.yml").write_text(text, encoding="utf-8")
+    identity = referentiel / "referentiel.yml"
+    identity.write_text(identity.read_text(encoding="utf-8").replace("  nom_court: Essai\n", "")
+                        + "inconnu: 1\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_referentiel(referentiel, referentiel.parent.parent)
+    lines = text.splitlines()
+    avancement = lines.index("        avancement: beaucoup") + 1
+    statut = lines.index("        statut: termine") + 1
+    errors = [str(error) for error in caught.value.errors]
+    assert [e.split(": ")[0] for e in errors] == [
+        f"data/essai/plan.yml:{avancement}:9", f"data/essai/plan.yml:{statut}:9",
+        "data/essai/referentiel.yml:2:1", "data/essai/referentiel.yml:10:1"], errors
+    assert "« beaucoup » n'est pas un pourcentage" in errors[0]
+    assert "le statut « termine » n'est pas un statut du plan (statuts possibles : fait, non-renseigne)" \
+        in errors[1]
+    assert "le champ obligatoire « nom_court » manque" in errors[2]
+    assert "la clé « inconnu » est inconnue" in errors[3]
+
+
+def test_every_check_of_a_file_is_said_not_only_the_first(referentiel):
+    text = (PLAN_OK.replace("        statut: fait\n", "        statut: termine\n")
+            .replace("      - id: action-2\n", "      - id: action-1\n")
+            .replace("horizon: moyen-terme", "horizon: bientot"))
+    errors = errors_for(referentiel, "plan.yml", text)
+    assert len(errors) == 3, errors
+    assert [e.split(":")[1] for e in errors] == sorted((e.split(":")[1] for e in errors), key=int)
+    assert any("deux actions portent l'identifiant « action-1 »" in e for e in errors)
+
+
+def test_a_required_title_missing_does_not_hide_the_checks(referentiel):
+    text = PLAN_OK.replace("titre: Plan d'essai", "# titre: Plan d'essai").replace(
+        "horizon: moyen-terme", "horizon: bientot")
+    errors = errors_for(referentiel, "plan.yml", text)
+    assert len(errors) == 2, errors
+    assert "champ obligatoire « titre » manque" in errors[0]
+    assert "l'horizon « bientot » n'est pas un horizon du plan" in errors[1]
+
+
+def test_a_check_reading_a_list_with_an_item_set_aside_is_not_said(referentiel):
+    """Axe 1 has a mistake: its objectif is not « tied to an unknown axe »."""
+    text = PLAN_OK.replace("    titre: Premier axe\n", "    titre: Premier axe\n    couleur: bleu\n").replace(
+        "  - numero: 1\n", "  - numero: un\n", 1).replace("statut: fait", "statut: termine").replace(
+        "objectifs:\n", "  - numero: 2\n    titre: Second axe\nobjectifs:\n")
+    errors = errors_for(referentiel, "plan.yml", text)
+    assert len(errors) == 3, errors
+    assert "« numero » doit être un nombre entier" in errors[0]
+    assert "la clé « couleur » est inconnue" in errors[1]
+    assert "le statut « termine »" in errors[2]
+    assert not any("n'existe pas" in e for e in errors)

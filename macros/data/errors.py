@@ -75,7 +75,7 @@ def _forme(pattern: str, model: type[BaseModel], loc: tuple) -> str:
     field's own description, else said plainly."""
     if pattern in _FORMES:
         return _FORMES[pattern]
-    owner = _model_at(model, loc)
+    owner = model_at(model, loc)
     field = owner.model_fields.get(loc[-1]) if owner and isinstance(loc[-1], str) else None
     if field is not None and field.description:
         description = field.description.rstrip(".")
@@ -137,7 +137,7 @@ def _field_label(loc: tuple) -> str:
     return "élément"
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     """The model class that owns the last part of `loc` (to list its fields)."""
     current: object = model
     for part in loc[:-1]:
@@ -172,7 +172,7 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind == "missing":
         return f"le champ obligatoire « {field} » manque : ajoutez « {field}: ... » à ce bloc."
     if kind == "extra_forbidden":
-        owner = _model_at(model, loc)
+        owner = model_at(model, loc)
         known = sorted(owner.model_fields) if owner else []
         hint = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
         text = f"la clé « {field} » est inconnue"
@@ -251,8 +251,18 @@ def explain_validation_error(
     """Translate every pydantic error of one file into located French errors."""
     found = []
     for detail in error.errors(include_url=False):
-        cause = (detail.get("ctx") or {}).get("error")
-        loc = tuple(detail["loc"]) + tuple(getattr(cause, "chemin", ()))
-        line, column = locate(raw, loc)
-        found.append(DataError(source, line, column, _message(detail, model)))
+        for loc, message in each_problem(detail, model):
+            line, column = locate(raw, loc)
+            found.append(DataError(source, line, column, message))
     return found
+
+
+def each_problem(detail: dict, model: type[BaseModel]) -> list[tuple[tuple, str]]:
+    """Where and what, for one pydantic error: one problem, or each of a validator's findings
+    (`ErreursLocalisees`), located at its own item."""
+    cause = (detail.get("ctx") or {}).get("error")
+    found = getattr(cause, "erreurs", None) or [cause]
+    loc = tuple(detail["loc"])
+    if len(found) == 1:
+        return [(loc + tuple(getattr(cause, "chemin", ())), _message(detail, model))]
+    return [(loc + tuple(erreur.chemin), str(erreur)) for erreur in found]

@@ -19,6 +19,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from macros.data import collector
+from macros.data.elagage import checks_of_the_rest
 from macros.data.errors import DataError, DataErrors, explain_validation_error
 from macros.data.files import SOURCE_FOLDER, check_document_file, display_path, unsafe_entries
 from macros.data.references import check_references
@@ -79,7 +80,9 @@ def _validated(model: type[BaseModel], raw: object, source: str) -> BaseModel:
     try:
         return model.model_validate(raw)
     except ValidationError as error:
-        raise DataErrors(explain_validation_error(error, raw, source, model)) from None
+        errors = explain_validation_error(error, raw, source, model)
+        # With the checks the field errors kept from running (elagage.py): one round, not two.
+        raise DataErrors(errors + checks_of_the_rest(model, raw, source, error, errors)) from None
 
 
 def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:

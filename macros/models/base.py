@@ -43,9 +43,39 @@ class ErreurLocalisee(ValueError):
     point at the line of the faulty item instead.
     """
 
-    def __init__(self, message: str, *chemin: str | int) -> None:
+    def __init__(self, message: str, *chemin: str | int,
+                 selon: tuple[tuple[str | int, ...], ...] = ()) -> None:
         super().__init__(message)
         self.chemin = chemin
+        # The parts of the model (relative paths) the check reads to decide: when one of them
+        # held an invalid item, set aside to check the rest (macros/data/elagage.py), the
+        # error may be that item's absence, and is not said.
+        self.selon = selon
+
+
+class ErreursLocalisees(ValueError):
+    """Every cross-field error a validator found in one model, said together."""
+
+    def __init__(self, erreurs: list[ErreurLocalisee]) -> None:
+        super().__init__(" ; ".join(str(erreur) for erreur in erreurs))
+        self.erreurs = erreurs
+
+
+class Constats:
+    """What a model validator found, raised at its end: every error at once, not the first."""
+
+    def __init__(self) -> None:
+        self.erreurs: list[ErreurLocalisee] = []
+
+    def __call__(self, message: str, *chemin: str | int,
+                 selon: tuple[tuple[str | int, ...], ...] = ()) -> None:
+        self.erreurs.append(ErreurLocalisee(message, *chemin, selon=selon))
+
+    def lever(self) -> None:
+        if len(self.erreurs) == 1:
+            raise self.erreurs[0]
+        if self.erreurs:
+            raise ErreursLocalisees(self.erreurs)
 
 
 def reference(section: str, liste: str, cle: str = "id", libelle: str = "nom") -> dict:

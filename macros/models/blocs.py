@@ -14,7 +14,16 @@ from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from macros.models.base import MOTIF_IDENTIFIANT, ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import (
+    MOTIF_IDENTIFIANT,
+    Constats,
+    ErreurLocalisee,
+    Modele,
+    Suivi,
+    Texte,
+    champ_suivi,
+    liste,
+)
 from macros.models.pages import OuiNon
 
 # A telephone keeps to what a number is written with, nothing that could leave a tel: link,
@@ -172,14 +181,15 @@ class Tableau(BlocCommun):
 
     @model_validator(mode="after")
     def _rows_fit_the_columns(self) -> Tableau:
+        erreur = Constats()
         expected = len(self.colonnes)
         for number, row in enumerate(self.lignes):
             if len(row) != expected:
                 cells = f"{len(row)} cellule" + ("s" if len(row) > 1 else "")
-                raise ErreurLocalisee(
-                    f"la ligne {number + 1} du tableau a {cells} au lieu de {expected} "
-                    f"(une par colonne : {', '.join(f'« {c} »' for c in self.colonnes)}) : ajoutez ou "
-                    "retirez des cellules ; pour une case vide, écrivez « — ».", "lignes", number)
+                erreur(f"la ligne {number + 1} du tableau a {cells} au lieu de {expected} "
+                       f"(une par colonne : {', '.join(f'« {c} »' for c in self.colonnes)}) : ajoutez ou "
+                       "retirez des cellules ; pour une case vide, écrivez « — ».", "lignes", number)
+        erreur.lever()
         return self
 
 
@@ -356,17 +366,23 @@ class Rubrique(Modele):
 
     @model_validator(mode="after")
     def _each_article_once(self) -> Rubrique:
+        erreur = Constats()
         seen: dict[str, int] = {}
         for number, bloc in enumerate(self.blocs):
             anchor = bloc.id or bloc.ancre_article
             if anchor is None:
                 continue
             if anchor in seen:
-                raise ErreurLocalisee(
-                    f"l'ancre « {anchor} » est déjà celle du bloc {seen[anchor] + 1} : deux articles ou "
-                    "deux blocs ne peuvent pas avoir le même numéro ou le même « id » sur une page.",
-                    "blocs", number, "id" if bloc.id else "titre")
-            seen[anchor] = number
+                # The first block named by its title where it has one: its rank among the blocks
+                # that validated may not be its rank in the file (macros/data/elagage.py).
+                first = self.blocs[seen[anchor]]
+                owner = f"« {first.titre} »" if first.titre else str(seen[anchor] + 1)
+                erreur(f"l'ancre « {anchor} » est déjà celle du bloc {owner} : deux articles ou "
+                       "deux blocs ne peuvent pas avoir le même numéro ou le même « id » sur une page.",
+                       "blocs", number, "id" if bloc.id else "titre")
+            else:
+                seen[anchor] = number
+        erreur.lever()
         return self
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from macros.models.base import (
-    ErreurLocalisee,
+    Constats,
     Identifiant,
     Modele,
     Suivi,
@@ -82,15 +82,15 @@ class Charte(Modele):
 
     @model_validator(mode="after")
     def _roles_exist(self) -> Charte:
+        erreur = Constats()
         known = {role.id for role in self.roles}
         for v, valeur in enumerate(self.valeurs):
             for g, groupe in enumerate(valeur.engagements):
                 if groupe.role not in known:
-                    raise ErreurLocalisee(
-                        f"la valeur « {valeur.nom} » cite le rôle « {groupe.role} », qui "
-                        f"n'est pas déclaré dans « roles » (rôles connus : {', '.join(sorted(known))}).",
-                        "valeurs", v, "engagements", g, "role",
-                    )
+                    erreur(f"la valeur « {valeur.nom} » cite le rôle « {groupe.role} », qui "
+                           f"n'est pas déclaré dans « roles » (rôles connus : {', '.join(sorted(known))}).",
+                           "valeurs", v, "engagements", g, "role", selon=(("roles",),))
+        erreur.lever()
         return self
 
     def engagements_du_role(self, role_id: str) -> list[tuple[Valeur, list[str]]]:

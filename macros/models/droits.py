@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from macros.models.base import Identifiant, Modele, Suivi, Texte, champ_suivi, facultatif, liste
+from macros.models.base import (
+    ErreurLocalisee,
+    Identifiant,
+    Modele,
+    Suivi,
+    Texte,
+    champ_suivi,
+    facultatif,
+    liste,
+)
 
 
 class Precision(Modele):
@@ -52,6 +61,6 @@ class DroitsObligations(Modele):
     @model_validator(mode="after")
     def _au_moins_une_regle(self) -> DroitsObligations:
         if not (self.obligations or self.droits):
-            raise ValueError("le document doit donner au moins une obligation (« obligations ») "
-                             "ou un droit (« droits »).")
+            raise ErreurLocalisee("le document doit donner au moins une obligation (« obligations ») "
+                                  "ou un droit (« droits »).", selon=(("obligations",), ("droits",)))
         return self

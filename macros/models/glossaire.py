@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from macros.models.base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, liste
+from macros.models.base import Constats, Modele, Suivi, Texte, champ_suivi, liste
 
 
 class Terme(Modele):
@@ -35,14 +35,15 @@ class Glossaire(Modele):
 
     @model_validator(mode="after")
     def _sigles_uniques(self) -> Glossaire:
+        erreur = Constats()
         vus: set[str] = set()
         for rang, terme in enumerate(self.termes):
             for graphie in (terme.sigle, *terme.variantes):
                 if graphie in vus:
-                    raise ErreurLocalisee(
-                        f"le sigle « {graphie} » figure deux fois dans le glossaire.",
-                        "termes", rang, "sigle")
+                    erreur(f"le sigle « {graphie} » figure deux fois dans le glossaire.",
+                           "termes", rang, "sigle")
                 vus.add(graphie)
+        erreur.lever()
         return self
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from macros.models.base import (
-    ErreurLocalisee,
+    Constats,
     Identifiant,
     Modele,
     Suivi,
@@ -188,50 +188,48 @@ class Gouvernance(Modele):
 
     @model_validator(mode="after")
     def _categories_exist(self) -> Gouvernance:
+        erreur = Constats()
         known = {categorie.id for categorie in self.categories}
         for index, instance in enumerate(self.instances):
             if instance.categorie is None:
                 if known:
-                    raise ErreurLocalisee(
-                        f"l'instance « {instance.nom} » n'indique pas sa famille : dès que "
-                        f"« categories » est rempli, chaque instance en cite une avec "
-                        f"« categorie » (familles connues : {', '.join(sorted(known))}).",
-                        "instances", index,
-                    )
+                    erreur(f"l'instance « {instance.nom} » n'indique pas sa famille : dès que "
+                           f"« categories » est rempli, chaque instance en cite une avec "
+                           f"« categorie » (familles connues : {', '.join(sorted(known))}).",
+                           "instances", index, selon=(("categories",),))
                 continue
             if instance.categorie not in known:
-                raise ErreurLocalisee(
-                    f"l'instance « {instance.nom} » est rangée dans la famille "
-                    f"« {instance.categorie} », qui n'existe pas dans « categories » "
-                    + (f"(familles connues : {', '.join(sorted(known))})." if known
-                       else "(aucune famille n'y est déclarée)."),
-                    "instances", index, "categorie",
-                )
+                erreur(f"l'instance « {instance.nom} » est rangée dans la famille "
+                       f"« {instance.categorie} », qui n'existe pas dans « categories » "
+                       + (f"(familles connues : {', '.join(sorted(known))})." if known
+                          else "(aucune famille n'y est déclarée)."),
+                       "instances", index, "categorie", selon=(("categories",),))
+        erreur.lever()
         return self
 
     @model_validator(mode="after")
     def _liaisons_sourcees(self) -> Gouvernance:
+        erreur = Constats()
         instances = {instance.id: instance for instance in self.instances}
         for index, liaison in enumerate(self.liaisons):
-            for champ in ("de", "vers"):
-                if getattr(liaison, champ) not in instances:
-                    raise ErreurLocalisee(
-                        f"la liaison n° {index + 1} cite l'instance « {getattr(liaison, champ)} », "
-                        f"qui n'existe pas dans « instances ».",
-                        "liaisons", index, champ,
-                    )
+            inconnues = [champ for champ in ("de", "vers") if getattr(liaison, champ) not in instances]
+            for champ in inconnues:
+                erreur(f"la liaison n° {index + 1} cite l'instance « {getattr(liaison, champ)} », "
+                       f"qui n'existe pas dans « instances ».",
+                       "liaisons", index, champ, selon=(("instances",),))
             if liaison.de == liaison.vers:
-                raise ErreurLocalisee("une liaison relie deux instances différentes.",
-                                      "liaisons", index, "vers")
+                erreur("une liaison relie deux instances différentes.", "liaisons", index, "vers")
+            if inconnues or liaison.de == liaison.vers:
+                continue
             sources = _textes_sources(self, instances[liaison.de], instances[liaison.vers])
             for rang, citation in enumerate(liaison.citations):
                 if " ".join(citation.split()) not in sources:
-                    raise ErreurLocalisee(
-                        f"la citation « {citation} » ne se trouve mot pour mot ni dans "
-                        f"« articulation » ni dans les instances « {liaison.de} » et "
-                        f"« {liaison.vers} » : recopiez le passage du document qui établit ce lien.",
-                        "liaisons", index, "citations", rang,
-                    )
+                    erreur(f"la citation « {citation} » ne se trouve mot pour mot ni dans "
+                           f"« articulation » ni dans les instances « {liaison.de} » et "
+                           f"« {liaison.vers} » : recopiez le passage du document qui établit ce lien.",
+                           "liaisons", index, "citations", rang,
+                           selon=(("instances",), ("articulation",), ("organisation",)))
+        erreur.lever()
         return self
 
     @property

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from macros.models.base import (
-    ErreurLocalisee,
+    Constats,
     Identifiant,
     Modele,
     Suivi,
@@ -112,47 +112,47 @@ class Plan(Modele):
 
     @model_validator(mode="after")
     def _references(self) -> Plan:
-        _unique([s.cle for s in self.statuts], "statuts", "cle", "statut")
-        _unique([h.cle for h in self.horizons], "horizons", "cle", "horizon")
-        _unique([a.numero for a in self.axes], "axes", "numero", "axe")
+        erreur = Constats()
+        _unique([s.cle for s in self.statuts], "statuts", "cle", "statut", erreur)
+        _unique([h.cle for h in self.horizons], "horizons", "cle", "horizon", erreur)
+        _unique([a.numero for a in self.axes], "axes", "numero", "axe", erreur)
         axes = {axe.numero for axe in self.axes}
         seen: set[str] = set()
         for index, objectif in enumerate(self.objectifs):
             if objectif.axe not in axes:
-                raise ErreurLocalisee(
-                    f"l'objectif {objectif.numero} est rattaché à l'axe {objectif.axe}, qui "
-                    f"n'existe pas (axes connus : {', '.join(str(n) for n in sorted(axes))}).",
-                    "objectifs", index, "axe",
-                )
-            if not objectif.numero.startswith(f"{objectif.axe}."):
-                raise ErreurLocalisee(
-                    f"l'objectif {objectif.numero} est rattaché à l'axe {objectif.axe} : "
-                    f"son numéro devrait commencer par « {objectif.axe}. ».",
-                    "objectifs", index, "numero",
-                )
+                erreur(f"l'objectif {objectif.numero} est rattaché à l'axe {objectif.axe}, qui "
+                       f"n'existe pas (axes connus : {', '.join(str(n) for n in sorted(axes))}).",
+                       "objectifs", index, "axe", selon=(("axes",),))
+            elif not objectif.numero.startswith(f"{objectif.axe}."):
+                erreur(f"l'objectif {objectif.numero} est rattaché à l'axe {objectif.axe} : "
+                       f"son numéro devrait commencer par « {objectif.axe}. ».",
+                       "objectifs", index, "numero")
             if objectif.numero in seen:
-                raise ErreurLocalisee(f"deux objectifs portent le numéro {objectif.numero}.",
-                                      "objectifs", index, "numero")
+                erreur(f"deux objectifs portent le numéro {objectif.numero}.",
+                       "objectifs", index, "numero")
             seen.add(objectif.numero)
         if not any(axe.actions for axe in self.axes) and not self.objectifs:
-            raise ErreurLocalisee("le plan n'a aucune action : donnez ses actions à chaque axe "
-                                  "(« actions ») ou à des objectifs (« objectifs »).", "axes")
+            erreur("le plan n'a aucune action : donnez ses actions à chaque axe "
+                   "(« actions ») ou à des objectifs (« objectifs »).", "axes",
+                   selon=(("axes",), ("objectifs",)))
         statuts = {s.cle for s in self.statuts}
         horizons = {h.cle for h in self.horizons}
         ids: set[str] = set()
         for chemin, action in self.actions_et_chemins():
             if action.id in ids:
-                raise ErreurLocalisee(f"deux actions portent l'identifiant « {action.id} » : chaque "
-                                      "action a le sien.", *chemin, "id")
+                erreur(f"deux actions portent l'identifiant « {action.id} » : chaque "
+                       "action a le sien.", *chemin, "id")
             ids.add(action.id)
             if action.statut is not None and action.statut not in statuts:
-                raise ErreurLocalisee(f"le statut « {action.statut} » n'est pas un statut du plan "
-                                      f"(statuts possibles : {', '.join(sorted(statuts))}).",
-                                      *chemin, "statut")
+                erreur(f"le statut « {action.statut} » n'est pas un statut du plan "
+                       f"(statuts possibles : {', '.join(sorted(statuts))}).",
+                       *chemin, "statut", selon=(("statuts",),))
             if action.horizon is not None and action.horizon not in horizons:
                 possibles = ", ".join(sorted(horizons)) if horizons else "aucun : le plan n'a pas d'horizons"
-                raise ErreurLocalisee(f"l'horizon « {action.horizon} » n'est pas un horizon du plan "
-                                      f"(horizons possibles : {possibles}).", *chemin, "horizon")
+                erreur(f"l'horizon « {action.horizon} » n'est pas un horizon du plan "
+                       f"(horizons possibles : {possibles}).", *chemin, "horizon",
+                       selon=(("horizons",),))
+        erreur.lever()
         return self
 
     def actions_et_chemins(self):
@@ -212,9 +212,9 @@ class EntreeDuPlan:
         return f"action-{self.action.id}"
 
 
-def _unique(keys: list, liste_: str, champ: str, nom: str) -> None:
+def _unique(keys: list, liste_: str, champ: str, nom: str, erreur: Constats) -> None:
     seen = set()
     for index, key in enumerate(keys):
         if key in seen:
-            raise ErreurLocalisee(f"deux {nom}s portent « {key} » : chacun a le sien.", liste_, index, champ)
+            erreur(f"deux {nom}s portent « {key} » : chacun a le sien.", liste_, index, champ)
         seen.add(key)

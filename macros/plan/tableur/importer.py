@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from macros.data.errors import explain_validation_error
+from macros.data.errors import each_problem
 from macros.models.plan import Plan
 from macros.plan.tableur.cellules import ErreurDeCellule, Lecture, plie, slug
 from macros.plan.tableur.colonnes import (
@@ -190,13 +190,12 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
 def _localisees(error: ValidationError, data: dict, origine: dict[tuple, int],
                 lecture: Lecture) -> list[ErreurDeCellule]:
     """Pydantic's errors, told in French and placed at the cell of the faulty field."""
-    for detail, explained in zip(error.errors(), explain_validation_error(error, data, lecture.fichier, Plan),
-                                 strict=False):
-        loc = tuple(detail["loc"])
+    # Each finding at its own place: a validator of the plan may find several (each_problem).
+    found = [problem for detail in error.errors() for problem in each_problem(detail, Plan)]
+    for loc, message in found:
         row = origine.get(loc[:4])
         champ = loc[4] if len(loc) > 4 else None
         column = lecture.position.get(champ) if champ else None
-        message = explained.message
         if champ in _ENTETES:  # the sheet's reader knows the column, not the field of plan.yml
             message = message.replace(f"« {champ} »", f"« {_ENTETES[champ]} »")
         if row is None:
