@@ -49,8 +49,8 @@ def test_missing_sections_leave_no_page_link_or_heading(tmp_path):
     built = {p.parent.relative_to(out).as_posix() for p in out.rglob("index.html")}
     # « Quoi de neuf » comes from git history: every référentiel has it.
     # Pages every référentiel has (home, first days, what's new, about) plus its one section.
-    assert built - {"search"} == {".", "mes-premiers-jours", "plan", "fiches-actions", "quoi-de-neuf",
-                                  "a-propos"}
+    assert built - {"search"} == {".", "mes-premiers-jours", "plan", "synthese-du-plan", "fiches-actions",
+                                  "quoi-de-neuf", "a-propos"}
     home = (out / "index.html").read_text(encoding="utf-8")
     for absent in ["gouvernance", "valeurs", "circuits", "droits-obligations", "smart-city"]:
         assert f'href="{absent}/"' not in home, absent

@@ -60,8 +60,9 @@ def environment() -> Environment:
     # The plan chapter's follow-up (late actions) and fiches in one line.
     from macros.plan.fiche import champs_a_designer, fiche_en_ligne, manquants_du_plan
     from macros.plan.suivi import suivre
+    from macros.plan.synthese import synthese
 
-    env.globals.update(suivi_du_plan=suivre, manquants_du_plan=manquants_du_plan,
+    env.globals.update(suivi_du_plan=suivre, synthese_du_plan=synthese, manquants_du_plan=manquants_du_plan,
                        fiche_en_ligne=fiche_en_ligne, champs_a_designer=champs_a_designer)
     return env
 

@@ -125,6 +125,8 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
                                       ref.sections.get("note_piaa"))
                              if ref.has("circuits") else ""),
         "plan": lambda: fragment("plan", vue_plan()) if ref.has("plan") else "",
+        "synthese_plan": lambda: (fragment("plan_synthese", vue_plan(), vue_plan().synthese)
+                                  if ref.has("plan") else ""),
         "fiches_actions": lambda: fragment("plan_fiches", vue_plan()) if ref.has("plan") else "",
         "a_propos": a_propos,
         "quoi_de_neuf": quoi_de_neuf,
@@ -162,5 +164,6 @@ def _vue_plan(ref: LoadedReferentiel, relative: Callable[[str], str | None], tel
     instances = {i.id: InstanceLiee(i.nom, f"{gouvernance}#{i.id}" if gouvernance else None)
                  for i in (ref.gouvernance.instances if ref.has("gouvernance") else ())}
     return vue_plan(ref.plan, historique(ref.folder, ref.plan), fiches=relative("fiches-actions.md"),
-                    page_plan=relative("plan.md"), telechargements=telechargements,
+                    page_plan=relative("plan.md"), page_synthese=relative("synthese-du-plan.md"),
+                    telechargements=telechargements,
                     instances=instances)

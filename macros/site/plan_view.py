@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from macros.models.plan import Axe, EntreeDuPlan, Objectif, Plan
 from macros.plan.historique import Evolution, HistoriquePlan
 from macros.plan.suivi import ActionSuivie, SuiviPlan, suivre
+from macros.plan.synthese import Synthese, synthese
 from macros.site.figures.plan import FiguresPlan, figures_plan
 from macros.text.francais import kilo_octets
 
@@ -59,9 +61,29 @@ class VuePlan:
     # Address of the fiches page from the plan page, and of the plan page from the fiches.
     fiches: str | None = None
     page_plan: str | None = None
+    page_synthese: str | None = None
     racine: str = "../"
     telechargements: tuple[Telechargement, ...] = ()
     instances: dict[str, InstanceLiee] = field(default_factory=dict)
+
+    @cached_property
+    def synthese(self) -> Synthese:
+        """The COPIL summary (its page, its kit chapter and its sheet read the same)."""
+        return synthese(self.plan, self.suivi)
+
+    def fiche(self, a: ActionSuivie) -> str | None:
+        """The address of an action's own page (`fiches-actions/<id>/`), from this view's pages."""
+        return f"{self.fiches}{a.action.id}/" if self.fiches else None
+
+    def plus_profonde(self) -> VuePlan:
+        """The same view for pages one folder deeper (a fiche's page): every address gets « ../ »."""
+        def deeper(adresse: str | None) -> str | None:
+            return None if adresse is None else "../" + adresse
+
+        return replace(self, fiches=deeper(self.fiches), page_plan=deeper(self.page_plan),
+                       page_synthese=deeper(self.page_synthese), racine="../" + self.racine,
+                       instances={cle: InstanceLiee(i.nom, deeper(i.adresse))
+                                  for cle, i in self.instances.items()})
 
     def suivies_de(self, axe: Axe, objectif: Objectif | None) -> list[ActionSuivie]:
         """The actions of one table: an objectif's, or those an axe holds directly."""

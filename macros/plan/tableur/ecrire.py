@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from macros.models.plan import Plan
 from macros.plan.suivi import SuiviPlan
+from macros.plan.synthese import synthese
 from macros.plan.tableur.colonnes import (
     ACTIONS,
     FEUILLE_ACTIONS,
@@ -29,6 +30,7 @@ from macros.plan.tableur.colonnes import (
     lignes_actions,
     lignes_indicateurs,
 )
+from macros.plan.tableur.synthese import FEUILLE_SYNTHESE, LARGEURS, lignes_synthese
 
 Feuille = tuple[str, list[list[Valeur]], tuple[int, ...]]  # name, rows, column widths
 
@@ -49,6 +51,8 @@ def feuilles(plan: Plan, suivi: SuiviPlan) -> list[Feuille]:
     indicateurs = lignes_indicateurs(plan)
     if len(indicateurs) > 1:
         found.append((FEUILLE_INDICATEURS, indicateurs, tuple(largeurs[h] for h in indicateurs[0])))
+    # The COPIL summary last: the actions stay the sheet a spreadsheet opens on.
+    found.append((FEUILLE_SYNTHESE, lignes_synthese(synthese(plan, suivi), suivi.a_venir), LARGEURS))
     return found
 
 
@@ -59,8 +63,9 @@ def fichiers(plan: Plan, suivi: SuiviPlan, slug: str) -> tuple[FichierTableur, .
     def write() -> dict[str, bytes]:
         found = {f"plan-{slug}.ods": ods(sheets), f"plan-{slug}.xlsx": xlsx(sheets),
                  f"plan-{slug}.csv": texte_csv(sheets[0][1])}
-        if len(sheets) > 1:
-            found[f"plan-{slug}-indicateurs.csv"] = texte_csv(sheets[1][1])
+        indicateurs = [rows for name, rows, _ in sheets if name == FEUILLE_INDICATEURS]
+        if indicateurs:
+            found[f"plan-{slug}-indicateurs.csv"] = texte_csv(indicateurs[0])
         return found
 
     from macros.plan.tableur.cache import cached_files

@@ -15,8 +15,10 @@ from macros.plan.tableur.colonnes import (
     Colonne,
     Valeur,
 )
+from macros.plan.tableur.synthese import FEUILLE_SYNTHESE
 
-_FEUILLES = (FEUILLE_ACTIONS, FEUILLE_INDICATEURS)
+# « Synthèse » is computed at each export: the import knows it and leaves it aside.
+_FEUILLES = (FEUILLE_ACTIONS, FEUILLE_INDICATEURS, FEUILLE_SYNTHESE)
 
 
 def feuilles_inconnues(feuilles: dict[str, list[list[Valeur]]], fichier: str) -> list[ErreurDeCellule]:
