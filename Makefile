@@ -11,7 +11,7 @@ REFERENTIEL ?= bethune
 SLUGS := $(notdir $(wildcard data/*))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve editer build build-all check prerequis test test-complet test-all test-browser snapshots bench clean schema nouveau importer-plan
+.PHONY: help install serve editer build build-all check prerequis test test-complet test-all test-browser snapshots bench clean schema nouveau importer-plan importer-document
 
 help: ## Liste les tâches
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -69,6 +69,10 @@ nouveau: install ## Crée data/<SLUG>/, un référentiel commenté qui se constr
 importer-plan: install ## Réimporte un tableur du plan (FICHIER=plan.ods ou .xlsx) dans data/<REFERENTIEL>/plan.yml
 	@test -n "$(FICHIER)" || { echo "Indiquez le tableur : make importer-plan FICHIER=plan-bethune.ods REFERENTIEL=bethune" >&2; exit 1; }
 	$(BIN)/python -m macros.cli.importer_plan "$(FICHIER)" "$(REFERENTIEL)"
+
+importer-document: install ## Brouillon data/<SLUG>/ tiré d'un document Word ou LibreOffice, avec son rapport (FICHIER=livret.docx ou .odt SLUG=… NOM="…")
+	@test -n "$(FICHIER)" -a -n "$(SLUG)" || { echo "Indiquez le document et le nom du dossier : make importer-document FICHIER=livret.docx SLUG=ccas-de-lievin NOM=\"CCAS de Liévin\"" >&2; exit 1; }
+	$(BIN)/python -m macros.cli.importer_document "$(FICHIER)" "$(SLUG)" "$(NOM)"
 
 schema: install ## Régénère schemas/*.schema.json, schemas/decap/ (formulaires de l'éditeur) et .vscode/settings.json depuis les modèles
 	$(BIN)/python -m macros.cli.schema

@@ -27,8 +27,9 @@ from macros.data.yaml_strict import read_yaml
 from macros.models.base import MOTIF_IDENTIFIANT
 from macros.registry import IDENTITY, KINDS, PAGES, RUBRIQUES, Kind
 
-# Files an editor may keep next to the data without them being read as sections.
-_IGNORED = {"CORRECTIONS.md", "README.md"}
+# Files an editor may keep next to the data without them being read as sections (IMPORT.md:
+# the report of make importer-document, beside the draft it wrote).
+_IGNORED = {"CORRECTIONS.md", "README.md", "IMPORT.md"}
 # Folders of a référentiel: its source document, and its own pages (one file each).
 _RUBRIQUE_SUFFIXES = (".yml", ".md")
 _IDENTIFIER = re.compile(MOTIF_IDENTIFIANT)

@@ -1,0 +1,333 @@
+"""A document read by pandoc, composed into the files of a draft référentiel.
+
+The cover (what comes before the first heading) gives the document's title, date and the
+presentation; each top-level section a rubrique (`rubriques/<adresse>.md`, in the document's
+order), unless a part of it fits a kind (sortes.py), which then gets that kind's file while
+the rest of the section stays a rubrique. The plain text goes to `source/document.txt`.
+Nothing is written here: `composer` returns the files, `ecrire` (in écriture.py) checks and
+writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from macros.document import sortes
+from macros.document.lecture import Lu
+from macros.document.markdown import Ecriture, Revue, echapper
+from macros.document.yaml_ecrit import dumps
+from macros.registry import PAGES
+from macros.text.francais import mois_fr
+
+_MOIS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+# A short cover line that is a date as documents write one: « Mars 2025 », « Édition 2025 »,
+# « 12 mars 2025 », « 03/2025 », « 2025 ».
+_DATE = re.compile(
+    rf"^(?:[ÉéEe]dition|[Mm]ise à jour|[Vv]ersion)?\s*(?:d[eu]\s+|:\s*)?"
+    rf"((?:(?:1er|\d{{1,2}})\s+)?(?:{_MOIS})\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}})\.?$",
+    re.IGNORECASE,
+)
+_RESSEMBLE_DATE = re.compile(
+    rf"\b(?:{_MOIS})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b", re.IGNORECASE
+)
+# Page addresses a rubrique may not take.
+_PRIS = {spec.path.removesuffix(".md") for spec in PAGES} | {
+    "index",
+    "search",
+    "assets",
+    "fichiers",
+    "telechargements",
+    "admin",
+}
+POSITION_PREMIERE = 200  # after Socle's own pages, in the document's order
+ENTETE_YAML = (
+    "# yaml-language-server: $schema=../../schemas/{schema}.schema.json\n"
+    "# Écrit par make importer-document depuis « {fichier} » : relisez-le (voir IMPORT.md).\n"
+)
+
+
+@dataclass
+class Partie:
+    """A top-level section of the document and where it went."""
+
+    titre: str
+    destinations: list[str] = field(default_factory=list)  # « rubriques/accueil.md », « glossaire.yml »
+    raisons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Brouillon:
+    """Every file of the draft (relative path → text or bytes), and what the report says."""
+
+    fichiers: dict[str, str | bytes]
+    parties: list[Partie]
+    revue: Revue
+    texte: list[str]
+    titre: str
+    date: str
+    images_laissees: list[str] = field(default_factory=list)
+
+
+def _meta(lu: Lu, cle: str, ecriture: Ecriture) -> str | None:
+    valeur = lu.ast.get("meta", {}).get(cle)
+    if not valeur:
+        return None
+    if valeur["t"] == "MetaString":
+        return valeur["c"].strip() or None
+    if valeur["t"] == "MetaInlines":
+        return ecriture.inline(valeur["c"], plain=True) or None
+    if valeur["t"] == "MetaBlocks":
+        return " ".join(ecriture.plain_blocks(valeur["c"])) or None
+    return None
+
+
+def _a_plat(blocks: list) -> list:
+    """Top-level Divs opened: their blocks are the document's."""
+    out = []
+    for block in blocks:
+        out += _a_plat(block["c"][1]) if block["t"] == "Div" else [block]
+    return out
+
+
+def _header_yaml(titre: str, position: int) -> str:
+    return dumps({"titre": titre, "position": str(position)}, "---\n").rstrip("\n") + "\n---\n"
+
+
+class _Composition:
+    def __init__(self, lu: Lu, nom_fichier: str, avec_fichiers: bool) -> None:
+        self.lu, self.nom_fichier, self.avec_fichiers = lu, nom_fichier, avec_fichiers
+        self.revue = Revue()
+        self.fichiers: dict[str, str | bytes] = {}
+        self.parties: list[Partie] = []
+        self.adresses: set[str] = set(_PRIS)
+        self.ids_instances: set[str] = set()
+        self.termes: list[dict] = []
+        self.instances: list[dict] = []
+        self.instances_titre: str | None = None
+        self.niveau_precedent = 0
+        self.position = POSITION_PREMIERE
+
+    def plain(self, blocks: list) -> list[str]:
+        return Ecriture(Revue()).plain_blocks(blocks)
+
+    def rubrique(self, titre: str, blocks: list, partie: Partie, niveau: int) -> None:
+        ecriture = Ecriture(self.revue)
+        morceaux: list[str] = []
+        titre_en_attente: str | None = None
+        sous_titre = ""
+        for number, block in enumerate(blocks, start=1):
+            ecriture.position = (
+                f"partie « {titre} »" + (f" › « {sous_titre} »" if sous_titre else "") + f", bloc {number}"
+            )
+            if block["t"] == "Header":
+                level = block["c"][0]
+                self._niveau(level, ecriture.inline(block["c"][2], plain=True), ecriture.position)
+                if titre_en_attente:  # a heading with no text under it: in bold
+                    morceaux.append(f"**{echapper(titre_en_attente)}**")
+                titre_en_attente = sous_titre = ecriture.inline(block["c"][2], plain=True)
+                continue
+            rendus = ecriture.blocs([block])
+            if not rendus:
+                continue
+            if titre_en_attente:
+                morceaux.append("## " + titre_en_attente.replace("#", "\\#"))
+                titre_en_attente = None
+            morceaux += rendus
+        if titre_en_attente:
+            morceaux.append(f"**{echapper(titre_en_attente)}**")
+        if not morceaux:
+            return
+        adresse = sortes.identifiant(titre, self.adresses, 40)
+        chemin = f"rubriques/{adresse}.md"
+        self.fichiers[chemin] = _header_yaml(titre, self.position) + "\n" + "\n\n".join(morceaux) + "\n"
+        self.position += 1
+        partie.destinations.append(chemin)
+
+    def _niveau(self, level: int, texte: str, position: str) -> None:
+        if self.niveau_precedent and level > self.niveau_precedent + 1:
+            self.revue.noter(
+                position,
+                f"niveau de titre sauté : « {texte[:50]} » est de niveau {level} après "
+                f"un titre de niveau {self.niveau_precedent} (vérifiez qu'il est bien rangé)",
+            )
+        self.niveau_precedent = level
+
+    def section(self, titre: str, blocks: list, niveau: int) -> None:
+        partie = Partie(titre)
+        self.parties.append(partie)
+        restants = list(blocks)
+        proposition = sortes.glossaire(titre, restants, self.plain)
+        if proposition:
+            self.termes += proposition.donnees
+            partie.destinations.append("glossaire.yml")
+            partie.raisons.append(f"glossaire : {proposition.raison} ({len(proposition.donnees)} sigles)")
+            del restants[proposition.bloc]
+        proposition, pourquoi_pas = sortes.gouvernance(titre, restants, self.plain, self.ids_instances)
+        if proposition:
+            self.instances += proposition.donnees
+            self.instances_titre = self.instances_titre or titre
+            partie.destinations.append("gouvernance.yml")
+            partie.raisons.append(
+                f"gouvernance : {proposition.raison} ({len(proposition.donnees)} instances)"
+            )
+            del restants[proposition.bloc]
+        elif pourquoi_pas:
+            self.revue.noter(f"partie « {titre} »", pourquoi_pas)
+        self.rubrique(titre, restants, partie, niveau)
+        if not partie.destinations:
+            partie.destinations.append("(rien : la partie n'a pas de texte)")
+
+    def images(self) -> list[str]:
+        laissees = []
+        for number, image in enumerate(self.revue.images, start=1):
+            donnees = self.lu.medias.get(image.source)
+            if donnees is None:
+                self.revue.noter(
+                    image.position, f"image « {image.source} » liée hors du document : non reprise"
+                )
+                continue
+            nom = f"image-{number}{PurePosixPath(image.source).suffix.lower()}"
+            if not image.alt and not image.legende:
+                self.revue.noter(
+                    image.position,
+                    f"image sans légende ni texte de remplacement ({nom}) : "
+                    "décrivez-la en une phrase pour qui ne la voit pas",
+                )
+            if self.avec_fichiers:
+                self.fichiers[f"fichiers/{nom}"] = donnees
+            else:
+                laissees.append(
+                    f"{nom} ({image.position}"
+                    + (f", « {image.alt or image.legende} »)" if image.alt or image.legende else ")")
+                )
+        return laissees
+
+
+def _couverture(
+    lu: Lu, blocks: list, ecriture: Ecriture, revue: Revue, nom_fichier: str
+) -> tuple[str, str | None, str, list[str], list]:
+    """(title, subtitle, date, presentation paragraphs, other cover blocks)."""
+    titre = _meta(lu, "title", ecriture)
+    sous_titre = _meta(lu, "subtitle", ecriture)
+    date = _meta(lu, "date", ecriture)
+    presentation: list[str] = []
+    autres: list = []
+    for number, block in enumerate(blocks, start=1):
+        if block["t"] not in ("Para", "Plain"):
+            autres.append(block)
+            continue
+        texte = ecriture.inline(block["c"], plain=True)
+        if not texte:
+            continue
+        if titre is None and len(texte) <= 120:
+            titre = texte
+        elif date is None and len(texte) <= 40 and _DATE.match(texte):
+            date = texte
+        elif sous_titre is None and not presentation and len(texte) <= 120 and number <= 3:
+            sous_titre = texte
+        else:
+            if _RESSEMBLE_DATE.search(texte) and date is None and len(texte) <= 80:
+                revue.noter(
+                    f"couverture, paragraphe {number}",
+                    f"« {texte} » ressemble à une date mais n'a "
+                    "pas été lu comme celle du document : vérifiez « document: date: » dans "
+                    "referentiel.yml",
+                )
+            presentation.append(texte)
+    if titre is None:
+        titre = lu.titre or PurePosixPath(nom_fichier).stem
+    if date is None and lu.date and re.match(r"\d{4}-\d{2}", lu.date):
+        date = mois_fr(int(lu.date[:4]), int(lu.date[5:7])).capitalize()
+        revue.noter(
+            "propriétés du fichier",
+            f"date du document prise dans les propriétés du fichier ({date}) : "
+            "le document n'en écrit pas ; corrigez-la dans referentiel.yml",
+        )
+    if date is None:
+        date = "‹Mois et année du document›"
+        revue.noter("couverture", "le document ne dit pas sa date : écrivez-la dans referentiel.yml")
+    return titre, sous_titre, date, presentation, autres
+
+
+def composer(
+    lu: Lu,
+    nom_fichier: str,
+    nom: str | None,
+    nature: Callable[[str | None], str],
+    sigle: Callable[[str], str],
+    avec_fichiers: bool = False,
+) -> Brouillon:
+    """The draft's files from the document pandoc read."""
+    composition = _Composition(lu, nom_fichier, avec_fichiers)
+    revue = composition.revue
+    blocks = _a_plat(lu.ast.get("blocks", []))
+    niveaux = [b["c"][0] for b in blocks if b["t"] == "Header"]
+    haut = min(niveaux) if niveaux else 1
+    premier = next((n for n, b in enumerate(blocks) if b["t"] == "Header" and b["c"][0] == haut), len(blocks))
+    ecriture = Ecriture(revue)
+    titre, sous_titre, date, presentation, autres = _couverture(
+        lu, blocks[:premier], ecriture, revue, nom_fichier
+    )
+    if autres:
+        partie = Partie("(avant le premier titre)")
+        composition.parties.append(partie)
+        composition.rubrique(titre, autres, partie, haut)
+    # Sections at the top level, each with the blocks up to the next one.
+    debut = premier
+    while debut < len(blocks):
+        fin = next(
+            (
+                n
+                for n in range(debut + 1, len(blocks))
+                if blocks[n]["t"] == "Header" and blocks[n]["c"][0] == haut
+            ),
+            len(blocks),
+        )
+        entete = blocks[debut]
+        composition.niveau_precedent = haut
+        composition.section(
+            ecriture.inline(entete["c"][2], plain=True) or "Sans titre", blocks[debut + 1 : fin], haut
+        )
+        debut = fin
+    laissees = composition.images()
+    organisation = nom or titre
+    referentiel: dict = {
+        "organisation": {
+            "nom": organisation.replace('"', "«").replace("<", "‹").replace(">", "›"),
+            "nom_court": organisation.replace('"', "«").replace("<", "‹").replace(">", "›"),
+            "sigle_logo": sigle(organisation),
+            "nature": nature(nom or titre),
+        },
+        "document": {
+            "titre": titre,
+            **({"sous_titre": sous_titre} if sous_titre else {}),
+            "date": date,
+            "fichier": "document.txt",
+        },
+        "presentation": presentation,
+    }
+    fichiers = composition.fichiers
+    fichiers["referentiel.yml"] = dumps(
+        referentiel, ENTETE_YAML.format(schema="referentiel", fichier=nom_fichier)
+    )
+    if composition.termes:
+        fichiers["glossaire.yml"] = dumps(
+            {"termes": composition.termes}, ENTETE_YAML.format(schema="glossaire", fichier=nom_fichier)
+        )
+    if composition.instances:
+        gouvernance = {
+            **({"instances_titre": composition.instances_titre} if composition.instances_titre else {}),
+            "instances": composition.instances,
+        }
+        fichiers["gouvernance.yml"] = dumps(
+            gouvernance, ENTETE_YAML.format(schema="gouvernance", fichier=nom_fichier)
+        )
+    source = Ecriture(Revue())
+    lignes = [titre, *([sous_titre] if sous_titre else []), date, *presentation]
+    source.blocs(blocks[premier:] + autres)
+    lignes += source.texte
+    fichiers["source/document.txt"] = "\n".join(lignes) + "\n"
+    return Brouillon(fichiers, composition.parties, revue, lignes, titre, date, laissees)
