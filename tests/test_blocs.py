@@ -14,16 +14,23 @@ from markdown import Markdown
 from pydantic import ValidationError
 
 from macros.data.errors import DataError, explain_validation_error
+from macros.data.fichiers import Fichier
 from macros.data.markdown_rubrique import read_markdown_rubrique
 from macros.kit.document import PREAMBLE
 from macros.kit.document import environment as kit_environment
 from macros.kit.typst_text import inline_typst
 from macros.models.blocs import TYPES_DE_BLOC, Rubrique, looks_like_a_markdown_table
-from macros.site.inline import inline_html
+from macros.site.inline import EnLigne, inline_html
 from macros.site.render import fragment
 
-from .conftest import ROOT, visible_text
+from .conftest import FIXTURES, ROOT, visible_text
 from .helpers import pdfinfo, pdftotext
+
+# The files the download and images blocks name: the syndicat fixture's (its folder is the
+# kit's root, from which Typst reads the images).
+FICHIERS = EnLigne({"demande-teletravail.pdf": Fichier("demande-teletravail.pdf", 86_000),
+                    "plan-du-siege.svg": Fichier("plan-du-siege.svg", 795),
+                    "logo.png": Fichier("logo.png", 423)})
 
 
 def _markdown() -> Markdown:
@@ -61,6 +68,11 @@ def every_block(text: str = "Texte") -> dict:
                                          {"texte": "Appeler le poste 4444."}],
              "liste": ["Garder le calme", {"texte": text, "items": [text]}]},
             {"type": "definitions", "items": [{"terme": text, "definition": text}]},
+            {"type": "telechargement", "titre": text, "fichier": "demande-teletravail.pdf", "libelle": text,
+             "texte": text},
+            {"type": "images", "titre": text, "items": [
+                {"fichier": "plan-du-siege.svg", "alternative": text, "legende": text},
+                {"fichier": "logo.png", "alternative": "décorative"}]},
         ],
     }
 
@@ -79,7 +91,8 @@ def _errors(data: dict) -> list[DataError]:
 
 def test_every_block_type_validates():
     assert [b.type for b in RUBRIQUE.blocs] == ["paragraphe", "liste", "tableau", "questions", "contacts",
-                                                 "etapes", "encadre", "encadre", "encadre", "definitions"]
+                                                 "etapes", "encadre", "encadre", "encadre", "definitions",
+                                                 "telechargement", "images"]
     assert RUBRIQUE.position == 2 and RUBRIQUE.etape is True and RUBRIQUE.blocs[6].niveau == "information"
     assert RUBRIQUE.blocs[4].items[0].lien_telephone == "tel:+33321000000"
 
@@ -106,7 +119,8 @@ def test_an_unknown_block_type_lists_the_allowed_ones():
     data["blocs"].append({"texte": "sans type"})
     unknown, missing = _errors(data)
     assert unknown.message == ("le type de bloc « galerie » n'existe pas ; types possibles : paragraphe, "
-                               "liste, tableau, questions, contacts, etapes, encadre, definitions.")
+                               "liste, tableau, questions, contacts, etapes, encadre, definitions, "
+                               "telechargement, images.")
     assert missing.message.startswith("ce bloc n'a pas de « type »")
 
 
@@ -174,18 +188,22 @@ def test_inline_html(text, html):
 def test_inline_typst_writes_only_strings_and_allowed_calls():
     assert inline_typst('**a** _b_ `c"` [d](https://e.fr) #set "x"') == (
         '[#strong[#"a";];#" ";#emph[#"b";];#" ";#raw("c\\"");#" ";#link("https://e.fr")[#"d";];'
-        '#" #set \\"x\\"";]')
+        '#" (https://e.fr)";#" #set \\"x\\"";]')
+    # A printed kit keeps every link's address; one that is its own text is not repeated.
+    assert inline_typst("[https://e.fr](https://e.fr) [rh@e.fr](mailto:rh@e.fr) [f](fichiers/a.pdf)") == (
+        '[#link("https://e.fr")[#"https://e.fr";];#" ";#link("mailto:rh@e.fr")[#"rh@e.fr";];#" ";'
+        '#link("fichiers/a.pdf")[#"f";];#" (fichiers/a.pdf)";]')
     assert inline_typst("[x](javascript:alert(1))") == '[#"[x](javascript:alert(1))";]'
 
 
 # --- Site fragment ------------------------------------------------------------------------
 
 def test_site_fragment_snapshot(snapshot):
-    snapshot("blocs/site.md", fragment("blocs", RUBRIQUE.blocs, "arrivee", inline_html))
+    snapshot("blocs/site.md", fragment("blocs", RUBRIQUE.blocs, "arrivee", FICHIERS))
 
 
 def test_site_fragment_is_accessible_html_under_markdown_headings():
-    page = _markdown().convert(fragment("blocs", RUBRIQUE.blocs, "arrivee", inline_html))
+    page = _markdown().convert(fragment("blocs", RUBRIQUE.blocs, "arrivee", FICHIERS))
     assert '<h2 id="arrivee-bienvenue">Bienvenue<a class="headerlink"' in page
     assert '<h2 id="contacts">Vos contacts<a' in page  # the id overrides the title's anchor
     assert '<ul id="a-apporter">' in page  # an untitled block keeps its id
@@ -216,11 +234,13 @@ LITERALS = [
 @pytest.mark.parametrize("literal", LITERALS)
 def test_every_text_field_comes_out_literally_on_the_site(literal):
     rubrique = Rubrique.model_validate(every_block(literal))
-    page = _markdown().convert(fragment("blocs", rubrique.blocs, "arrivee", inline_html))
+    page = _markdown().convert(fragment("blocs", rubrique.blocs, "arrivee", FICHIERS))
     # Every text field but the fixed ones shows it, titles included.
-    assert visible_text(page).count(literal) == 32
-    for injected in ["<script", "<img", 'href="javascript:', "<table>\n<tr><td>a"]:
+    assert visible_text(page).count(literal) == 37
+    for injected in ["<script", "<img src=x", 'href="javascript:', "<table>\n<tr><td>a"]:
         assert injected not in page
+    # The images block's own images only, their alternative text escaped in its attribute.
+    assert page.count("<img ") == 2 and 'alt=""' in page
 
 
 # --- Kit ----------------------------------------------------------------------------------
@@ -235,7 +255,7 @@ def _compile(body: str) -> bytes:
 
     return compile_pdf(PREAMBLE.read_text(encoding="utf-8")
                        + '\n#set document(title: "Essai des blocs")\n#show: mise-en-page.with("Essai")\n'
-                       + '#heading(level: 1, "Mon arrivée")\n' + body)
+                       + '#heading(level: 1, "Mon arrivée")\n' + body, str(FIXTURES / "syndicat"))
 
 
 def test_kit_snapshot_compiles_to_a_tagged_pdf(snapshot):
@@ -253,10 +273,10 @@ def _flat(value: str) -> str:
 def test_every_text_field_reaches_the_kit_as_written(tmp_path, literal):
     pdf = tmp_path / "blocs.pdf"
     pdf.write_bytes(_compile(_kit(Rubrique.model_validate(every_block(literal)))))
-    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 32
-    # The refused link is text: the only links are the contact's.
-    assert set(re.findall(rb"/URI\(([^)]*)\)", pdf.read_bytes())) == {b"tel:+33321000000", b"tel:0321000000",
-                                                                      b"mailto:rh@exemple.fr"}
+    assert _flat(pdftotext(pdf, raw=True)).count(_flat(literal)) == 37
+    # The refused link is text: the only links are the contact's and the download's.
+    assert set(re.findall(rb"/URI\(([^)]*)\)", pdf.read_bytes())) == {
+        b"tel:+33321000000", b"tel:0321000000", b"mailto:rh@exemple.fr", b"fichiers/demande-teletravail.pdf"}
     assert "595.276 x 841.89" in pdfinfo(pdf)["Page size"]  # `#set page(paper: "a6")` stayed text
 
 
@@ -339,7 +359,7 @@ def test_markdown_rubrique_gives_the_yaml_shape(tmp_path):
     rubrique = Rubrique.model_validate(data)
     assert rubrique.etape is True and rubrique.position == 2
     assert rubrique.suivi.responsable == "Direction des ressources humaines"
-    assert "{{ config }}" in fragment("blocs", rubrique.blocs, "arrivee", inline_html)
+    assert "{{ config }}" in fragment("blocs", rubrique.blocs, "arrivee", FICHIERS)
     assert "8 h 30 | 17 h" in inline_html(rubrique.blocs[3].lignes[0][1])
 
 

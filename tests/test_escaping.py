@@ -21,7 +21,7 @@ def piege_site(tmp_path_factory):
 LITERALS = [
     "Plan <script>alert('titre')</script> | a | b",
     "Balise <script>alert(1)</script> et <img src=x onerror=alert(2)>",
-    "Tableau | cellule | et **gras** et [lien](https://exemple.invalid) et `code`",
+    "Tableau | cellule | et **gras** et [lien] (https://exemple.invalid) et `code`",
     "Jinja {{ config.site_name }} et {% if true %}bloc{% endif %} et {# commentaire #}",
     "NO", "18:30", "2023-12-04", "# pas un titre",
     "Axe 1. Axe *étoilé* {#ancre-pirate} <b>gras</b>",

@@ -140,6 +140,7 @@ def test_changes_to_rubriques_are_told_and_linked_to_their_page(tmp_path):
     rubriques.mkdir()
     shutil.copy(FIXTURES / "syndicat" / "rubriques" / "teletravail.md", rubriques)
     shutil.copy(FIXTURES / "syndicat" / "rubriques" / "contacts.yml", rubriques)
+    shutil.copytree(FIXTURES / "syndicat" / "fichiers", folder / "fichiers")  # what contacts.yml shows
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "Création", when="2024-05-02T10:00:00+02:00")

@@ -49,7 +49,7 @@ def test_the_kit_title_comes_from_the_referentiel_or_stays_the_default():
     assert "Télécharger le kit d'accueil (PDF" in _accueil(_referentiel())
     ref = _referentiel(titre_kit="Livret du nouvel arrivant")
     assert "Télécharger « Livret du nouvel arrivant » (PDF" in _accueil(ref)
-    cover = kit_environment().get_template("kit.typ.j2").render(ref=ref, chapters=[])
+    cover = kit_environment().get_template("kit.typ.j2").render(ref=ref, chapters=[], logo=None)
     assert cover.count('"Livret du nouvel arrivant"') == 2  # cover and running footer
     assert "Kit d'accueil des agents" not in cover
 

@@ -14,10 +14,12 @@ import stat
 from pathlib import Path
 
 from macros.data.errors import DataError, locate
-from macros.data.limites import TAILLE_MAX_FICHIER, message_trop_gros
+from macros.data.limites import TAILLE_MAX_FICHIER, message_trop_gros, message_trop_gros_publie
 
 # The folder of a référentiel that holds its source document.
 SOURCE_FOLDER = "source"
+# The folder of its files published with the site (macros/data/fichiers.py).
+PUBLISHED_FOLDER = "fichiers"
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -59,7 +61,8 @@ def unsafe_entries(folder: Path, root: Path, errors: list[DataError]) -> frozens
             elif not stat.S_ISREG(mode):
                 refuse(path, "ce n'est pas un fichier ordinaire : retirez-le du dossier.")
             elif (size := entry.stat(follow_symlinks=False).st_size) > TAILLE_MAX_FICHIER:
-                refuse(path, message_trop_gros(size))
+                published = path.parent == folder / PUBLISHED_FOLDER
+                refuse(path, message_trop_gros_publie(size) if published else message_trop_gros(size))
 
     if folder.is_symlink():
         refuse(folder, "lien symbolique refusé : le dossier du référentiel doit être un vrai dossier, "

@@ -18,3 +18,10 @@ def message_trop_gros(octets: int) -> str:
     return (f"le fichier est trop gros ({taille_lisible(octets)}) : un fichier de données ne dépasse "
             f"pas {taille_lisible(TAILLE_MAX_FICHIER)}. Découpez-le (une rubrique par page, par "
             "exemple) ou retirez ce qui n'est pas du texte.")
+
+
+def message_trop_gros_publie(octets: int) -> str:
+    """The French reason a file of `fichiers/` (a form, an image) of `octets` bytes is refused."""
+    return (f"le fichier est trop gros ({taille_lisible(octets)}) : un fichier publié avec le site ne "
+            f"dépasse pas {taille_lisible(TAILLE_MAX_FICHIER)}, pour s'ouvrir vite sur un téléphone. "
+            "Réduisez l'image, ou enregistrez le PDF en qualité « écran ».")

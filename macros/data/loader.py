@@ -21,7 +21,15 @@ from pydantic import BaseModel, ValidationError
 from macros.data import collector
 from macros.data.elagage import checks_of_the_rest
 from macros.data.errors import DataError, DataErrors, explain_validation_error
-from macros.data.files import SOURCE_FOLDER, check_document_file, display_path, unsafe_entries
+from macros.data.fichiers import Fichier, catalogue
+from macros.data.files import (
+    PUBLISHED_FOLDER,
+    SOURCE_FOLDER,
+    check_document_file,
+    display_path,
+    unsafe_entries,
+)
+from macros.data.liens import check_file_name, check_links
 from macros.data.references import check_references
 from macros.data.yaml_strict import read_yaml
 from macros.models.base import MOTIF_IDENTIFIANT
@@ -58,6 +66,14 @@ class LoadedReferentiel:
     sections: dict[str, BaseModel] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     rubriques: tuple[LoadedRubrique, ...] = ()
+    # Its files published with the site (`fichiers/`), by name (macros/data/fichiers.py).
+    fichiers: dict[str, Fichier] = field(default_factory=dict)
+
+    @property
+    def logo(self) -> Fichier | None:
+        """The logo's file, when the organisation names one."""
+        nom = self.sections[IDENTITY.key].organisation.logo
+        return self.fichiers.get(nom) if nom else None
 
     def has(self, key: str) -> bool:
         return key in self.sections
@@ -108,12 +124,15 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
                 "fichier inconnu : il ne sera pas lu. Fichiers possibles : "
                 + ", ".join(sorted(known)) + ", et les pages de l'organisation dans le dossier "
                 "rubriques/."))
-        elif path.is_dir() and path.name not in (SOURCE_FOLDER, RUBRIQUES.filename) \
+        elif path.is_dir() and path.name not in (SOURCE_FOLDER, RUBRIQUES.filename, PUBLISHED_FOLDER) \
                 and not path.name.startswith("."):
             errors.append(DataError(
                 display_path(path, root), None, None,
                 f"dossier inconnu : il ne sera pas lu. Dossiers possibles : {RUBRIQUES.filename}/ "
-                f"(les pages de l'organisation) et {SOURCE_FOLDER}/ (le document d'origine)."))
+                f"(les pages de l'organisation), {PUBLISHED_FOLDER}/ (les fichiers publiés : "
+                f"formulaires, documents, images, logo) et {SOURCE_FOLDER}/ (le document d'origine)."))
+    dossier = display_path(folder / PUBLISHED_FOLDER, root)
+    fichiers = catalogue(folder / PUBLISHED_FOLDER, dossier, refused, errors)
     sections: dict[str, BaseModel] = {}
     sources: dict[str, str] = {}
     raws: dict[str, object] = {}
@@ -131,30 +150,34 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
         try:
             sections[section.key], raws[section.key] = _validate(section, path, root)
             sources[section.key] = display_path(path, root)
+            errors += check_links(raws[section.key], sources[section.key], fichiers, dossier, rubrique=False)
         except DataError as error:
             errors.append(error)
             unreadable.add(section.key)
         except DataErrors as many:
             errors.extend(many.errors)
             unreadable.add(section.key)
-    rubriques = _load_rubriques(folder / RUBRIQUES.filename, root, errors, refused)
+    rubriques = _load_rubriques(folder / RUBRIQUES.filename, root, errors, refused, fichiers, dossier)
     if IDENTITY.key in sections:
         errors += check_document_file(sections[IDENTITY.key], raws[IDENTITY.key], folder, root,
                                       sources[IDENTITY.key], refused)
+        if logo := sections[IDENTITY.key].organisation.logo:
+            errors += check_file_name(logo, raws[IDENTITY.key], ("organisation", "logo"),
+                                      sources[IDENTITY.key], fichiers, dossier, "le logo", images_only=True)
     # Said with the other errors, not after them: only a reference into a file that could not
     # be read waits until that file is fixed.
     errors += check_references(sections, raws, sources, unreadable)
     if errors:
         raise DataErrors(errors)
-    return LoadedReferentiel(folder.name, folder, sections, sources, rubriques)
+    return LoadedReferentiel(folder.name, folder, sections, sources, rubriques, fichiers)
 
 
 # Page names an organisation's rubrique cannot take: the registry's own pages.
 _TAKEN = {spec.path.removesuffix(".md") for spec in PAGES} | {"index", "search", "assets"}
 
 
-def _load_rubriques(folder: Path, root: Path, errors: list[DataError],
-                    refused: frozenset[Path]) -> tuple[LoadedRubrique, ...]:
+def _load_rubriques(folder: Path, root: Path, errors: list[DataError], refused: frozenset[Path],
+                    fichiers: dict[str, Fichier], dossier: str) -> tuple[LoadedRubrique, ...]:
     """Every file of `rubriques/`, validated; problems are added to `errors`."""
     if folder in refused or not folder.is_dir():
         return ()
@@ -178,7 +201,10 @@ def _load_rubriques(folder: Path, root: Path, errors: list[DataError],
                                     f"(par {owner}) : renommez le fichier."))
             continue
         try:
-            found[path.stem] = LoadedRubrique(path.stem, source, _validate_rubrique(path, source))
+            model, raw = _validate_rubrique(path, source)
+            found[path.stem] = LoadedRubrique(path.stem, source, model)
+            errors.extend(check_links(raw, source, fichiers, dossier, rubrique=True))
+            errors.extend(_files_of_blocks(model, raw, source, fichiers, dossier))
         except DataError as error:
             errors.append(error)
         except DataErrors as many:
@@ -186,19 +212,35 @@ def _load_rubriques(folder: Path, root: Path, errors: list[DataError],
     return tuple(found.values())
 
 
-def _validate_rubrique(path: Path, source: str) -> BaseModel:
+def _validate_rubrique(path: Path, source: str) -> tuple[BaseModel, object]:
     if path.suffix == ".md":
         from macros.data.markdown_rubrique import read_markdown_rubrique
 
         raw = read_markdown_rubrique(path, source)
     else:
         raw = read_yaml(path, source)
-    return _validated(RUBRIQUES.model, raw, source)
+    return _validated(RUBRIQUES.model, raw, source), raw
+
+
+def _files_of_blocks(model: BaseModel, raw: object, source: str, fichiers: dict[str, Fichier],
+                     dossier: str) -> list[DataError]:
+    """The files that a rubrique's download and image blocks name are in `fichiers/`."""
+    errors = []
+    for number, bloc in enumerate(model.blocs):
+        if bloc.type == "telechargement":
+            errors += check_file_name(bloc.fichier, raw, ("blocs", number, "fichier"), source, fichiers,
+                                      dossier, "le fichier")
+        elif bloc.type == "images":
+            for rank, image in enumerate(bloc.items):
+                errors += check_file_name(image.fichier, raw, ("blocs", number, "items", rank, "fichier"),
+                                          source, fichiers, dossier, "l'image", images_only=True)
+    return errors
 
 
 def _fingerprint(folder: Path) -> tuple:
     # Asked by every hook of every page: a directory scan and one stat per file.
-    return _files_of(folder) + _files_of(folder / RUBRIQUES.filename)
+    return (_files_of(folder) + _files_of(folder / RUBRIQUES.filename)
+            + _files_of(folder / PUBLISHED_FOLDER))
 
 
 def _files_of(folder: Path) -> tuple:

@@ -291,6 +291,25 @@ class _Body:
                         f"le titre « {titre} » n'est suivi d'aucun texte : ajoutez le contenu de cette "
                         "partie, ou retirez le titre.")
 
+    def _images(self, inline: Token, line: int) -> list[_At] | None:
+        """A paragraph of images only (`![texte de remplacement](fichiers/plan.png "Légende")`)."""
+        children = [child for child in inline.children or () if child.type not in ("softbreak", "hardbreak")
+                    and not (child.type == "text" and not child.content.strip())]
+        if not children or any(child.type != "image" for child in children):
+            return None
+        items = []
+        for child in children:
+            src = child.attrs.get("src", "")
+            if not src.startswith("fichiers/"):
+                raise DataError(self.source, line, None,
+                                f"l'image « {src} » doit être un fichier du dossier fichiers/ du "
+                                "référentiel, écrit « ![ce que montre l'image](fichiers/nom.png) ».")
+            item = {"fichier": src.removeprefix("fichiers/"), "alternative": child.content}
+            if child.attrs.get("title"):
+                item["legende"] = child.attrs["title"]
+            items.append(_At(item, line))
+        return items
+
     def read(self) -> list[_At]:
         number = 0
         while number < len(self.tokens):
@@ -301,7 +320,10 @@ class _Body:
                 self._heading(token, self.tokens[number + 1].content.strip())
             elif kind == "paragraph_open":
                 text = _At(self.tokens[number + 1].content, line)
-                if self.faq is not None and self.faq["items"]:
+                images = self._images(self.tokens[number + 1], line)
+                if images:
+                    self._add(line, type="images", items=images)
+                elif self.faq is not None and self.faq["items"]:
                     self.faq["items"][-1].value["reponse"].append(text)
                 else:
                     self._add(line, type="paragraphe", texte=text)

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
+from macros.data.files import PUBLISHED_FOLDER
 from macros.data.loader import LoadedReferentiel
 from macros.registry import KINDS, PAGES, RUBRIQUES, Kind
 
@@ -216,8 +217,10 @@ def editor_config(referentiel: LoadedReferentiel, root: Path, forge: Forge, site
                             "label_singular": "rubrique", "format": FORMAT, "extension": "yml",
                             "editor": {"preview": False}, "files": rubriques})
     config: dict = {"locale": "fr", "backend": forge.backend(),
-                    # Decap requires a media folder; Socle's data has no media.
-                    "media_folder": f"{folder}/medias", "public_folder": "/medias",
+                    # The organisation's files (macros/data/fichiers.py), which the site publishes at
+                    # /fichiers/: a file chosen in the media library is written as a rubrique
+                    # links it, `fichiers/<nom>` (macros/text/syntaxe.py).
+                    "media_folder": f"{folder}/{PUBLISHED_FOLDER}", "public_folder": PUBLISHED_FOLDER,
                     "collections": collections}
     if site_url:
         config["site_url"] = config["display_url"] = site_url

@@ -10,6 +10,7 @@ write Typst only in their own literal text.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, Undefined
 from markupsafe import Markup
 
+from macros.data.fichiers import IMAGES_DU_KIT
 from macros.data.loader import LoadedReferentiel
 from macros.kit.chapters import Part, chapters
 from macros.kit.typst_text import inline_typst, typst_string
@@ -57,6 +59,8 @@ def environment() -> Environment:
     env.globals["part"] = render_part
     # The small inline syntax of block texts (emphasis, code, links), as Typst markup.
     env.globals["inline"] = inline_typst
+    # Whether Typst can lay out an image of fichiers/ (it reads no WebP).
+    env.tests["kit_image"] = lambda name: Path(name).suffix.lower() in IMAGES_DU_KIT
     # The plan chapter's follow-up (late actions) and fiches in one line.
     from macros.plan.fiche import champs_a_designer, fiche_en_ligne, manquants_du_plan
     from macros.plan.suivi import suivre
@@ -74,6 +78,22 @@ def render_part(part: Part, prefix: str) -> Markup:
 
 
 def kit_source(ref: LoadedReferentiel) -> str:
-    """The whole kit as Typst source, ready to compile."""
-    body = environment().get_template("kit.typ.j2").render(ref=ref.referentiel, chapters=chapters(ref))
-    return PREAMBLE.read_text(encoding="utf-8") + "\n" + body
+    """The whole kit as Typst source, ready to compile (its root: the référentiel's folder)."""
+    logo = ref.logo if ref.logo is not None and ref.logo.extension in IMAGES_DU_KIT else None
+    body = environment().get_template("kit.typ.j2").render(ref=ref.referentiel, chapters=chapters(ref),
+                                                           logo=logo)
+    return PREAMBLE.read_text(encoding="utf-8") + "\n" + body + _images_read(ref)
+
+
+def _images_read(ref: LoadedReferentiel) -> str:
+    """A comment naming the content of every image Typst may read from fichiers/.
+
+    The kit's cache is keyed on the source (macros/kit/cache.py): an image replaced under the
+    same name changes the source, hence the kit.
+    """
+    lines = []
+    for fichier in ref.fichiers.values():
+        if fichier.extension in IMAGES_DU_KIT:
+            digest = hashlib.sha256((ref.folder / fichier.adresse).read_bytes()).hexdigest()
+            lines.append(f"// {fichier.adresse} {digest}\n")
+    return "\n" + "".join(lines) if lines else ""

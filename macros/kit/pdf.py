@@ -68,15 +68,19 @@ class Kit:
         return f"PDF, {pages}, {self.kilo_octets}\u00a0Ko"
 
 
-def compile_pdf(source: str) -> bytes:
-    """Compile Typst source to a tagged PDF/UA-1 file."""
+def compile_pdf(source: str, root: str | None = None) -> bytes:
+    """Compile Typst source to a tagged PDF/UA-1 file.
+
+    `root`: the référentiel's folder, from which the kit's images are read (`/fichiers/…`);
+    Typst reads nothing outside it.
+    """
     # Imported here: only builds that make the kit load the compiler.
     import typst
 
     try:
         # Only Typst's built-in fonts: the same PDF on every machine, and no font scan.
         return typst.compile(source.encode("utf-8"), format="pdf", pdf_standards=["ua-1"],
-                             ignore_system_fonts=True)
+                             ignore_system_fonts=True, root=root)
     except typst.TypstError as error:
         raise KitError(f"Typst : {error}") from None
 
@@ -91,7 +95,12 @@ def _compiler() -> str:
 def render_kit(ref: LoadedReferentiel, use_cache: bool = True) -> Kit:
     """The PDF for this référentiel: laid out, or taken from the cache if laid out before."""
     source = kit_source(ref)
-    data = cached_pdf(source, _compiler(), compile_pdf) if use_cache else compile_pdf(source)
+    root = str(ref.folder.resolve())
+
+    def compile_here(text: str) -> bytes:
+        return compile_pdf(text, root)
+
+    data = cached_pdf(source, _compiler(), compile_here) if use_cache else compile_here(source)
     return Kit(data=data, pages=len(_PAGE_OBJECT.findall(data)))
 
 

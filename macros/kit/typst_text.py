@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.site.inline import NEWLINES, tokens
+from macros.site.inline import NEWLINES
 from macros.site.render import french_typography
+from macros.text.syntaxe import tokens
 
 
 def typst_string(value: object) -> str:
@@ -26,6 +27,22 @@ def _literal(value: str) -> str:
     return f'"{escaped}"'
 
 
+def _link_text(following: list) -> str:
+    """The text of a link, from the tokens after its opening."""
+    text = []
+    for token in following:
+        if token.type == "link_close":
+            break
+        text.append(token.content if token.type in ("text", "code_inline") else "")
+    return "".join(text)
+
+
+def _same_address(label: str, address: str) -> bool:
+    def bare(value: str) -> str:
+        return value.strip().removeprefix("https://").removeprefix("http://").rstrip("/")
+    return bare(label) == bare(address)
+
+
 def inline_typst(text: object) -> Markup:
     """The text as a Typst content block `[…]`, usable as an argument or after `#`.
 
@@ -33,7 +50,11 @@ def inline_typst(text: object) -> Markup:
     and links the syntax allows become Typst calls.
     """
     out: list[str] = []
-    for token in tokens(str(text)):
+    # A printed kit cannot be clicked: each link's address is printed after its text,
+    # unless the text is the address already.
+    addresses: list[str] = []
+    items = tokens(str(text))
+    for number, token in enumerate(items):
         kind = token.type
         if kind == "text":
             if token.content:  # markdown-it leaves an empty one before a link's emphasis
@@ -49,8 +70,16 @@ def inline_typst(text: object) -> Markup:
         elif kind == "em_open":
             out.append("#emph[")
         elif kind == "link_open":
-            out.append(f"#link({_literal(token.attrs['href'])})[")
-        elif kind in ("strong_close", "em_close", "link_close"):
+            href = token.attrs["href"]
+            out.append(f"#link({_literal(href)})[")
+            shown = href.removeprefix("mailto:")
+            label = _link_text(items[number + 1:])
+            addresses.append("" if _same_address(label, shown) else shown)
+        elif kind == "link_close":
+            address = addresses.pop() if addresses else ""
+            out.append("];" + (f"#{_literal(' (' + address + ')')};"
+                               if address else ""))
+        elif kind in ("strong_close", "em_close"):
             out.append("];")
         else:
             out.append(f"#{typst_string(token.content)};")

@@ -115,6 +115,11 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         config.site_name = as_theme_text(organisation.nom)
         # The phone header shows the short name instead (overrides/partials/header.html).
         config.extra["nom_court"] = as_theme_text(organisation.nom_court)
+        # The logo (a file of fichiers/, published below) in the header and as the favicon;
+        # without one, the sigle in its place (overrides/partials/logo.html).
+        if referentiel.logo is not None:
+            config.theme["logo"] = config.theme["favicon"] = referentiel.logo.adresse
+        config.extra["sigle_logo"] = organisation.sigle_logo or ""
         # The theme writes the description into an attribute, unescaped: fully escaped here.
         config.site_description = html.escape(f"{document.titre} — {organisation.nom}, pour les agents.",
                                               quote=True)
@@ -164,6 +169,10 @@ class SoclePlugin(BasePlugin[SocleConfig]):
                 files.append(File.generated(config, f"{DOSSIER_TELECHARGEMENTS}/{fichier.nom}",
                                             content=fichier.contenu))
                 telechargements.append(telechargement(fichier.nom, len(fichier.contenu)))
+        # The organisation's files, at /fichiers/<nom>, as they are (checked by the loader).
+        for fichier in referentiel.fichiers.values():
+            files.append(File(fichier.adresse, src_dir=str(referentiel.folder), dest_dir=config.site_dir,
+                              use_directory_urls=False))
         kit = LienKit(KIT_FILENAME, lambda: label_for(referentiel))
         self.macros = page_macros(build_macros(referentiel, list(self.pages.values()), kit,
                                                tuple(telechargements)))

@@ -321,6 +321,48 @@ class Definitions(BlocCommun):
     items: list[Definition] = liste("Les termes, chacun avec son sens.")
 
 
+def _nom_de_fichier(nom: str) -> str:
+    # A name, not a path: the loader then finds it in fichiers/ (macros/data/fichiers.py).
+    if "/" in nom or "\\" in nom or nom.startswith(".") or not nom.strip():
+        raise ValueError(f"« {nom} » n'est pas un nom de fichier : écrivez seulement le nom d'un fichier "
+                         "rangé dans le dossier fichiers/ (par exemple « declaration.pdf »).")
+    return nom
+
+
+NomDeFichier = Annotated[str, AfterValidator(_nom_de_fichier)]
+
+
+class Telechargement(BlocCommun):
+    """A file to download (a form, a document), with its format and size."""
+
+    type: Literal["telechargement"] = Field(description="Genre du bloc : « telechargement » (un fichier "
+                                            "à télécharger).")
+    fichier: NomDeFichier = Field(description="Nom du fichier, rangé dans le dossier fichiers/ du "
+                                  "référentiel (« declaration-accident.pdf ») ; la page dit son format "
+                                  "et sa taille (« PDF, 84 Ko »).")
+    libelle: Texte = Field(description="Ce qu'est le fichier, texte du lien (« Formulaire de "
+                           "déclaration d'accident »).")
+    texte: Texte | None = Field(default=None, description="Facultatif : à quoi il sert, quand le remplir.")
+
+
+class Image(Modele):
+    """One image, with what it shows for those who cannot see it."""
+
+    fichier: NomDeFichier = Field(description="Nom de l'image (PNG, JPEG, WebP ou SVG), rangée dans le "
+                                  "dossier fichiers/ du référentiel.")
+    alternative: Texte = Field(description="Ce que montre l'image, pour qui ne la voit pas (lu par les "
+                               "lecteurs d'écran, affiché si l'image manque) : « Plan du rez-de-chaussée : "
+                               "accueil à gauche de l'entrée ». « décorative » si elle n'apprend rien.")
+    legende: Texte | None = Field(default=None, description="Facultatif : légende affichée sous l'image.")
+
+
+class Images(BlocCommun):
+    """One image or several, each with its alternative text."""
+
+    type: Literal["images"] = Field(description="Genre du bloc : « images ».")
+    items: list[Image] = liste("Les images, dans l'ordre, chacune avec son texte de remplacement.")
+
+
 def _block_type(model: type[BlocCommun]) -> str:
     return model.model_fields["type"].annotation.__args__[0]
 

@@ -41,7 +41,13 @@ class Organisation(Modele):
     nom: Texte = Field(description="Nom complet, par exemple « Ville de Béthune ».")
     nom_court: Texte = Field(description="Nom court, affiché à la place du nom dans l'en-tête sur "
                              "téléphone, par exemple « Béthune ».")
-    sigle_logo: Texte = Field(description="Deux à quatre caractères affichés comme logo.")
+    logo: Texte | None = facultatif(
+        "Nom du fichier du logo (PNG, JPEG, WebP ou SVG), rangé dans le dossier fichiers/ du "
+        "référentiel : il est affiché dans l'en-tête du site, comme icône de l'onglet du navigateur "
+        "et sur la couverture du kit.")
+    sigle_logo: Texte | None = facultatif(
+        "Sans fichier de logo : deux à quatre caractères affichés à sa place dans l'en-tête du site "
+        "et sur la couverture du kit (« SIVE »).")
     nature: Nature = Field(default="organisme", description=(
         "Ce qu'est l'organisation : " + ", ".join(NATURE_NOMS) + " ; le texte commun du site en "
         "dépend (« Notre commune », « le syndicat », « l'établissement ») ; sans nature, il dit "
@@ -50,6 +56,15 @@ class Organisation(Modele):
         "Comment le document nomme les personnes qui encadrent (« encadrants », « managers », "
         "« cadres »), au pluriel ; le texte commun du site l'emploie (« aux encadrants qui "
         "cherchent un repère ») ; sans ce champ, il ne les nomme pas.")
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_file_name(cls, logo: str | None) -> str | None:
+        # A name, not a path: the loader finds it among the published files.
+        if logo is not None and ("/" in logo or "\\" in logo or logo.startswith(".") or not logo.strip()):
+            raise ValueError(f"« {logo} » n'est pas un nom de fichier : écrivez seulement le nom du logo "
+                             "rangé dans le dossier fichiers/ (par exemple « logo.png »).")
+        return logo
 
     @field_validator("nom", "nom_court")
     @classmethod

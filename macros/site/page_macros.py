@@ -15,6 +15,7 @@ from macros.data.loader import LoadedReferentiel
 from macros.history import news as history
 from macros.models.glossaire import entrees
 from macros.registry import KINDS, PAGES, Show
+from macros.site.inline import EnLigne
 from macros.site.pages import PresentPage
 from macros.site.parcours import etapes
 from macros.site.render import fragment, markdown_text
@@ -60,6 +61,8 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
         return macro
 
     rubriques = {rubrique.id: rubrique for rubrique in ref.rubriques}
+    # Block texts' inline syntax, their links to the organisation's files with format and size.
+    en_ligne = EnLigne(ref.fichiers)
     by_path = {page.path: page for page in pages}
 
     def titre(path: str) -> str:
@@ -69,7 +72,7 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
 
     def rubrique(identifiant: str) -> str:
         """One of the organisation's own pages: its blocks, titled blocks as sections."""
-        return fragment("rubrique", rubriques[identifiant].model, identifiant)
+        return fragment("rubrique", rubriques[identifiant].model, identifiant, en_ligne)
 
     def accueil() -> str:
         # The kit's figures, or a placeholder the hooks replace once the kit is made

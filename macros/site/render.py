@@ -105,9 +105,9 @@ def environment() -> Environment:
     env.filters["md"] = markdown_text
     env.globals["ancre"] = heading_attributes
     # The small inline syntax of block texts (emphasis, code, links), as safe HTML.
-    from macros.site.inline import inline_html
+    from macros.site.inline import EnLigne
 
-    env.globals["inline"] = inline_html
+    env.globals["inline"] = EnLigne()
     return env
 
 

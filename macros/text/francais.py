@@ -50,3 +50,10 @@ def taille_lisible(octets: int) -> str:
     if octets >= 1024 * 1024:
         return f"{octets / (1024 * 1024):.0f} Mo"
     return f"{max(1, round(octets / 1024))} Ko"
+
+
+def taille_fichier(octets: int) -> str:
+    """« 84 Ko », « 1,2 Mo » (no-break space): the size a download link shows."""
+    if octets >= 1024 * 1024:
+        return f"{format_decimal(round(octets / (1024 * 1024), 1), locale=LOCALE)}\u00a0Mo"
+    return f"{kilo_octets(octets)}\u00a0Ko"
