@@ -50,9 +50,9 @@ def test_a_markdown_rubrique_gives_a_real_table_steps_an_encadre_and_a_faq(syndi
     assert 'id="combien-de-jours"' in page
     # Three levels of list, the third numbered, and a step with its list.
     assert "<li>du siège<ol>\n<li>service des ressources humaines</li>" in page
-    assert ('<li>Remplir le <a href="../fichiers/demande-teletravail.pdf" type="application/pdf">formulaire '
-            'de demande</a> <span class="socle-fichier">(PDF, 15\u00a0Ko)</span> avec son responsable\u202f:<ul>'
-            in page)
+    assert ('<li>Remplir le <a href="../fichiers/demande-teletravail.pdf" type="application/pdf">'
+            'formulaire de demande</a> <span class="socle-fichier">(PDF, 15\u00a0Ko)</span> avec son '
+            'responsable\u202f:<ul>' in page)
     # A règlement's articles: their number is their anchor.
     assert 'id="article-1"' in page and 'id="article-2"' in page
 

@@ -173,7 +173,8 @@ def load_referentiel(folder: Path, root: Path) -> LoadedReferentiel:
 
 
 # Page names an organisation's rubrique cannot take: the registry's own pages.
-_TAKEN = {spec.path.removesuffix(".md") for spec in PAGES} | {"index", "search", "assets"}
+_TAKEN = {spec.path.removesuffix(".md") for spec in PAGES} | {"index", "search", "assets", PUBLISHED_FOLDER,
+                                                                 "telechargements", "admin"}
 
 
 def _load_rubriques(folder: Path, root: Path, errors: list[DataError], refused: frozenset[Path],
