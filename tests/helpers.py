@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import filecmp
 import os
-import re
 import subprocess
-import unicodedata
 from pathlib import Path
+
+from macros.data.fidelite import absentes, corrections, normalise, phrases  # noqa: F401 (normalise: for the tests)
 
 from .conftest import ROOT, source_document
 
@@ -27,54 +27,12 @@ def pdfinfo(pdf: Path) -> dict[str, str]:
             (line.partition(":") for line in out.splitlines())}
 
 
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("**", "")
-    # Superscripts as the PDF extraction wrote them: 7^{ème}, 1^{er}, XX^e.
-    text = re.sub(r"\s?\^\{?(er|ème|eme|e)\}?", lambda m: "er" if m.group(1) == "er" else "e", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
-
-
-# Source lines that are layout, not content (logos, repeated titles, page furniture),
-# or whose content is carried in another form (listed in CORRECTIONS.md).
-LAYOUT = re.compile(
-    r"^(béthune|smart city|ville de bethune|departement du pas-de-calais|objet|sommaire|"
-    r"\|.*\||.{0,3}|[A-ZÉÈÀ' ]+|.*(figure|schéma ci-dessous).*|etc\.)$", re.IGNORECASE)
-
-
-# Captions of figures lost in the PDF extraction (see data/bethune/CORRECTIONS.md):
-# the figure itself is not in the source text, so there is nothing to show.
-LOST_FIGURES = {
-    "Projets mis en œuvre par la Ville",
-    "Fonctionnement des outils de traitement de la demande",
-    "Procédure détaillant le processus le traitement de la demande",
-}
-
-
-def source_items(slug: str) -> list[str]:
-    items = []
-    for raw in source_document(slug).read_text(encoding="utf-8").splitlines():
-        line = re.sub(r"^[\s\-–o•>*]+", "", raw).strip()
-        line = re.sub(r"^(\d|[a-g])\)\s*", "", line)
-        if line in LOST_FIGURES:
-            continue
-        if len(line) < 25 or LAYOUT.match(line) or line.isupper():
-            continue
-        items.append(line)
-    return items
-
-
 def missing_items(slug: str, text: str) -> list[str]:
-    haystack = normalise(text)
-    missing = []
-    for item in source_items(slug):
-        words = normalise(item).split()
-        # Look for the item's longest stretch without corrected words: first and second half.
-        halves = [" ".join(words[: len(words) // 2 + 1]), " ".join(words[len(words) // 2:])]
-        if not any(len(h) > 12 and h in haystack for h in halves):
-            missing.append(item)
-    return missing
+    """The sentences of the référentiel's source not found in `text` (a built page, a kit's
+    text), by the rules and with the CORRECTIONS.md that `make check` uses."""
+    folder = ROOT / "data" / slug
+    sentences = phrases(source_document(slug))
+    return [f"{p.ligne}: {p.texte}" for p in absentes(sentences, text, corrections(folder))]
 
 
 def data_texts(model, skip=("id", "role", "categorie", "rythme", "horizon", "statut", "forme",

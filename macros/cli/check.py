@@ -1,7 +1,8 @@
 """`python -m macros.cli.check [slug ...]`: validate référentiels without building.
 
-Prints every data error as `file:line:col: message` and exits 1 if any; this is
-what `make check` and the editors' pull-request check run.
+Prints every data error as `file:line:col: message`, then every sentence of the source
+document missing from the site or the kit (macros/cli/fidelite.py), and exits 1 if any; this
+is what `make check` and the editors' pull-request check run.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from macros.cli.fidelite import fidelity_advice, missing_sentences
 from macros.data.advice import advice
 from macros.data.errors import DataErrors
 from macros.data.freshness import line_of, suivis
@@ -43,8 +45,16 @@ def main(argv: list[str]) -> int:
             failed = True
             print(f"✗ {slug} — {errors.report()}", file=sys.stderr)
         else:
-            rubriques = f", {len(loaded.rubriques)} rubriques" if loaded.rubriques else ""
-            print(f"✓ {slug} : {len(loaded.sections)} sections valides{rubriques}")
+            missing = missing_sentences(loaded, root)
+            if missing:
+                failed = True
+                count = (f"{len(missing)} phrase du document source manque" if len(missing) == 1
+                         else f"{len(missing)} phrases du document source manquent")
+                print("\n  ".join([f"✗ {slug} — {count} :", *missing, fidelity_advice(loaded, root)]),
+                      file=sys.stderr)
+            else:
+                rubriques = f", {len(loaded.rubriques)} rubriques" if loaded.rubriques else ""
+                print(f"✓ {slug} : {len(loaded.sections)} sections valides{rubriques}")
             for warning in overdue_warnings(loaded) + advice(loaded, root):
                 print(f"⚠ {warning}")
     return 1 if failed else 0
