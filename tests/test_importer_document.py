@@ -52,8 +52,10 @@ def test_le_livret_devient_un_brouillon_qui_se_construit(livret):
     assert code == 0
     assert sorted(p.relative_to(dossier).as_posix() for p in dossier.rglob("*") if p.is_file()) == [
         "IMPORT.md",
+        "charte.yml",
         "glossaire.yml",
         "gouvernance.yml",
+        "plan.yml",
         "referentiel.yml",
         "rubriques/bienvenue-au-syndicat.md",
         "rubriques/organisation-du-temps-de-travail.md",
@@ -92,7 +94,60 @@ def test_chaque_partie_est_a_sa_place(livret):
     assert instances["instances"][2]["rythme"] == "hebdomadaire"
     termes = yaml.safe_load((dossier / "glossaire.yml").read_text(encoding="utf-8"))["termes"]
     assert [t["sigle"] for t in termes] == ["DGS", "CST", "RH", "EPI"]
+    temps_questions = temps.split("### Puis-je changer mes horaires ?\n\nOui, avec l’accord écrit")
+    assert len(temps_questions) == 2  # a heading that asks, with its answer: a question
+    assert "> Urgence : en cas de fuite sur le réseau :\n>\n> 1. Sécurisez la zone." in temps
+    charte = yaml.safe_load((dossier / "charte.yml").read_text(encoding="utf-8"))
+    assert charte["roles"] == [{"id": "chaque-agent", "nom": "Chaque agent"}]
+    assert [v["nom"] for v in charte["valeurs"]] == [
+        "La continuité du service",
+        "La sécurité",
+        "La transparence",
+    ]
+    assert charte["valeurs"][1] == {
+        "id": "la-securite",
+        "nom": "La sécurité",
+        "definition": ["Personne ne prend de risque pour gagner du temps."],
+        "engagement_intro": "Chaque agent s’engage à :",
+        "engagements": [
+            {
+                "role": "chaque-agent",
+                "liste": [
+                    "porter ses équipements de protection ;",
+                    "signaler tout incident, même sans conséquence.",
+                ],
+            }
+        ],
+    }
+    plan = yaml.safe_load((dossier / "plan.yml").read_text(encoding="utf-8"))
+    assert plan["titre"] == "Plan d’actions 2025-2027"
+    assert [a["titre"] for a in plan["axes"]] == ["Sécuriser la ressource", "Mieux informer les usagers"]
+    assert plan["axes"][0]["actions"] == [
+        {
+            "id": "action-1-1",
+            "texte": "Renouveler dix kilomètres de canalisations",
+            "pilote": "Service travaux",
+            "echeance": "2026-12-31",
+            "statut": "en-cours",
+        },
+        {
+            "id": "action-1-2",
+            "texte": "Protéger les captages",
+            "pilote": "Service eau potable",
+            "partenaires": ["Agence de l’eau", "Chambre d’agriculture"],
+            "precisions": ["Échéance : fin 2027"],
+        },
+    ]
+    assert plan["axes"][1]["actions"][1] == {
+        "id": "action-2-2",
+        "texte": "Ouvrir un accueil téléphonique le samedi matin",
+    }
+    referentiel = yaml.safe_load((dossier / "referentiel.yml").read_text(encoding="utf-8"))
+    assert referentiel["pages"]["plan"] == {"titre": "Plan d’actions 2025-2027"}
     rapport = _rapport(dossier)
+    assert "« Échéance : fin 2027 » ressemble à une date mais n'est pas un jour" in rapport
+    assert "| Nos valeurs | `charte.yml` | charte :" in rapport
+    assert "| Plan d’actions 2025-2027 | `plan.yml` | plan :" in rapport
     assert "| Les instances | `gouvernance.yml` | gouvernance :" in rapport
     assert "| Sigles | `glossaire.yml` | glossaire :" in rapport
     assert "Date du document : Septembre 2025" in rapport
@@ -240,3 +295,23 @@ def test_un_referentiel_existant_n_est_jamais_remplace(tmp_path, capsys):
     assert "data/val/ existe déjà : l'import n'écrit jamais sur un référentiel" in capsys.readouterr().err
     assert (existant / "referentiel.yml").read_text(encoding="utf-8") == "ancien\n"
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["val"]
+
+
+@pytest.mark.parametrize("format_", ["docx", "odt"])
+def test_une_liste_de_definitions_de_sigles_devient_le_glossaire(tmp_path, format_):
+    """A definition list is one in DOCX, a sigle then its meaning indented in ODT: both read."""
+    source = tmp_path / "sigles.md"
+    source.write_text(
+        "# Accueil\n\nBienvenue à toutes et à tous dans nos services.\n\n# Sigles et abréviations\n\n"
+        "CCAS\n:   Centre communal d'action sociale\n\nCST\n:   Comité social territorial\n",
+        encoding="utf-8",
+    )
+    code, dossier = _importer(tmp_path, _convertir(source, tmp_path / f"sigles.{format_}"), "sigles")
+    assert code == 0
+    termes = yaml.safe_load((dossier / "glossaire.yml").read_text(encoding="utf-8"))["termes"]
+    assert termes == [
+        {"sigle": "CCAS", "developpe": "Centre communal d’action sociale"},
+        {"sigle": "CST", "developpe": "Comité social territorial"},
+    ]
+    assert not (dossier / "rubriques" / "sigles-et-abreviations.md").exists()
+    assert "(100 %) se retrouvent sur le site construit" in _rapport(dossier)

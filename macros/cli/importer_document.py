@@ -64,7 +64,7 @@ def importer(
         with tempfile.TemporaryDirectory(prefix="socle-brouillon-") as site:
             echec = construire(root, data, slug, Path(site))
             if echec is None:
-                phrases, manquantes = absentes(brouillon.texte, Path(site))
+                phrases, manquantes = absentes(brouillon.texte, Path(site), brouillon.equivalents)
                 duree = time.monotonic() - debut
     texte = rapport(brouillon, fichier.name, slug, phrases, manquantes, duree)
     (dossier / "IMPORT.md").write_text(texte, encoding="utf-8")

@@ -18,6 +18,8 @@ from pathlib import PurePosixPath
 from macros.document import sortes
 from macros.document.lecture import Lu
 from macros.document.markdown import Ecriture, Revue, echapper
+from macros.document.sorte_charte import lire_charte
+from macros.document.sorte_plan import lire_plan
 from macros.document.yaml_ecrit import dumps
 from macros.registry import PAGES
 from macros.text.francais import mois_fr
@@ -69,6 +71,7 @@ class Brouillon:
     titre: str
     date: str
     images_laissees: list[str] = field(default_factory=list)
+    equivalents: dict[str, str] = field(default_factory=dict)  # a line → how the site writes it
 
 
 def _meta(lu: Lu, cle: str, ecriture: Ecriture) -> str | None:
@@ -92,6 +95,48 @@ def _a_plat(blocks: list) -> list:
     return out
 
 
+def _rattacher_listes(blocks: list, revue: Revue, titre: str) -> list:
+    """A quote whose last sentence ends with « : » and the list right after it: one encadré.
+
+    Word and LibreOffice cannot put a list in a quote: « En cas d'accident : » in its box, then
+    the steps, is how they write an encadré with its steps."""
+    out: list = []
+    for block in blocks:
+        precedent = out[-1] if out else None
+        if (
+            block["t"] in ("BulletList", "OrderedList")
+            and precedent
+            and precedent["t"] == "BlockQuote"
+            and precedent["c"]
+            and precedent["c"][-1]["t"] in ("Para", "Plain")
+            and Ecriture(Revue()).inline(precedent["c"][-1]["c"], plain=True).endswith(":")
+            and not any(b["t"] in ("BulletList", "OrderedList") for b in precedent["c"])
+        ):
+            out[-1] = {"t": "BlockQuote", "c": [*precedent["c"], block]}
+            revue.noter(
+                f"partie « {titre} »",
+                "la liste qui suit un encadré terminé par « : » est mise dans "
+                "l'encadré : vérifiez qu'elle en fait bien partie",
+            )
+            continue
+        out.append(block)
+    return out
+
+
+def _question(texte: str, suite: list) -> bool:
+    """A heading that asks a question, followed by paragraphs only up to the next heading."""
+    fin = next((n for n, b in enumerate(suite) if b["t"] == "Header"), len(suite))
+    corps = suite[:fin]
+    return (
+        texte.endswith("?")
+        and bool(corps)
+        and all(
+            b["t"] in ("Para", "Plain") and any(i["t"] not in ("Image", "Space", "SoftBreak") for i in b["c"])
+            for b in corps
+        )
+    )
+
+
 def _header_yaml(titre: str, position: int) -> str:
     return dumps({"titre": titre, "position": str(position)}, "---\n").rstrip("\n") + "\n---\n"
 
@@ -107,6 +152,11 @@ class _Composition:
         self.termes: list[dict] = []
         self.instances: list[dict] = []
         self.instances_titre: str | None = None
+        self.plan: dict | None = None
+        self.equivalents: dict[str, str] = {}
+        # A page that a kind's file makes keeps the name the document gives its section.
+        self.titres_pages: dict[str, str] = {}
+        self.charte: dict | None = None
         self.niveau_precedent = 0
         self.position = POSITION_PREMIERE
 
@@ -124,16 +174,21 @@ class _Composition:
             )
             if block["t"] == "Header":
                 level = block["c"][0]
-                self._niveau(level, ecriture.inline(block["c"][2], plain=True), ecriture.position)
+                texte = ecriture.inline(block["c"][2], plain=True)
+                self._niveau(level, texte, ecriture.position)
                 if titre_en_attente:  # a heading with no text under it: in bold
                     morceaux.append(f"**{echapper(titre_en_attente)}**")
-                titre_en_attente = sous_titre = ecriture.inline(block["c"][2], plain=True)
+                titre_en_attente = sous_titre = texte
+                if _question(texte, blocks[number:]):  # its answer: the paragraphs under it
+                    ecriture.texte.append(texte)
+                    morceaux.append(f"### {texte}")
+                    titre_en_attente = None
                 continue
             rendus = ecriture.blocs([block])
             if not rendus:
                 continue
             if titre_en_attente:
-                morceaux.append("## " + titre_en_attente.replace("#", "\\#"))
+                morceaux.append("## " + titre_en_attente)
                 titre_en_attente = None
             morceaux += rendus
         if titre_en_attente:
@@ -158,22 +213,52 @@ class _Composition:
     def section(self, titre: str, blocks: list, niveau: int) -> None:
         partie = Partie(titre)
         self.parties.append(partie)
-        restants = list(blocks)
+        restants = _rattacher_listes(blocks, self.revue, titre)
+        lecture, pas_un_plan = lire_plan(titre, restants, self.plain)
+        if lecture and self.plan is None:
+            self.plan = lecture.plan
+            self.titres_pages.setdefault("plan", titre)
+            actions = sum(len(axe["actions"]) for axe in lecture.plan["axes"])
+            partie.destinations.append("plan.yml")
+            partie.raisons.append(
+                f"plan : son titre dit « plan » et ses {len(lecture.plan['axes'])} axes "
+                f"tiennent {actions} actions"
+            )
+            self.equivalents.update(lecture.equivalents)
+            for position, message in lecture.revue:
+                self.revue.noter(f"partie « {titre} », {position}", message)
+            return
+        if pas_un_plan:
+            self.revue.noter(f"partie « {titre} »", pas_un_plan)
+        charte, pas_une_charte = lire_charte(titre, restants, self.plain)
+        if charte and self.charte is None:
+            self.charte = charte
+            self.titres_pages.setdefault("valeurs", titre)
+            partie.destinations.append("charte.yml")
+            partie.raisons.append(
+                f"charte : son titre dit « valeurs » ou « charte », et chacune de ses "
+                f"{len(charte['valeurs'])} valeurs a son titre, sa définition et ses engagements"
+            )
+            return
+        if pas_une_charte:
+            self.revue.noter(f"partie « {titre} »", pas_une_charte)
         proposition = sortes.glossaire(titre, restants, self.plain)
         if proposition:
             self.termes += proposition.donnees
+            self.titres_pages.setdefault("glossaire", titre)
             partie.destinations.append("glossaire.yml")
             partie.raisons.append(f"glossaire : {proposition.raison} ({len(proposition.donnees)} sigles)")
-            del restants[proposition.bloc]
+            restants = [b for n, b in enumerate(restants) if n not in proposition.blocs]
         proposition, pourquoi_pas = sortes.gouvernance(titre, restants, self.plain, self.ids_instances)
         if proposition:
             self.instances += proposition.donnees
             self.instances_titre = self.instances_titre or titre
+            self.titres_pages.setdefault("gouvernance", titre)
             partie.destinations.append("gouvernance.yml")
             partie.raisons.append(
                 f"gouvernance : {proposition.raison} ({len(proposition.donnees)} instances)"
             )
-            del restants[proposition.bloc]
+            restants = [b for n, b in enumerate(restants) if n not in proposition.blocs]
         elif pourquoi_pas:
             self.revue.noter(f"partie « {titre} »", pourquoi_pas)
         self.rubrique(titre, restants, partie, niveau)
@@ -308,6 +393,7 @@ def composer(
             "fichier": "document.txt",
         },
         "presentation": presentation,
+        "pages": {page: {"titre": titre_page} for page, titre_page in composition.titres_pages.items()},
     }
     fichiers = composition.fichiers
     fichiers["referentiel.yml"] = dumps(
@@ -325,9 +411,17 @@ def composer(
         fichiers["gouvernance.yml"] = dumps(
             gouvernance, ENTETE_YAML.format(schema="gouvernance", fichier=nom_fichier)
         )
+    if composition.charte:
+        fichiers["charte.yml"] = dumps(
+            composition.charte, ENTETE_YAML.format(schema="charte", fichier=nom_fichier)
+        )
+    if composition.plan:
+        fichiers["plan.yml"] = dumps(composition.plan, ENTETE_YAML.format(schema="plan", fichier=nom_fichier))
     source = Ecriture(Revue())
     lignes = [titre, *([sous_titre] if sous_titre else []), date, *presentation]
     source.blocs(blocks[premier:] + autres)
     lignes += source.texte
     fichiers["source/document.txt"] = "\n".join(lignes) + "\n"
-    return Brouillon(fichiers, composition.parties, revue, lignes, titre, date, laissees)
+    return Brouillon(
+        fichiers, composition.parties, revue, lignes, titre, date, laissees, composition.equivalents
+    )

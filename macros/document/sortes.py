@@ -81,7 +81,7 @@ class Proposition:
 
     sorte: str  # glossaire | gouvernance
     donnees: list[dict]
-    bloc: int  # index of the block in the section
+    blocs: list[int]  # indexes of the blocks of the section it took
     raison: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -115,12 +115,11 @@ def grille(table: list, plain) -> tuple[list[str], list[list[str]], list[list[li
     return [], textes, parts
 
 
-def glossaire(titre: str, blocks: list, plain) -> Proposition | None:
-    """The section's list of acronyms, when its title says so and every entry is « sigle : sens »."""
-    if not _GLOSSAIRE.search(titre):
-        return None
+def _listes_de_sigles(blocks: list, plain):
+    """(first block, its « sigle, sens » pairs, the other blocks they took) of each candidate list."""
     for number, block in enumerate(blocks):
         termes: list[tuple[str, str]] | None = None
+        pris: list[int] = []
         t, c = block["t"], block.get("c")
         if t == "DefinitionList":
             termes = [
@@ -137,13 +136,38 @@ def glossaire(titre: str, blocks: list, plain) -> Proposition | None:
         elif t == "BulletList":
             termes = []
             for item in c:
-                texte = " ".join(plain(item))
-                found = _SEPARATEUR.match(texte)
+                found = _SEPARATEUR.match(" ".join(plain(item)))
                 if not found:
                     termes = None
                     break
                 termes.append((found.group(1).strip(), found.group(2).strip()))
-        if not termes or len(termes) < 2 or not all(_est_sigle(s) and d for s, d in termes):
+        elif t in ("Para", "Plain"):
+            # Paragraphs « CCAS : Centre communal… », or a sigle then its meaning indented (what
+            # a definition list becomes in an ODT): as long as they follow one another.
+            termes, suivant = [], number
+            while suivant < len(blocks) and blocks[suivant]["t"] in ("Para", "Plain"):
+                texte = " ".join(plain([blocks[suivant]]))
+                retrait = blocks[suivant + 1] if suivant + 1 < len(blocks) else None
+                found = _SEPARATEUR.match(texte)
+                if retrait and retrait["t"] == "BlockQuote" and _est_sigle(texte):
+                    termes.append((texte, " ".join(plain(retrait["c"]))))
+                    suivant += 2
+                elif found and _est_sigle(found.group(1).strip()):
+                    termes.append((found.group(1).strip(), found.group(2).strip()))
+                    suivant += 1
+                else:
+                    break
+            pris = list(range(number + 1, suivant))
+        if termes:
+            yield number, termes, pris
+
+
+def glossaire(titre: str, blocks: list, plain) -> Proposition | None:
+    """The section's list of acronyms, when its title says so and every entry is « sigle : sens »."""
+    if not _GLOSSAIRE.search(titre):
+        return None
+    for number, termes, pris in _listes_de_sigles(blocks, plain):
+        if len(termes) < 2 or not all(_est_sigle(s) and d for s, d in termes):
             continue
         vus: set[str] = set()
         donnees, notes = [], []
@@ -161,7 +185,7 @@ def glossaire(titre: str, blocks: list, plain) -> Proposition | None:
         return Proposition(
             "glossaire",
             donnees,
-            number,
+            [number, *pris],
             "son titre dit « sigles » et chaque entrée est un sigle et son sens",
             notes,
         )
@@ -227,7 +251,7 @@ def gouvernance(titre: str, blocks: list, plain, pris: set[str]) -> tuple[Propos
             return Proposition(
                 "gouvernance",
                 instances,
-                number,
+                [number],
                 "un tableau dont la première colonne nomme "
                 "des instances, et chaque colonne un de leurs champs",
             ), None

@@ -21,7 +21,7 @@ def lignes(valeur: object, indent: str = "") -> list[str]:
         for cle, sous in valeur.items():
             if isinstance(sous, str):
                 out.append(f"{indent}{cle}: {_texte(sous)}")
-            elif isinstance(sous, list) and not sous:
+            elif isinstance(sous, list | dict) and not sous:
                 continue
             else:
                 out.append(f"{indent}{cle}:")
