@@ -24,7 +24,11 @@ LIVRET = ROOT / "tests" / "fixtures" / "documents" / "livret-syndicat.md"
 
 
 def _convertir(source: Path, cible: Path) -> Path:
-    subprocess.run([pandoc(), "--sandbox", str(source), "-o", str(cible)], check=True)
+    """The Markdown written as DOCX or ODT by pandoc, its image (plan.png) included."""
+    (cible.parent / "plan.png").write_bytes(_PNG)
+    subprocess.run(
+        [pandoc(), "--resource-path", str(cible.parent), str(source), "-o", str(cible)], check=True
+    )
     return cible
 
 
@@ -53,6 +57,7 @@ def test_le_livret_devient_un_brouillon_qui_se_construit(livret):
     assert sorted(p.relative_to(dossier).as_posix() for p in dossier.rglob("*") if p.is_file()) == [
         "IMPORT.md",
         "charte.yml",
+        "fichiers/image-1.png",
         "glossaire.yml",
         "gouvernance.yml",
         "plan.yml",
@@ -73,6 +78,13 @@ def test_chaque_partie_est_a_sa_place(livret):
     assert 'titre: "Bienvenue au syndicat"' in bienvenue
     assert "**vingt-trois communes**" in bienvenue and "*quarante-deux agents*" in bienvenue
     assert "[le syndicat en bref](https://exemple.invalid/syndicat)" in bienvenue
+    # The image in fichiers/, in its place; described as the document describes it, or to describe.
+    assert (dossier / "fichiers" / "image-1.png").read_bytes() == _PNG
+    image = {
+        "docx": '![Plan d’accès au siège](fichiers/image-1.png "Plan d’accès au siège")',
+        "odt": "![‹Décrivez ce que montre l'image›](fichiers/image-1.png)",
+    }[_format]
+    assert f"\n\n{image}\n\n" in bienvenue
     assert "## Vos premiers jours\n\n1. Le premier jour" in bienvenue
     assert "\n   - le badge ouvre le siège" in bienvenue  # the nested list under its step
     assert "> Attention : aucune intervention" in bienvenue
@@ -273,7 +285,11 @@ def test_un_document_ecrit_par_word(tmp_path):
     assert (
         "niveau de titre sauté : « Détail des plages » est de niveau 3 après un titre de niveau 1" in rapport
     )
-    assert "image sans légende ni texte de remplacement (image-1.png)" in rapport
+    assert (
+        "image sans texte de remplacement (fichiers/image-1.png) : remplacez « ‹Décrivez ce que montre "
+        "l'image› » par ce qu'elle montre, en une phrase ; elle n'a pas de légende non plus" in rapport
+    )
+    assert "\n\n![‹Décrivez ce que montre l'image›](fichiers/image-1.png)\n" in horaires
     assert "date du document prise dans les propriétés du fichier" in rapport
     assert "(100 %) se retrouvent sur le site construit" in rapport, rapport
 

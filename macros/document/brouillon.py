@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from macros.data.fichiers import TYPES
+from macros.data.limites import TAILLE_MAX_FICHIER
 from macros.document import sortes
 from macros.document.lecture import Lu
-from macros.document.markdown import Ecriture, Revue, echapper
+from macros.document.markdown import ALTERNATIVE_A_ECRIRE, Ecriture, Image, Revue, echapper
 from macros.document.sorte_charte import lire_charte
 from macros.document.sorte_plan import lire_plan
 from macros.document.yaml_ecrit import dumps
@@ -44,6 +46,9 @@ _PRIS = {spec.path.removesuffix(".md") for spec in PAGES} | {
     "telechargements",
     "admin",
 }
+# The images a page shows, by their first bytes (SVG left out: it is a program for a browser,
+# and what fichiers/ accepts of it is for a person to judge).
+_IMAGES_PUBLIEES = {ext: TYPES[ext][2] for ext in (".png", ".jpg", ".jpeg", ".webp")}
 POSITION_PREMIERE = 200  # after Socle's own pages, in the document's order
 ENTETE_YAML = (
     "# yaml-language-server: $schema=../../schemas/{schema}.schema.json\n"
@@ -142,8 +147,10 @@ def _header_yaml(titre: str, position: int) -> str:
 
 
 class _Composition:
-    def __init__(self, lu: Lu, nom_fichier: str, avec_fichiers: bool) -> None:
-        self.lu, self.nom_fichier, self.avec_fichiers = lu, nom_fichier, avec_fichiers
+    def __init__(self, lu: Lu, nom_fichier: str) -> None:
+        self.lu, self.nom_fichier = lu, nom_fichier
+        self.images_gardees: list[str] = []
+        self.images_laissees: list[str] = []
         self.revue = Revue()
         self.fichiers: dict[str, str | bytes] = {}
         self.parties: list[Partie] = []
@@ -164,7 +171,7 @@ class _Composition:
         return Ecriture(Revue()).plain_blocks(blocks)
 
     def rubrique(self, titre: str, blocks: list, partie: Partie, niveau: int) -> None:
-        ecriture = Ecriture(self.revue)
+        ecriture = Ecriture(self.revue, self.nommer)
         morceaux: list[str] = []
         titre_en_attente: str | None = None
         sous_titre = ""
@@ -265,30 +272,35 @@ class _Composition:
         if not partie.destinations:
             partie.destinations.append("(rien : la partie n'a pas de texte)")
 
-    def images(self) -> list[str]:
-        laissees = []
-        for number, image in enumerate(self.revue.images, start=1):
-            donnees = self.lu.medias.get(image.source)
-            if donnees is None:
-                self.revue.noter(
-                    image.position, f"image « {image.source} » liée hors du document : non reprise"
-                )
-                continue
-            nom = f"image-{number}{PurePosixPath(image.source).suffix.lower()}"
-            if not image.alt and not image.legende:
-                self.revue.noter(
-                    image.position,
-                    f"image sans légende ni texte de remplacement ({nom}) : "
-                    "décrivez-la en une phrase pour qui ne la voit pas",
-                )
-            if self.avec_fichiers:
-                self.fichiers[f"fichiers/{nom}"] = donnees
-            else:
-                laissees.append(
-                    f"{nom} ({image.position}"
-                    + (f", « {image.alt or image.legende} »)" if image.alt or image.legende else ")")
-                )
-        return laissees
+    def nommer(self, image: Image) -> str | None:
+        """Keep the image in fichiers/ (its name there), or say why it is left out (None)."""
+        donnees = self.lu.medias.get(image.source)
+        extension = PurePosixPath(image.source).suffix.lower()
+        raison = None
+        if donnees is None:
+            raison = "elle est liée hors du document, pas incluse dedans"
+        elif extension not in _IMAGES_PUBLIEES or not donnees.startswith(_IMAGES_PUBLIEES[extension]):
+            raison = (
+                f"son format ({extension.lstrip('.').upper() or 'inconnu'}) n'est pas publié : "
+                "enregistrez-la en PNG ou JPEG, rangez-la dans fichiers/ et placez-la dans la page"
+            )
+        elif len(donnees) > TAILLE_MAX_FICHIER:
+            raison = "elle dépasse 5 Mo : réduisez-la, rangez-la dans fichiers/ et placez-la dans la page"
+        if raison:
+            self.revue.noter(image.position, f"image non reprise, {raison}")
+            self.images_laissees.append(f"{PurePosixPath(image.source).name} ({image.position}) : {raison}")
+            return None
+        nom = f"image-{len(self.images_gardees) + 1}{'.jpg' if extension == '.jpeg' else extension}"
+        self.images_gardees.append(nom)
+        self.fichiers[f"fichiers/{nom}"] = donnees
+        if not image.alt:
+            self.revue.noter(
+                image.position,
+                f"image sans texte de remplacement (fichiers/{nom}) : remplacez "
+                f"« {ALTERNATIVE_A_ECRIRE} » par ce qu'elle montre, en une phrase"
+                + ("" if image.legende else " ; elle n'a pas de légende non plus"),
+            )
+        return nom
 
 
 def _couverture(
@@ -305,6 +317,12 @@ def _couverture(
             autres.append(block)
             continue
         texte = ecriture.inline(block["c"], plain=True)
+        if any(inline["t"] == "Image" for inline in block["c"]):
+            revue.noter(
+                f"couverture, paragraphe {number}",
+                "image de la couverture non reprise : si c'est le "
+                "logo, rangez-le dans fichiers/ et nommez-le dans referentiel.yml (organisation: logo:)",
+            )
         if not texte:
             continue
         if titre is None and len(texte) <= 120:
@@ -343,10 +361,9 @@ def composer(
     nom: str | None,
     nature: Callable[[str | None], str],
     sigle: Callable[[str], str],
-    avec_fichiers: bool = False,
 ) -> Brouillon:
     """The draft's files from the document pandoc read."""
-    composition = _Composition(lu, nom_fichier, avec_fichiers)
+    composition = _Composition(lu, nom_fichier)
     revue = composition.revue
     blocks = _a_plat(lu.ast.get("blocks", []))
     niveaux = [b["c"][0] for b in blocks if b["t"] == "Header"]
@@ -377,7 +394,7 @@ def composer(
             ecriture.inline(entete["c"][2], plain=True) or "Sans titre", blocks[debut + 1 : fin], haut
         )
         debut = fin
-    laissees = composition.images()
+    laissees = composition.images_laissees
     organisation = nom or titre
     referentiel: dict = {
         "organisation": {

@@ -13,6 +13,7 @@ in source/ for the fidelity check.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from macros.models.blocs import PROFONDEUR_MAXIMALE
@@ -21,6 +22,8 @@ _A_ECHAPPER = re.compile(r"([\\`*_\[\]<>|])")
 # What would start a heading, a list or a quote at the beginning of a paragraph.
 _DEBUT = re.compile(r"^(#|>|[-+*](?=\s|$)|=|\d+(?=[.)]))")
 _SCHEMAS = ("http://", "https://", "mailto:")
+# The alternative text of an image the document does not describe: make check lists the « ‹…› ».
+ALTERNATIVE_A_ECRIRE = "‹Décrivez ce que montre l'image›"
 
 
 def echapper(texte: str) -> str:
@@ -46,6 +49,7 @@ class Image:
     alt: str
     legende: str
     position: str
+    nom: str | None = None  # its name in fichiers/, once kept
 
 
 @dataclass
@@ -66,8 +70,11 @@ def _espaces(parts: list[str]) -> str:
 class Ecriture:
     """The walk: blocks → Markdown lines and plain text lines, with what to review."""
 
-    def __init__(self, revue: Revue) -> None:
+    def __init__(self, revue: Revue, nommer: Callable[[Image], str | None] | None = None) -> None:
         self.revue = revue
+        # Keeps an image in fichiers/ and says its name there (None: not kept, said for review).
+        self.nommer = nommer
+        self.a_placer: list[str] = []  # image paragraphs to write after the current block
         self.texte: list[str] = []  # plain text, one line per paragraph, item, cell
         self.position = ""
         self.notes: list[str] = []
@@ -126,7 +133,15 @@ class Ecriture:
 
     def _image(self, c: list, legende: str = "") -> None:
         alt = self.inline(c[1], plain=True)
-        self.revue.images.append(Image(c[2][0], alt, legende, self.position))
+        image = Image(c[2][0], alt, legende, self.position)
+        self.revue.images.append(image)
+        image.nom = self.nommer(image) if self.nommer else None
+        if image.nom:
+            alternative = alt or ALTERNATIVE_A_ECRIRE
+            ligne = f"![{echapper(alternative)}](fichiers/{image.nom}"
+            if legende:
+                ligne += ' "' + echapper(legende).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            self.a_placer.append(ligne + ")")
 
     # Plain text of blocks (cells, notes) ------------------------------------------------------
 
@@ -182,7 +197,7 @@ class Ecriture:
 
     def _sortir_notes(self) -> list[str]:
         notes, self.notes = self.notes, []
-        out = []
+        out, self.a_placer = self.a_placer, []
         for note in notes:
             self.revue.noter(
                 self.position, f"note de bas de page écrite après son paragraphe : « {note[:60]} »"
@@ -252,6 +267,8 @@ class Ecriture:
                     self._image(inline["c"], legende)
         if len(self.revue.images) == before:
             self.blocs(c[2])
+        if legende and self.a_placer:  # the caption is the image's
+            return []
         if legende:
             self.texte.append(legende)
             return [_debut_literal("*" + echapper(legende) + "*")]

@@ -55,11 +55,22 @@ def rapport(
             "",
             "## Images non reprises",
             "",
-            "Le dossier des fichiers d'un référentiel (`fichiers/`) n'est pas encore lu par Socle : ces "
-            "images du document ne sont pas dans le brouillon. Leur légende, s'il y en a une, y est.",
+            "Ces images du document ne sont pas dans le brouillon (leur légende, s'il y en a une, y est) :",
             "",
         ]
         lignes += [f"- {image}" for image in brouillon.images_laissees]
+    gardees = [p for p in brouillon.fichiers if p.startswith("fichiers/")]
+    if gardees:
+        lignes += [
+            "",
+            "## Images",
+            "",
+            f"{len(gardees)} image(s) du document rangée(s) dans `fichiers/` et placée(s) "
+            "dans leur page : relisez leur texte de remplacement (ce qu'elles montrent, pour qui ne les "
+            "voit pas).",
+            "",
+        ]
+        lignes += [f"- `{p}`" for p in gardees]
     lignes += ["", "## Fidélité", ""]
     if phrases is None:
         lignes.append("Le site n'a pas été construit : la part des phrases retrouvées n'est pas mesurée.")
