@@ -26,20 +26,24 @@ export function identifiant() {
   });
 }
 
-// A date, typed and shown JJ/MM/AAAA, stored AAAA-MM-JJ (as Socle's files write it).
+// A date, typed and shown JJ/MM/AAAA (a day), MM/AAAA (a month) or AAAA (a year), stored
+// AAAA-MM-JJ, AAAA-MM or AAAA (as Socle's files write it: macros/models/dates.py).
 //
 // Decap's datetime widget is the browser's <input type="date">: its order is the browser's
 // language (mm/dd/yyyy in an English one, whatever the page says), a six-digit year field let
-// « 06302026 » become 1906-06-30, and it adds « UTC » when picker_utc is set. This field is a
-// text in French order: what it stores is the ISO date once the text is a real day, else the
-// text as typed, which the field's pattern (champs.py: AAAA-MM-JJ, 2000 to 2100) refuses with
-// a French message. Emptied, it stores "" and the file loses the key (socle-yaml.js).
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const FRANCAIS = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+// « 06302026 » become 1906-06-30, it adds « UTC » when picker_utc is set, and it knows no
+// month or year alone. This field is a text in French order: what it stores is the ISO form
+// once the text is a real day, month or year, else the text as typed, which the field's
+// pattern (champs.py: the three forms, 2000 to 2100) refuses with a French message. Emptied,
+// it stores "" and the file loses the key (socle-yaml.js).
+const ISO = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/;
+const FRANCAIS = /^(?:(?:(\d{1,2})\/)?(\d{1,2})\/)?(\d{4})$/;
 
 export function enFrancais(valeur) {
   const found = ISO.exec(valeur || "");
-  return found ? `${found[3]}/${found[2]}/${found[1]}` : (valeur || "");
+  if (!found) return valeur || "";
+  if (found[3]) return `${found[3]}/${found[2]}/${found[1]}`;
+  return found[2] ? `${found[2]}/${found[1]}` : found[1];
 }
 
 export function enIso(texte) {
@@ -48,12 +52,17 @@ export function enIso(texte) {
   const found = FRANCAIS.exec(/^\d{8}$/.test(compact)
     ? `${compact.slice(0, 2)}/${compact.slice(2, 4)}/${compact.slice(4)}` : compact);
   if (!found) return null;
-  const [jour, mois, annee] = [Number(found[1]), Number(found[2]), Number(found[3])];
+  const annee = Number(found[3]);
+  const deux = (n) => String(n).padStart(2, "0");
+  if (found[2] === undefined) return String(annee);
+  const mois = Number(found[2]);
+  if (mois < 1 || mois > 12) return null; // month 13
+  if (found[1] === undefined) return `${annee}-${deux(mois)}`;
+  const jour = Number(found[1]);
   const date = new Date(Date.UTC(annee, mois - 1, jour));
   if (date.getUTCFullYear() !== annee || date.getUTCMonth() !== mois - 1 || date.getUTCDate() !== jour) {
-    return null; // the 31st of June, month 13
+    return null; // the 31st of June
   }
-  const deux = (n) => String(n).padStart(2, "0");
   return `${annee}-${deux(mois)}-${deux(jour)}`;
 }
 
@@ -81,7 +90,7 @@ export function dateFrancaise() {
         type: "text",
         inputMode: "numeric",
         autoComplete: "off",
-        placeholder: "JJ/MM/AAAA",
+        placeholder: "JJ/MM/AAAA, MM/AAAA ou AAAA",
         maxLength: 10,
         value: this.state.texte,
         className: this.props.classNameWrapper,

@@ -19,6 +19,7 @@ from macros.editeur import admin
 from macros.editeur.champs import DATE, MESSAGE_DATE, NOMBRE, fields_of
 from macros.editeur.config import Forge, dump, editor_config
 from macros.models.base import Suivi
+from macros.models.plan import MOTIF_NUMERO_AXE
 from macros.registry import KINDS, RUBRIQUES
 
 from .conftest import FIXTURES, ROOT
@@ -108,15 +109,17 @@ def test_forms_say_what_the_model_says():
     objectif_actions = _named(objectifs["fields"], "actions")
     assert objectif_actions["min"] == 1 and objectif_actions["required"]
     numero = _named(objectifs["fields"], "numero")
-    assert numero["label"] == "Numéro" and numero["pattern"][0] == r"^\d+\.\d+$"
-    # The fields of a fiche: dates typed JJ/MM/AAAA (admin/socle-widgets.js) and stored
-    # AAAA-MM-JJ of a plausible year, dated lists as repeatable groups.
+    assert numero["label"] == "Numéro" and numero["pattern"][0] == r"^(\d+\.\d+|[A-Z]{1,4}\.?\d+)$"
+    # The fields of a fiche: dates typed JJ/MM/AAAA, MM/AAAA or AAAA (admin/socle-widgets.js)
+    # and stored AAAA-MM-JJ, AAAA-MM or AAAA of a plausible year, dated lists as repeatable groups.
     for name in ("debut", "echeance"):
         date = _named(actions, name)
         assert date["widget"] == "date-fr" and date["pattern"] == [DATE, MESSAGE_DATE]
-    assert all(re.match(DATE, text) for text in ("2026-06-30", "2000-01-01", "2100-12-31"))
+    assert all(re.match(DATE, text) for text in ("2026-06-30", "2000-01-01", "2100-12-31", "2026-06",
+                                                 "2028"))
     assert not any(re.match(DATE, text) for text in ("1906-06-30", "2101-01-01", "2026-13-01",
-                                                     "30/06/2026", "2026-6-30", "2026-06-32"))
+                                                     "30/06/2026", "2026-6-30", "2026-06-32", "2026-13",
+                                                     "1999", "juin 2026"))
     assert "JJ/MM/AAAA" in MESSAGE_DATE and "2000" in MESSAGE_DATE
     jalons = _named(actions, "jalons")
     assert jalons["widget"] == "list" and [f["name"] for f in jalons["fields"]] == ["date", "libelle"]
@@ -313,11 +316,17 @@ class _Walk:
             assert field["widget"] == "select", where
             self.checked.add("liste")
             return
+        if sorted(o.get("type") for o in options) == ["integer", "string"]:  # an axe: 2 or « A »
+            assert field["widget"] == "string" and field["pattern"][0] == MOTIF_NUMERO_AXE, where
+            assert all(re.match(MOTIF_NUMERO_AXE, n) for n in ("1", "12", "A", "IV"))
+            assert not any(re.match(MOTIF_NUMERO_AXE, n) for n in ("0", "a", "A1", "1.2"))
+            self.checked.add("numero-axe")
+            return
         if "enum" in node or "const" in node:
             assert [o if isinstance(o, str) else o["value"] for o in field["options"]] == node.get(
                 "enum", [node.get("const")]), where
             self.checked.add("enum")
-        if node.get("format") == "date":
+        if "x-date" in node:
             assert field["widget"] == "date-fr" and field["pattern"] == [DATE, MESSAGE_DATE], where
             self.checked.add("date")
         elif "pattern" in node:
@@ -361,4 +370,4 @@ def test_the_forms_carry_what_the_loader_checks_on_one_value():
         walk = _Walk(schema)
         walk.object(schema, fields_of(schema), False, kind.key)
         checked |= walk.checked
-    assert checked == {"liste", "enum", "date", "pattern", "minimum", "maximum", "minItems"}
+    assert checked == {"liste", "enum", "date", "pattern", "minimum", "maximum", "minItems", "numero-axe"}

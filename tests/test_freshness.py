@@ -93,4 +93,4 @@ def test_a_badly_written_date_is_explained_in_french(followed):
         load_referentiel(followed, followed.parent.parent)
     [error] = [str(e) for e in caught.value.errors]
     assert error.startswith("data/suivi/plan.yml:3:")
-    assert "« 31/12/2025 » n'est pas une date écrite AAAA-MM-JJ (par exemple 2026-06-30)" in error
+    assert "« 31/12/2025 » : dans le fichier, la date s'écrit « 2025-12-31 »" in error

@@ -48,7 +48,7 @@ def test_wrong_type(referentiel):
     [error] = errors_for(referentiel, "plan.yml", text)
     line = PLAN_OK.splitlines().index("  - numero: 1") + 1
     assert error.startswith(f"data/essai/plan.yml:{line}:")
-    assert "« numero » doit être un nombre entier, pas « un »" in error
+    assert "« un » n'est pas un numéro d'axe : écrivez un nombre (1, 2…) ou" in error
 
 
 def test_unknown_key_suggests_the_right_one(referentiel):

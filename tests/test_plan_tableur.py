@@ -140,8 +140,8 @@ def test_a_changed_sheet_is_written_back_and_new_rows_get_an_id(tmp_path):
     assert "1 action ajoutée, 1 modifiée, 0 retirée" in result.stdout
     written = load_referentiel(project / "data" / "syndicat", project).plan
     factures = next(a for a in written.actions if a.id == "factures-lisibles")
-    assert (factures.statut, factures.pilote, factures.echeance) == ("engagee", "Service des usagers",
-                                                                     date(2026, 9, 30))
+    assert (factures.statut, factures.pilote, factures.echeance.isoformat()) == (
+        "engagee", "Service des usagers", "2026-09-30")
     assert written.axes[1].actions[-1].id == "ouvrir-permanence-samedi"
     text = (project / "data" / "syndicat" / "plan.yml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")

@@ -16,6 +16,7 @@ from macros.data.errors import DataErrors
 from macros.data.freshness import line_of, suivis
 from macros.data.loader import LoadedReferentiel, load_referentiel
 from macros.data.project import project_root
+from macros.text.francais import date_fr
 
 
 def overdue_warnings(loaded: LoadedReferentiel) -> list[str]:
@@ -26,7 +27,7 @@ def overdue_warnings(loaded: LoadedReferentiel) -> list[str]:
             line = line_of(loaded, found)
             where = found.source + (f":{line}" if line else "")
             about = f"{found.objet} : " if found.objet else ""
-            warnings.append(f"{where}: {about}à revoir depuis le {found.revoir_le_texte} "
+            warnings.append(f"{where}: {about}à revoir {date_fr(found.suivi.revoir_le, 'depuis le')} "
                             f"(suivi par {found.suivi.responsable}). Relisez ce contenu, puis "
                             f"reportez la date « revoir_le ».")
     return warnings

@@ -21,7 +21,6 @@ from macros.data.loader import LoadedReferentiel, per_referentiel
 from macros.data.yaml_strict import PositionedDict, PositionedList, read_yaml
 from macros.models.base import Suivi
 from macros.registry import KIND_FILES
-from macros.text.francais import date_fr
 from macros.text.vocabulaire import NOUNS
 
 
@@ -38,10 +37,6 @@ class SuiviTrouve:
     @property
     def en_retard(self) -> bool:
         return self.suivi.en_retard
-
-    @property
-    def revoir_le_texte(self) -> str:
-        return date_fr(self.suivi.revoir_le) if self.suivi.revoir_le else ""
 
 
 def _item_name(field: str, item: BaseModel) -> str:

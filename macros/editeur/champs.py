@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 from macros.history.changes import NOUNS
-from macros.models.base import ANNEES_PLAUSIBLES
+from macros.models.dates import ANNEES_PLAUSIBLES, MOTIF_DATE_DOCUMENT
+from macros.models.plan import MOTIF_NUMERO_AXE
 
 # Keys are written without accents; labels are read by people. Words, not fields: a new
 # field gets a readable label from its name even when it is not listed here.
@@ -42,14 +43,18 @@ _ACCENTS = {
 }
 # The widget admin/socle-widgets.js registers for ids: read-only once it holds a value.
 WIDGET_IDENTIFIANT = "identifiant"
-# The widget admin/socle-widgets.js registers for dates: typed and shown JJ/MM/AAAA, stored
-# AAAA-MM-JJ; what it stores must be a date of a plausible year (as macros/models/base.py
-# checks), else the form refuses it with this message.
+# The widget admin/socle-widgets.js registers for dates: typed and shown JJ/MM/AAAA (a day),
+# MM/AAAA (a month) or AAAA (a year), stored AAAA-MM-JJ, AAAA-MM or AAAA; what it stores must
+# be one of them in a plausible year (as macros/models/dates.py checks), else the form
+# refuses it with this message.
 WIDGET_DATE = "date-fr"
 _DEBUT, _FIN = ANNEES_PLAUSIBLES
-assert (_DEBUT, _FIN) == (2000, 2100), "DATE spells these years out: change both together"
-DATE = r"^(20\d\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
-MESSAGE_DATE = f"Une date écrite JJ/MM/AAAA, entre {_DEBUT} et {_FIN} (par exemple 30/06/2026)."
+DATE = MOTIF_DATE_DOCUMENT
+MESSAGE_DATE = (f"Une date écrite JJ/MM/AAAA (un jour), MM/AAAA (un mois) ou AAAA (une année), entre "
+                f"{_DEBUT} et {_FIN} (par exemple 30/06/2026, 06/2026 ou 2027).")
+# The examples of a date field's description, as the form shows them (« 2026-06-30 » → « 30/06/2026 »).
+_JOUR_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MOIS_ISO = re.compile(r"\b(\d{4})-(\d{2})\b")
 # A decimal number as an HR officer types it: « 12 », « 12,5 », « 1 200 », « -3.5 ».
 NOMBRE = r"^-?\d[\d \u00a0\u202f]*([.,]\d+)?$"
 # The automatic title pydantic gives a field (« fiche_projet » → « Fiche Projet »).
@@ -92,6 +97,10 @@ class _Schema:
         nullable = len(options) < len(prop.get("anyOf", [prop]))
         field["required"] = required and not nullable
         widget = self.widget(options[0]) if len(options) == 1 else None
+        if sorted(o.get("type") for o in options) == ["integer", "string"]:
+            # An axe's number: 1, 2… or a letter (macros/models/plan.py), typed as text.
+            widget = {"widget": "string", "pattern": [MOTIF_NUMERO_AXE, "Un nombre (1, 2…) ou une lettre "
+                                                      "majuscule (A, B…)."]}
         if widget is None:
             # Decap has no widget for « a block, or the word aucun », nor for a table keyed by
             # names (referentiel.yml `pages:`): left to the file.
@@ -136,8 +145,8 @@ class _Schema:
             field["default"] = _as_written(prop["default"])
         if hint and field["widget"] == WIDGET_DATE:
             # The model says how the file writes a date (for VS Code); the form takes it in French.
-            hint = hint.replace("écrite AAAA-MM-JJ", "saisie JJ/MM/AAAA").replace(
-                "« 2026-06-30 »", "« 30/06/2026 »")
+            hint = hint.replace("écrite AAAA-MM-JJ", "saisie JJ/MM/AAAA").replace("AAAA-MM", "MM/AAAA")
+            hint = _MOIS_ISO.sub(r"\2/\1", _JOUR_ISO.sub(r"\3/\2/\1", hint))
         if hint:
             field["hint"] = hint
         return field
@@ -153,7 +162,7 @@ class _Schema:
             # « oui » / « non », as the files and the HR officers write them (macros/models/pages.py).
             return {"widget": "select", "options": [{"label": "Oui", "value": "oui"},
                                                     {"label": "Non", "value": "non"}]}
-        if kind == "string" and node.get("format") == "date":
+        if kind == "string" and "x-date" in node:
             return {"widget": WIDGET_DATE, "pattern": [DATE, MESSAGE_DATE]}
         if kind == "string":
             widget: dict = {"widget": "string"}
@@ -245,6 +254,9 @@ def _pattern_message(pattern: str) -> str:
         return "Minuscules sans accents, chiffres et tirets seulement (par exemple « conseil-municipal »)."
     if pattern == r"^\d+\.\d+$":
         return "Deux nombres séparés par un point (par exemple « 2.7 »)."
+    if pattern == r"^(\d+\.\d+|[A-Z]{1,4}\.?\d+)$":
+        return ("Le numéro de l'axe, un point et le rang (par exemple « 2.7 ») ; sous un axe numéroté par "
+                "une lettre, la lettre et le rang (« A1 »).")
     if pattern == "^https://":
         return "Une adresse qui commence par https:// (par exemple « https://www.exemple.fr »)."
     if "@" in pattern:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from macros.models.dates import ANNEES_PLAUSIBLES, DateDocument  # noqa: F401 (used by the editor)
 
 # A piece of text as an editor writes it: never empty, surrounding spaces dropped.
 Texte = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -99,32 +101,8 @@ def facultatif(description: str):
     return Field(default=None, description=description)
 
 
-# The years a date of a référentiel can plausibly fall in: a date outside is a typing slip
-# (« 06302026 » read as 1906-06-30 by a date picker), refused rather than published as
-# « en retard depuis 1906 ». The form editor says the same (macros/editeur/champs.py).
-ANNEES_PLAUSIBLES = (2000, 2100)
-
-
-def _date_iso(value: object) -> object:
-    """Accept only « AAAA-MM-JJ » and say so in French (pydantic's message is English)."""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(
-                f"« {value} » n'est pas une date écrite AAAA-MM-JJ (par exemple 2026-06-30)."
-            ) from None
-    if isinstance(value, date) and not ANNEES_PLAUSIBLES[0] <= value.year <= ANNEES_PLAUSIBLES[1]:
-        debut, fin = ANNEES_PLAUSIBLES
-        raise ValueError(
-            f"« {value.isoformat()} » : l'année {value.year} n'est pas plausible (entre {debut} et "
-            f"{fin}) ; vérifiez la date, écrite AAAA-MM-JJ (par exemple 2026-06-30)."
-        )
-    return value
-
-
-# A calendar date, written AAAA-MM-JJ by the editor (every scalar reaches the model as text).
-Date = Annotated[date, BeforeValidator(_date_iso)]
+# A date as a document writes it — a day, a month or a year (macros/models/dates.py).
+Date = DateDocument
 
 
 class Suivi(Modele):
@@ -136,14 +114,15 @@ class Suivi(Modele):
     )
     revoir_le: Date | None = Field(
         default=None,
-        description="Date à laquelle relire ce contenu, écrite AAAA-MM-JJ (« 2026-06-30 ») ; "
-        "passé cette date, la page affiche « à vérifier ».",
+        description="Date à laquelle relire ce contenu : un jour (« 2026-06-30 »), un mois "
+        "(« 2026-06 ») ou une année (« 2027 ») ; passé cette date (la fin du mois ou de l'année), "
+        "la page affiche « à vérifier ».",
     )
 
     @property
     def en_retard(self) -> bool:
         """True once `revoir_le` is past (checked on the day of the build)."""
-        return self.revoir_le is not None and self.revoir_le < date.today()
+        return self.revoir_le is not None and self.revoir_le.fin < date.today()
 
 
 def champ_suivi():

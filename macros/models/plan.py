@@ -8,10 +8,11 @@ from the échéance and never typed.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 
 from macros.models.base import (
     Constats,
@@ -24,6 +25,7 @@ from macros.models.base import (
     reference,
 )
 from macros.models.plan_action import Action
+from macros.text.francais import pluriel
 
 # What a status means for the follow-up, whatever the organisation calls it.
 Sens = Literal["non-renseigne", "a-venir", "en-cours", "en-pause", "realise", "abandonne"]
@@ -58,33 +60,69 @@ STATUTS_PAR_DEFAUT: tuple[StatutDuPlan, ...] = tuple(
         ("realise", "Réalisé"), ("abandonne", "Abandonné")))
 
 
+# An axe numbered as the plan numbers it: 1, 2, 3… or by letters (« A », « B », « IV »).
+MOTIF_LETTRES = r"^[A-Z]{1,4}$"
+MOTIF_NUMERO_AXE = r"^([1-9][0-9]*|[A-Z]{1,4})$"
+
+
+def _numero_axe(value: object) -> int | str:
+    """« 2 » (every YAML scalar is a text) → 2; « A » stays « A »; anything else is refused in
+    French, once (a union of two types would give two English messages)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    if isinstance(value, str):
+        texte = value.strip()
+        if re.fullmatch(r"[1-9][0-9]*", texte):
+            return int(texte)
+        if re.fullmatch(MOTIF_LETTRES, texte):
+            return texte
+    raise ValueError(f"« {value} » n'est pas un numéro d'axe : écrivez un nombre (1, 2…) ou, si le plan "
+                     "numérote ses axes par des lettres, une ou quelques majuscules (A, B…).")
+
+
+NumeroAxe = Annotated[int | str, PlainValidator(_numero_axe), WithJsonSchema({"anyOf": [
+    {"type": "integer", "minimum": 1}, {"type": "string", "pattern": MOTIF_LETTRES}]})]
+
+
 class Objectif(Modele):
     """A strategic objective of an axe, and its actions."""
 
     suivi: Suivi | None = champ_suivi()
-    numero: Texte = Field(pattern=r"^\d+\.\d+$", description="Numéro « axe.rang », par exemple « 2.7 ».")
-    axe: int = Field(ge=1, description="Numéro de l'axe auquel l'objectif appartient.",
-                     json_schema_extra=reference("plan", "axes", cle="numero", libelle="titre"))
+    numero: Texte = Field(pattern=r"^(\d+\.\d+|[A-Z]{1,4}\.?\d+)$",
+                          description="Numéro « axe.rang », par exemple « 2.7 » ; sous un axe numéroté par "
+                          "une lettre, « A1 » ou « A.1 ».")
+    axe: NumeroAxe = Field(description="Numéro (ou lettre) de l'axe auquel l'objectif appartient.",
+                           json_schema_extra=reference("plan", "axes", cle="numero", libelle="titre"))
     titre: Texte = Field(description="Intitulé de l'objectif.")
     actions: list[Action] = liste("Les actions de l'objectif.")
 
     @property
     def ancre(self) -> str:
-        return "objectif-" + self.numero.replace(".", "-")
+        return "objectif-" + self.numero.replace(".", "-").lower()
 
 
 class Axe(Modele):
     """One axe of the plan; it holds its actions directly when the plan has no objectives."""
 
-    numero: int = Field(ge=1, description="Numéro de l'axe.")
-    titre: Texte = Field(description="Titre de l'axe.")
+    numero: NumeroAxe = Field(description="Numéro de l'axe (1, 2…), ou sa lettre quand le plan numérote "
+                              "ainsi (« A », « B ») : l'axe est alors « Orientation A », avec le nom que le "
+                              "plan donne à ses axes (« nom_axe »).")
+    titre: Texte = Field(description="Titre de l'axe (sans son nom ni son numéro : « Prendre soin »).")
     devise: Texte | None = Field(default=None, description="Sous-titre de l'axe.")
     actions: list[Action] = Field(
         default=[], description="Les actions de l'axe, quand le plan n'a pas d'objectifs.")
 
     @property
     def ancre(self) -> str:
-        return f"axe-{self.numero}"
+        return f"axe-{str(self.numero).lower()}"
+
+    @property
+    def par_lettre(self) -> bool:
+        return isinstance(self.numero, str)
+
+    def numero_action(self, rang: int) -> str:
+        """« 2.3 » under axe 2; « A3 » under axe A, as plans numbered by letters write it."""
+        return f"{self.numero}{rang}" if self.par_lettre else f"{self.numero}.{rang}"
 
 
 class Plan(Modele):
@@ -92,6 +130,10 @@ class Plan(Modele):
 
     suivi: Suivi | None = champ_suivi()
     titre: Texte = Field(description="Titre de la partie.")
+    nom_axe: Texte = Field(default="Axe", description="Ce que le plan appelle ses axes (« Orientation », "
+                           "« Priorité ») : « Orientation A. Prendre soin ». Par défaut : Axe.")
+    nom_axes: Texte | None = Field(default=None, description="Le même au pluriel, quand il ne prend pas "
+                                   "simplement un s (« enjeux ») ; par défaut : « axes », « orientations ».")
     introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")
     fiche_projet: Texte | None = Field(
         default=None, description="Ce que le document dit de la fiche de chaque action.")
@@ -119,13 +161,16 @@ class Plan(Modele):
         axes = {axe.numero for axe in self.axes}
         seen: set[str] = set()
         for index, objectif in enumerate(self.objectifs):
+            # « 2.7 » under axe 2; « A1 » or « A.1 » under axe A.
+            debut = objectif.axe if isinstance(objectif.axe, str) else f"{objectif.axe}."
             if objectif.axe not in axes:
                 erreur(f"l'objectif {objectif.numero} est rattaché à l'axe {objectif.axe}, qui "
-                       f"n'existe pas (axes connus : {', '.join(str(n) for n in sorted(axes))}).",
+                       f"n'existe pas (axes connus : {', '.join(str(a.numero) for a in self.axes)}).",
                        "objectifs", index, "axe", selon=(("axes",),))
-            elif not objectif.numero.startswith(f"{objectif.axe}."):
+            elif not (objectif.numero.startswith(debut)
+                      and re.fullmatch(r"\.?\d+", objectif.numero[len(debut):])):
                 erreur(f"l'objectif {objectif.numero} est rattaché à l'axe {objectif.axe} : "
-                       f"son numéro devrait commencer par « {objectif.axe}. ».",
+                       f"son numéro devrait commencer par « {debut} ».",
                        "objectifs", index, "numero")
             if objectif.numero in seen:
                 erreur(f"deux objectifs portent le numéro {objectif.numero}.",
@@ -163,6 +208,24 @@ class Plan(Modele):
             for rang, action in enumerate(objectif.actions):
                 yield ("objectifs", index, "actions", rang), action
 
+    @property
+    def pluriel_axes(self) -> str:
+        """« axes », « orientations », or what `nom_axes` says."""
+        return self.nom_axes or pluriel(self.nom_axe.lower())
+
+    def titre_axe(self, axe: Axe) -> str:
+        """« Axe 2. Titre », « Orientation A. Prendre soin »."""
+        return f"{self.nom_axe} {axe.numero}. {axe.titre}"
+
+    def court_axe(self, axe: Axe) -> str:
+        """« Axe 2 », « Orientation A »."""
+        return f"{self.nom_axe} {axe.numero}"
+
+    def nom_de(self, axe: Axe) -> str:
+        """« l'axe 2 », « Orientation A » (an article only for the default word, whose gender
+        is known)."""
+        return f"l'axe {axe.numero}" if self.nom_axe == "Axe" else f"{self.nom_axe} {axe.numero}"
+
     def objectifs_de(self, axe: Axe) -> list[Objectif]:
         return [objectif for objectif in self.objectifs if objectif.axe == axe.numero]
 
@@ -172,7 +235,7 @@ class Plan(Modele):
         found = []
         for axe in self.axes:
             for rang, action in enumerate(axe.actions, start=1):
-                found.append(EntreeDuPlan(action, axe, None, f"{axe.numero}.{rang}"))
+                found.append(EntreeDuPlan(action, axe, None, axe.numero_action(rang)))
             for objectif in self.objectifs_de(axe):
                 for rang, action in enumerate(objectif.actions, start=1):
                     found.append(EntreeDuPlan(action, axe, objectif, f"{objectif.numero}.{rang}"))

@@ -55,14 +55,16 @@ Pourcentage = Annotated[int, Field(ge=0, le=100), BeforeValidator(_pourcentage)]
 class Jalon(Modele):
     """A dated step on the way to the échéance."""
 
-    date: Date = Field(description="Date du jalon, écrite AAAA-MM-JJ.")
+    date: Date = Field(description="Date du jalon : un jour (2026-06-30), un mois (2026-06) ou une "
+                       "année (2027).")
     libelle: Texte = Field(description="Ce qui doit être atteint à cette date.")
 
 
 class Mesure(Modele):
     """One dated value of an indicator."""
 
-    date: Date = Field(description="Date de la mesure, écrite AAAA-MM-JJ.")
+    date: Date = Field(description="Date de la mesure : un jour (2026-06-30), un mois (2026-06) ou une "
+                       "année (2025).")
     valeur: Nombre = Field(description="Valeur mesurée (un nombre : 12 ou 12,5).")
 
 
@@ -78,7 +80,8 @@ class Indicateur(Modele):
 class NoteDeSuivi(Modele):
     """What a follow-up meeting recorded about the action."""
 
-    date: Date = Field(description="Date de la note (de la réunion de suivi), écrite AAAA-MM-JJ.")
+    date: Date = Field(description="Date de la note (de la réunion de suivi), écrite AAAA-MM-JJ (ou "
+                       "AAAA-MM, AAAA).")
     texte: Texte = Field(description="Ce qui a été constaté ou décidé.")
 
 
@@ -98,10 +101,12 @@ class Action(Modele):
     pilote: Texte | None = Field(default=None, description="Service ou agent pilote.")
     contributeurs: list[Texte] = Field(default=[], description="Services contributeurs.")
     partenaires: list[Texte] = Field(default=[], description="Partenaires extérieurs.")
-    debut: Date | None = Field(default=None, description="Date de début, écrite AAAA-MM-JJ.")
+    debut: Date | None = Field(default=None, description="Date de début : un jour (2026-01-15), un mois "
+                               "(2026-01) ou une année (2026).")
     echeance: Date | None = Field(
-        default=None, description="Date à laquelle l'action doit être réalisée, écrite AAAA-MM-JJ ; "
-        "passé cette date, une action ni réalisée ni abandonnée est « en retard ».")
+        default=None, description="Date à laquelle l'action doit être réalisée, telle que le plan "
+        "l'écrit : un jour (2026-06-30), un mois (2026-06, « juin 2026 ») ou une année (2028) ; passé ce "
+        "jour (ou la fin de ce mois, de cette année), une action ni réalisée ni abandonnée est « en retard ».")
     jalons: list[Jalon] = Field(default=[], description="Étapes datées avant l'échéance.")
     avancement: Pourcentage | None = Field(default=None, description="Avancement, en % (0 à 100).")
     indicateurs: list[Indicateur] = Field(default=[], description="Indicateurs de l'action.")

@@ -14,6 +14,7 @@ import json
 import re
 from datetime import date
 
+from macros.models.dates import DateDocument
 from macros.models.plan import Plan
 
 _BARE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -60,7 +61,7 @@ def _scalaire(value: object) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, date):
+    if isinstance(value, date | DateDocument):
         return value.isoformat()
     text = str(value)
     return text if _BARE.fullmatch(text) else json.dumps(text, ensure_ascii=False)

@@ -73,7 +73,7 @@ def fiche_en_ligne(suivie: ActionSuivie, attendus: frozenset[str]) -> str:
         texte = i.libelle
         if i.valeurs:
             derniere = i.valeurs[-1]
-            texte += f" {nombre_fr(derniere.valeur)}{unite} au {date_fr(derniere.date)}"
+            texte += f" {nombre_fr(derniere.valeur)}{unite} {date_fr(derniere.date, 'au')}"
         if i.cible is not None:
             texte += f" (cible {nombre_fr(i.cible)}{unite})"
         indicateurs.append(texte)

@@ -2,7 +2,8 @@
 
 Everything is computed from the data and the day of the build (« en retard » is never
 typed): an action is late once its échéance is past and its status is neither « réalisé »
-nor « abandonné » in the plan's own vocabulary. `SOCLE_AUJOURDHUI` (AAAA-MM-JJ) fixes the
+nor « abandonné » in the plan's own vocabulary. An échéance known to the month or the
+year (« juin 2026 », « 2028 ») is past once its whole period is: the plan gave no earlier day. `SOCLE_AUJOURDHUI` (AAAA-MM-JJ) fixes the
 day, so that a build can be reproduced and the tests know what « dans les 3 mois » means.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
+from macros.models.dates import DateDocument
 from macros.models.plan import SENS_TERMINES, Axe, EntreeDuPlan, Objectif, Plan, StatutDuPlan
 
 # « Dans les 3 mois »: échéances and jalons this close are listed as coming.
@@ -62,7 +64,7 @@ class ResumeAxe:
 class Echeance:
     """A date to come: an action's échéance or one of its jalons."""
 
-    quand: date
+    quand: DateDocument  # as the plan writes it: a day, a month or a year
     quoi: str  # « Échéance » or the jalon's label
     suivie: ActionSuivie
 
@@ -109,12 +111,12 @@ class SuiviPlan:
             avec_avancement=len(with_value))
 
 
-def _etat(echeance: date | None, jour: date) -> str:
+def _etat(echeance: DateDocument | None, jour: date) -> str:
     if echeance is None:
         return "aucune"
-    if echeance < jour:
+    if echeance.fin < jour:
         return "depassee"
-    return "proche" if echeance <= jour + PROCHE else "plus-tard"
+    return "proche" if echeance.debut <= jour + PROCHE else "plus-tard"
 
 
 def suivre(plan: Plan, jour: date | None = None) -> SuiviPlan:
@@ -127,7 +129,7 @@ def suivre(plan: Plan, jour: date | None = None) -> SuiviPlan:
         termine = statut.sens in SENS_TERMINES
         actions.append(ActionSuivie(
             entree, statut,
-            en_retard=echeance is not None and echeance < jour and not termine,
+            en_retard=echeance is not None and echeance.fin < jour and not termine,
             echeance_etat=_etat(echeance, jour)))
     resumes = []
     for axe in plan.axes:
@@ -142,9 +144,9 @@ def suivre(plan: Plan, jour: date | None = None) -> SuiviPlan:
         if suivie.statut.sens in SENS_TERMINES:
             continue
         action = suivie.action
-        if action.echeance and action.echeance >= jour:
+        if action.echeance and action.echeance.fin >= jour:
             a_venir.append(Echeance(action.echeance, "Échéance", suivie))
-        a_venir += [Echeance(j.date, j.libelle, suivie) for j in action.jalons if j.date >= jour]
+        a_venir += [Echeance(j.date, j.libelle, suivie) for j in action.jalons if j.date.fin >= jour]
     a_venir.sort(key=lambda e: e.quand)
     pilotes = sorted({a.action.pilote for a in actions if a.action.pilote}, key=str.casefold)
     return SuiviPlan(jour, tuple(actions), tuple(resumes), tuple(a_venir), tuple(pilotes),

@@ -46,9 +46,10 @@ DETAILS: dict[str, Callable[[LoadedReferentiel], str | None]] = {
                                         if ref.usagers.principe else None),
     # A level the plan does not have is not counted (« 2 axes, 5 actions », never « 0 objectif »).
     "plan": lambda ref: ", ".join(
-        _plural(len(items), mot) for items, mot in
-        ((ref.plan.axes, "axe"), (ref.plan.objectifs, "objectif"), (ref.plan.actions, "action"))
-        if items) + ".",
+        [f"{len(ref.plan.axes)} " + (ref.plan.pluriel_axes if len(ref.plan.axes) > 1
+                                     else ref.plan.nom_axe.lower())]
+        + [_plural(len(items), mot) for items, mot in
+           ((ref.plan.objectifs, "objectif"), (ref.plan.actions, "action")) if items]) + ".",
     "smart_city": lambda ref: (
         pv.nom + (f", {pv.statut.lower()}" if pv.statut else "") + "."
         if (pv := ref.smart_city.projet_de_ville) else None),

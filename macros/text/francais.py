@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import Protocol
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -18,8 +19,38 @@ LOCALE = "fr_FR"
 _NOMBRE = "#,##0.##########"
 
 
-def date_fr(day: date) -> str:
-    """« 1er mars 2025 », « 12 mars 2025 »."""
+class Periode(Protocol):
+    """A date as a document writes it (macros/models/dates.py): a day, a month or a year."""
+
+    annee: int
+    mois: int | None
+    jour: int | None
+
+
+# The preposition a sentence puts before a day, and what it becomes before a month or a year
+# (« le 30 juin 2026 », « en juin 2026 » ; « échéance du 30 juin », « échéance de juin »).
+_PREPOSITIONS = {"le": "en", "au": "en", "du": "de", "depuis le": "depuis", "avant le": "avant"}
+
+
+def date_fr(day: date | Periode, preposition: str = "") -> str:
+    """« 1er mars 2025 », « 12 mars 2025 », « mars 2025 », « 2028 » ; with `preposition`
+    (« le », « au », « du », « depuis le », « avant le »): « le 12 mars 2025 », « en mars 2025 »."""
+    if isinstance(day, date):
+        texte = _jour_fr(day)
+    elif day.jour:
+        texte = _jour_fr(date(day.annee, day.mois, day.jour))
+    elif day.mois:
+        texte = mois_fr(day.annee, day.mois)
+    else:
+        texte = str(day.annee)
+    if not preposition:
+        return texte
+    if not isinstance(day, date) and not day.jour:
+        preposition = _PREPOSITIONS[preposition]
+    return f"{preposition} {texte}"
+
+
+def _jour_fr(day: date) -> str:
     if day.day == 1:
         return "1er " + format_date(day, "MMMM y", locale=LOCALE)
     return format_date(day, "d MMMM y", locale=LOCALE)
@@ -57,3 +88,13 @@ def taille_fichier(octets: int) -> str:
     if octets >= 1024 * 1024:
         return f"{format_decimal(round(octets / (1024 * 1024), 1), locale=LOCALE)}\u00a0Mo"
     return f"{kilo_octets(octets)}\u00a0Ko"
+
+
+def pluriel(nom: str) -> str:
+    """« axe » → « axes », « enjeu » → « enjeux », « objectif » → « objectifs » (the regular
+    French plural; a word that breaks the rule is given by the data)."""
+    if nom.endswith(("s", "x", "z")):
+        return nom
+    if nom.endswith(("au", "eu")):
+        return nom + "x"
+    return nom + "s"

@@ -179,8 +179,9 @@ WIDGETS = """async () => {
     catch (error) { return error.message; }
   };
   return {
-    iso: ['30/06/2026', '30062026', '3/6/2026', '06302026', '31/06/2026', '30/06/26', ''].map(enIso),
-    francais: ['2026-06-30', '', 'abc'].map(enFrancais),
+    iso: ['30/06/2026', '30062026', '3/6/2026', '06302026', '31/06/2026', '30/06/26', '',
+          '06/2026', '6/2026', '2028', '13/2026', 'juin 2026'].map(enIso),
+    francais: ['2026-06-30', '', 'abc', '2026-06', '2028'].map(enFrancais),
     entree: ['#/collections/sections/entries/charte', '#/collections/sections', '#/'].map(entreeDe),
     same: refused('#/collections/sections/entries/charte', { collection: 'sections', slug: 'charte' }),
     other: refused('#/collections/sections/entries/charte',
@@ -192,8 +193,9 @@ WIDGETS = """async () => {
 def test_french_dates_and_the_save_guard(serializer):
     found = serializer.evaluate(WIDGETS)
     # « 06302026 », month 30, is no date (it became 1906-06-30 in the browser's date field).
-    assert found["iso"] == ["2026-06-30", "2026-06-30", "2026-06-03", None, None, None, None]
-    assert found["francais"] == ["30/06/2026", "", "abc"]
+    assert found["iso"] == ["2026-06-30", "2026-06-30", "2026-06-03", None, None, None, None,
+                            "2026-06", "2026-06", "2028", None, None]
+    assert found["francais"] == ["30/06/2026", "", "abc", "06/2026", "2028"]
     assert found["entree"] == ["sections/charte", None, None]
     assert found["same"] is None
     assert "data/bethune/glossaire.yml" in found["other"] and "rien n'a été enregistré" in found["other"]

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from macros.models.dates import FORMES, DateDocument
 from macros.plan.tableur.colonnes import Colonne, Valeur
 
 
@@ -110,15 +111,17 @@ class Lecture:
         text = self.texte(number, row, champ)
         return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
-    def date(self, number: int, row, champ: str) -> date | None:
+    def date(self, number: int, row, champ: str) -> DateDocument | None:
+        """A day (a date cell, « 30/06/2026 », « 2026-06-30 »), a month (« 2026-06 »,
+        « 06/2026 ») or a year (« 2028 », as text or number), kept as written."""
         value = self.brut(row, champ)
-        if value is None or isinstance(value, date):
-            return value
-        found = _date(str(value))
-        if found is None:
-            self.erreur(number, self.position[champ], f"« {value} » n'est pas une date : écrivez-la "
-                        "JJ/MM/AAAA ou AAAA-MM-JJ (par exemple 30/06/2026).")
-        return found
+        if value is None:
+            return None
+        try:
+            return DateDocument.lire(value, francais=True)
+        except ValueError as error:
+            self.erreur(number, self.position[champ], str(error).replace(FORMES, _FORMES_TABLEUR))
+            return None
 
     def nombre(self, number: int, row, champ: str, entier: bool = False) -> float | int | None:
         value = self.brut(row, champ)
@@ -143,26 +146,26 @@ class Lecture:
     def datees(self, number: int, row, champ: str, texte: str) -> list[dict]:
         found = []
         for line in self.liste(number, row, champ):
-            match = re.match(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*:\s*(.+)$", line)
+            match = _DATEE.match(line)
             day = _date(match.group(1)) if match else None
             if day is None:
                 self.erreur(number, self.position[champ], f"la ligne « {line} » ne commence pas par une "
-                            "date suivie de « : » (par exemple « 30/06/2026 : Sommaire validé »).")
+                            "date suivie de « : » (par exemple « 30/06/2026 : Sommaire validé », ou "
+                            "« 2026-06 : … » pour un mois, « 2027 : … » pour une année).")
                 continue
             found.append({"date": day, texte: match.group(2).strip()})
         return found
 
 
-def _date(text: str) -> date | None:
-    text = text.strip()
+# « 2026-06-30 : texte », « 30/06/2026 : … », « 2026-06 : … », « 06/2026 : … », « 2028 : … ».
+_DATEE = re.compile(r"^(\d{4}(?:-\d{2}){0,2}|(?:\d{1,2}/)?\d{1,2}/\d{4})\s*:\s*(.+)$")
+# What a cell may hold, said as a spreadsheet's reader types it.
+_FORMES_TABLEUR = ("un jour s'écrit JJ/MM/AAAA ou AAAA-MM-JJ (30/06/2026), un mois AAAA-MM (2026-06), "
+                   "une année AAAA (2028)")
+
+
+def _date(text: str) -> DateDocument | None:
     try:
-        return date.fromisoformat(text)
+        return DateDocument.lire(text, francais=True)
     except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if match:
-        try:
-            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        except ValueError:
-            return None
-    return None
+        return None

@@ -2,7 +2,8 @@
 an indicator (sheet « Indicateurs »), and back.
 
 Cells hold what a manager types: libellés rather than keys for statuses and horizons (both
-are read back), real dates, whole numbers for the avancement, one item per line in a cell
+are read back), real dates (a month or a year known alone stays the text « 2026-06 », « 2028 »), whole
+numbers for the avancement, one item per line in a cell
 for lists, « AAAA-MM-JJ : texte » per line for jalons and notes. Columns are found by their
 heading when the sheet is read, so a manager may reorder them; one left out is refused,
 unless losing it loses nothing (`Colonne.facultative`). The export and the import read this
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from macros.models.dates import DateDocument
 from macros.models.plan import Plan
 from macros.plan.suivi import SuiviPlan
 
@@ -78,6 +80,15 @@ def colonnes_actions(plan: Plan) -> tuple[Colonne, ...]:
                  and not (c.champ == "horizon" and not plan.horizons))
 
 
+def cellule_date(value: DateDocument | None) -> date | str | None:
+    """A day as a real date cell (the spreadsheet sorts and filters it); a month or a year
+    as the text the plan writes (« 2026-06 », « 2028 »): a date cell would need a day, and
+    the import would read back one that the plan never gave."""
+    if value is None:
+        return None
+    return value.jour_exact or value.isoformat()
+
+
 def _nombre(value: float | None) -> int | float | None:
     if value is None:
         return None
@@ -99,7 +110,7 @@ def lignes_actions(plan: Plan, suivi: SuiviPlan) -> list[list[Valeur]]:
             "statut": suivie.statut.libelle, "en_retard": "oui" if suivie.en_retard else "non",
             "pilote": action.pilote, "contributeurs": "\n".join(action.contributeurs) or None,
             "partenaires": "\n".join(action.partenaires) or None,
-            "debut": action.debut, "echeance": action.echeance,
+            "debut": cellule_date(action.debut), "echeance": cellule_date(action.echeance),
             "jalons": "\n".join(f"{j.date.isoformat()} : {j.libelle}" for j in action.jalons) or None,
             "avancement": action.avancement,
             "precisions": "\n".join(action.precisions) or None,
@@ -118,5 +129,6 @@ def lignes_indicateurs(plan: Plan) -> list[list[Valeur]]:
         for indicateur in action.indicateurs:
             debut = [action.id, indicateur.libelle, indicateur.unite, _nombre(indicateur.cible)]
             for mesure in indicateur.valeurs or [None]:
-                rows.append(debut + ([mesure.date, _nombre(mesure.valeur)] if mesure else [None, None]))
+                rows.append(debut + ([cellule_date(mesure.date), _nombre(mesure.valeur)] if mesure
+                                     else [None, None]))
     return rows

@@ -102,13 +102,13 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
             continue
         ids.add(ident)
         action["id"], action["texte"] = ident, texte
-        numero_axe = lecture.nombre(number, row, "axe", entier=True)
+        numero_axe = _numero_axe(lecture.texte(number, row, "axe"), axes)
         if numero_axe not in axes:
             liste = ", ".join(str(n) for n in axes)
             if lecture.brut(row, "axe") is None:
                 lecture.erreur(number, lecture.position["axe"], "l'action n'a pas d'axe : écrivez le numéro "
                                f"de son axe (axes : {liste}).")
-            elif numero_axe is not None:
+            else:
                 lecture.erreur(number, lecture.position["axe"],
                                f"« {lecture.brut(row, 'axe')} » n'est pas un axe du plan (axes : {liste}).")
             continue
@@ -204,6 +204,17 @@ def _localisees(error: ValidationError, data: dict, origine: dict[tuple, int],
             lecture.erreur(row, column if column is not None else lecture.position.get("texte"), message)
     return lecture.erreurs
 
+
+
+def _numero_axe(texte: str | None, axes: dict) -> int | str | None:
+    """The axe a cell names: « 2 » (or 2.0, as a spreadsheet may store it), « A » (or « a »)."""
+    if texte is None:
+        return None
+    texte = texte.strip().removesuffix(".0")
+    for numero in axes:
+        if str(numero).casefold() == texte.casefold():
+            return numero
+    return texte
 
 
 def _a_supprimer(lecture: Lecture, number: int, row, ident: str | None, anciens: set[str]) -> bool:

@@ -70,7 +70,7 @@ def series_statuts(plan: Plan) -> tuple[Serie, ...]:
 def figures_plan(plan: Plan, suivi: SuiviPlan, realisations: ParMois | None) -> FiguresPlan:
     """Every chart, each with a text alternative that states its numbers."""
     statuts = series_statuts(plan)
-    lignes = tuple(Ligne(f"Axe {r.axe.numero}. {r.axe.titre}", r.par_statut) for r in suivi.resumes)
+    lignes = tuple(Ligne(plan.titre_axe(r.axe), r.par_statut) for r in suivi.resumes)
     par_statut = barres_empilees(
         "figure-plan-statuts", "Actions par axe et par statut",
         f"Barres empilées : {_pluriel(len(suivi.actions), 'action')} réparties par axe, chaque barre "
@@ -79,7 +79,7 @@ def figures_plan(plan: Plan, suivi: SuiviPlan, realisations: ParMois | None) -> 
     if plan.horizons:
         series = tuple(Serie(h.cle, h.libelle, TEINTES[rang % len(TEINTES)])
                        for rang, h in enumerate(plan.horizons))
-        axes = tuple(Ligne(f"Axe {r.axe.numero}. {r.axe.titre}",
+        axes = tuple(Ligne(plan.titre_axe(r.axe),
                            tuple(sum(a.entree.axe is r.axe and a.action.horizon == h.cle
                                      for a in suivi.actions) for h in plan.horizons))
                      for r in suivi.resumes)
