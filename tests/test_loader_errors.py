@@ -206,7 +206,7 @@ def test_a_check_reading_a_list_with_an_item_set_aside_is_not_said(referentiel):
         "objectifs:\n", "  - numero: 2\n    titre: Second axe\nobjectifs:\n")
     errors = errors_for(referentiel, "plan.yml", text)
     assert len(errors) == 3, errors
-    assert "« numero » doit être un nombre entier" in errors[0]
+    assert "« un » n'est pas un numéro d'axe" in errors[0]
     assert "la clé « couleur » est inconnue" in errors[1]
     assert "le statut « termine »" in errors[2]
     assert not any("n'existe pas" in e for e in errors)

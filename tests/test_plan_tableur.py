@@ -60,7 +60,7 @@ def test_the_sheets_hold_every_field_with_real_dates_and_numbers(tmp_path):
     assert row["Contributeurs"] == "Direction technique\nCommunication"
     assert len(sheets["Actions"]) == 1 + len(plan.actions)
     assert sheets["Indicateurs"][2] == ["livret-accueil", "Nouveaux agents ayant reçu le livret", "%", 100,
-                                        date(2026, 5, 31), 55.5]
+                                        None, None, date(2026, 5, 31), 55.5]
 
 
 def test_the_csv_is_utf8_with_semicolons_one_row_per_action():

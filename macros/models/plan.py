@@ -221,10 +221,12 @@ class Plan(Modele):
         """« Axe 2 », « Orientation A »."""
         return f"{self.nom_axe} {axe.numero}"
 
-    def nom_de(self, axe: Axe) -> str:
-        """« l'axe 2 », « Orientation A » (an article only for the default word, whose gender
-        is known)."""
-        return f"l'axe {axe.numero}" if self.nom_axe == "Axe" else f"{self.nom_axe} {axe.numero}"
+    def legende_axe(self, axe: Axe) -> str:
+        """« Actions de l'axe 2 », « Actions — Orientation A » (an article only for the default
+        word, whose gender is known)."""
+        if self.nom_axe == "Axe":
+            return f"Actions de l'axe {axe.numero}"
+        return f"Actions — {self.nom_axe} {axe.numero}"
 
     def objectifs_de(self, axe: Axe) -> list[Objectif]:
         return [objectif for objectif in self.objectifs if objectif.axe == axe.numero]

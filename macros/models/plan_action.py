@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from macros.models.base import Date, Identifiant, Modele, Texte, reference
+from macros.text.francais import nombre_fr
 
 
 def _nombre(value: object) -> object:
@@ -26,6 +27,26 @@ def _nombre(value: object) -> object:
 
 
 Nombre = Annotated[float, BeforeValidator(_nombre)]
+
+
+def _euros(value: object) -> object:
+    """« 12 000 € », « 12000,50 », as a budget is typed; never negative. (Checked here, not
+    by a `ge` bound: the form editor's number field is a text, which has no minimum.)"""
+    texte = value
+    if isinstance(value, str):
+        texte = value.strip().removesuffix("€").removesuffix("EUR").strip()
+        try:
+            value = _nombre(texte)
+        except ValueError:
+            raise ValueError(f"« {texte} » n'est pas un montant en euros (par exemple 12000 ou "
+                             "12 000,50).") from None
+    if isinstance(value, int | float) and value < 0:
+        raise ValueError(f"« {texte} » : un budget n'est pas négatif.")
+    return value
+
+
+# An amount in euros; written « 12000 » or « 12 000,50 » (« € » may follow).
+Euros = Annotated[float, BeforeValidator(_euros)]
 
 
 def vocabulaire(liste: str) -> dict:
@@ -73,8 +94,28 @@ class Indicateur(Modele):
 
     libelle: Texte = Field(description="Ce que l'indicateur mesure.")
     unite: Texte | None = Field(default=None, description="Unité des valeurs (%, jours, agents…).")
-    cible: Nombre | None = Field(default=None, description="Valeur visée.")
+    cible: Nombre | None = Field(
+        default=None, description="Valeur visée ; avec « par_rapport_a », l'écart visé à cette référence "
+        "(-30 pour « −30 % par rapport à 2025 »).")
+    par_rapport_a: Texte | None = Field(
+        default=None, description="Ce à quoi la cible se compare quand elle est relative (« 2025 », « la "
+        "consommation de 2025 ») : la fiche écrit « cible : −30 % par rapport à 2025 ».")
+    unite_cible: Texte | None = Field(
+        default=None, description="Unité de la cible quand ce n'est pas celle des valeurs (« % » pour une "
+        "baisse de 30 % de kWh) ; par défaut, l'unité de l'indicateur.")
     valeurs: list[Mesure] = Field(default=[], description="Valeurs mesurées, datées.")
+
+    @property
+    def cible_texte(self) -> str | None:
+        """« 100 % », « −30 % par rapport à 2025 » (a relative target shows its sign)."""
+        if self.cible is None:
+            return None
+        unite = self.unite_cible or self.unite
+        if self.par_rapport_a is None:
+            return nombre_fr(self.cible) + (f" {unite}" if unite else "")
+        signe = "+" if self.cible > 0 else "−" if self.cible < 0 else ""
+        return (f"{signe}{nombre_fr(abs(self.cible))}" + (f" {unite}" if unite else "")
+                + f" par rapport à {self.par_rapport_a}")
 
 
 class NoteDeSuivi(Modele):
@@ -106,7 +147,8 @@ class Action(Modele):
     echeance: Date | None = Field(
         default=None, description="Date à laquelle l'action doit être réalisée, telle que le plan "
         "l'écrit : un jour (2026-06-30), un mois (2026-06, « juin 2026 ») ou une année (2028) ; passé ce "
-        "jour (ou la fin de ce mois, de cette année), une action ni réalisée ni abandonnée est « en retard ».")
+        "jour (ou la fin de ce mois, de cette année), une action ni réalisée ni abandonnée est « en "
+        "retard ».")
     jalons: list[Jalon] = Field(default=[], description="Étapes datées avant l'échéance.")
     avancement: Pourcentage | None = Field(default=None, description="Avancement, en % (0 à 100).")
     indicateurs: list[Indicateur] = Field(default=[], description="Indicateurs de l'action.")
@@ -114,3 +156,15 @@ class Action(Modele):
     instances: list[Identifiant] = Field(
         default=[], description="Identifiants des instances de gouvernance qui suivent l'action.",
         json_schema_extra=reference("gouvernance", "instances"))
+    # What follow-up tools for local plans carry (ADEME's Territoires en Transitions): each is
+    # shown on the fiche and in the kit when present, and has its column in the spreadsheets
+    # (macros/plan/tableur/colonnes.py, the one table that drives all four).
+    priorite: Texte | None = Field(default=None, description="Priorité de l'action, dans les mots du plan "
+                                   "(« haute », « 1 »).")
+    thematiques: list[Texte] = Field(default=[], description="Thématiques de l'action (« eau », "
+                                     "« numérique »), pour la retrouver.")
+    budget_prevu: Euros | None = Field(default=None, description="Budget prévu, en euros (12000 ou "
+                                       "12 000,50).")
+    budget_engage: Euros | None = Field(default=None, description="Budget déjà engagé, en euros.")
+    financeurs: list[Texte] = Field(default=[], description="Qui finance l'action (« Région », "
+                                    "« Agence de l'eau »).")

@@ -7,7 +7,9 @@ fiche follows its action in one small line, so that the plan chapter keeps its s
 from __future__ import annotations
 
 from macros.models.plan import Plan
+from macros.models.plan_action import Action
 from macros.plan.suivi import ActionSuivie
+from macros.plan.tableur.colonnes import ACTIONS
 from macros.text.francais import date_fr, nombre_fr
 
 # How each expected field is named when a sentence says it is missing everywhere.
@@ -43,6 +45,17 @@ def champs_a_designer(plan: Plan) -> frozenset[str]:
     return frozenset(plan.fiche_attendue) - set(champs_absents_partout(plan))
 
 
+# The fields the table of macros/plan/tableur/colonnes.py gives a label: the fiche shows them
+# in its order, each when present.
+_AFFICHES = tuple(c for c in ACTIONS if c.libelle and c.forme)
+
+
+def champs_en_plus(action: Action) -> list[tuple[str, str]]:
+    """(« Budget prévu », « 12 000 € »)… for each such field the action fills."""
+    return [(c.libelle, c.forme.afficher(value)) for c in _AFFICHES
+            if (value := getattr(action, c.champ)) is not None and value != []]
+
+
 def fiche_en_ligne(suivie: ActionSuivie, attendus: frozenset[str]) -> str:
     """« Pilote : DRH · Échéance : 30 juin 2026 · Avancement : 40 % », "" when there is nothing.
 
@@ -75,9 +88,10 @@ def fiche_en_ligne(suivie: ActionSuivie, attendus: frozenset[str]) -> str:
             derniere = i.valeurs[-1]
             texte += f" {nombre_fr(derniere.valeur)}{unite} {date_fr(derniere.date, 'au')}"
         if i.cible is not None:
-            texte += f" (cible {nombre_fr(i.cible)}{unite})"
+            texte += f" (cible {i.cible_texte})"
         indicateurs.append(texte)
     champ("Indicateurs", " ; ".join(indicateurs), "indicateurs", "à définir")
+    parts += [f"{libelle} : {texte}" for libelle, texte in champs_en_plus(action)]
     if action.notes:
         note = action.notes[-1]
         parts.append(f"Dernière note ({date_fr(note.date)}) : {note.texte}")

@@ -3,8 +3,9 @@
 Everything is computed from the data and the day of the build (« en retard » is never
 typed): an action is late once its échéance is past and its status is neither « réalisé »
 nor « abandonné » in the plan's own vocabulary. An échéance known to the month or the
-year (« juin 2026 », « 2028 ») is past once its whole period is: the plan gave no earlier day. `SOCLE_AUJOURDHUI` (AAAA-MM-JJ) fixes the
-day, so that a build can be reproduced and the tests know what « dans les 3 mois » means.
+year (« juin 2026 », « 2028 ») is past once its whole period is: the plan gave no earlier day.
+`SOCLE_AUJOURDHUI` (AAAA-MM-JJ) fixes the day, so that a build can be reproduced and the
+tests know what « dans les 3 mois » means.
 """
 
 from __future__ import annotations

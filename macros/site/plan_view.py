@@ -7,6 +7,8 @@ from datetime import date
 from functools import cached_property
 
 from macros.models.plan import Axe, EntreeDuPlan, Objectif, Plan
+from macros.models.plan_action import Action
+from macros.plan.fiche import champs_en_plus
 from macros.plan.historique import Evolution, HistoriquePlan
 from macros.plan.suivi import ActionSuivie, SuiviPlan, suivre
 from macros.plan.synthese import Synthese, synthese
@@ -94,6 +96,10 @@ class VuePlan:
 
     def nombre_echeance(self, etat: str) -> int:
         return sum(a.echeance_etat == etat for a in self.suivi.actions)
+
+    def champs_en_plus(self, action: Action) -> list[tuple[str, str]]:
+        """The fiche's fields declared once (budget, financeurs…) that the action fills."""
+        return champs_en_plus(action)
 
     def evolutions(self, action_id: str) -> tuple[Evolution, ...]:
         return self.historique.de(action_id)

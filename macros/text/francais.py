@@ -67,7 +67,9 @@ def nombre_fr(value: float) -> str:
 
 
 def euros_fr(value: float) -> str:
-    """« 1 200,00 € »."""
+    """« 1 200,50 € », « 12 000 € » (a whole amount without its « ,00 », as budgets are written)."""
+    if float(value).is_integer():
+        return format_currency(value, "EUR", format="#,##0\u00a0¤", locale=LOCALE, currency_digits=False)
     return format_currency(value, "EUR", locale=LOCALE)
 
 

@@ -143,6 +143,9 @@ class Lecture:
             return int(found)
         return int(found) if float(found).is_integer() else found
 
+    def entier(self, number: int, row, champ: str) -> int | None:
+        return self.nombre(number, row, champ, entier=True)
+
     def datees(self, number: int, row, champ: str, texte: str) -> list[dict]:
         found = []
         for line in self.liste(number, row, champ):

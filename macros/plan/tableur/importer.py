@@ -38,6 +38,8 @@ from macros.plan.tableur.structure import (
 _OUI = frozenset({"oui", "x"})
 _NON = frozenset({"non"})
 _ENTETES = {c.champ: c.entete for c in ACTIONS}
+# The columns of dated lines, and the name of each line's text.
+_DATEES = {"jalons": "libelle", "notes": "texte"}
 
 
 def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fichier: str,
@@ -56,7 +58,7 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
     if FEUILLE_ACTIONS not in feuilles:
         return None, erreurs
     lecture = Lecture(fichier, FEUILLE_ACTIONS, feuilles[FEUILLE_ACTIONS], ACTIONS, erreurs)
-    colonnes_manquantes(lecture, colonnes_actions(plan))
+    colonnes_manquantes(lecture, colonnes_actions(plan), plan.actions)
     if erreurs:
         return None, erreurs
 
@@ -133,20 +135,15 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
             key = table[plie(value)]
             if not (champ == "statut" and key == plan.statuts[0].cle):
                 action[champ] = key
-        for champ in ("precisions", "contributeurs", "partenaires", "instances"):
-            if items := lecture.liste(number, row, champ):
-                action[champ] = items
-        if pilote := lecture.texte(number, row, "pilote"):
-            action["pilote"] = pilote
-        for champ in ("debut", "echeance"):
-            if (day := lecture.date(number, row, champ)) is not None:
-                action[champ] = day
-        if jalons := lecture.datees(number, row, "jalons", "libelle"):
-            action["jalons"] = jalons
-        if (avancement := lecture.nombre(number, row, "avancement", entier=True)) is not None:
-            action["avancement"] = avancement
-        if notes := lecture.datees(number, row, "notes", "texte"):
-            action["notes"] = notes
+        for colonne in ACTIONS:  # in the sheet's order, so that its problems are too
+            if colonne.forme:  # a field the table of colonnes.py declares whole
+                value = getattr(lecture, colonne.forme.lire)(number, row, colonne.champ)
+            elif colonne.champ in _DATEES:
+                value = lecture.datees(number, row, colonne.champ, _DATEES[colonne.champ])
+            else:
+                continue
+            if value is not None and value != []:
+                action[colonne.champ] = value
         for rang, ident_instance in enumerate(action.get("instances", [])):
             if instances is None or ident_instance not in instances:
                 possibles = ", ".join(sorted(instances)) if instances else "le référentiel n'en décrit pas"
@@ -164,7 +161,8 @@ def plan_depuis_feuilles(feuilles: dict[str, list[list[Valeur]]], plan: Plan, fi
         par_id[ident] = action
 
     if FEUILLE_INDICATEURS in feuilles:
-        lire_indicateurs(feuilles[FEUILLE_INDICATEURS], fichier, par_id, supprimees, erreurs)
+        lire_indicateurs(feuilles[FEUILLE_INDICATEURS], fichier, par_id, supprimees, erreurs,
+                         [i for action in plan.actions for i in action.indicateurs])
     for entree in plan.entrees:
         if entree.action.id not in ids and entree.action.id not in supprimees:
             erreurs.append(ErreurDeCellule(

@@ -8,12 +8,12 @@ from macros.plan.tableur.structure import colonnes_manquantes
 
 
 def lire_indicateurs(rows: list[list[Valeur]], fichier: str, par_id: dict[str, dict],
-                     supprimees: set[str], erreurs: list[ErreurDeCellule]) -> None:
+                     supprimees: set[str], erreurs: list[ErreurDeCellule], indicateurs: list) -> None:
     """Add to the actions of `par_id` the indicators of the sheet (those of `supprimees` go
-    with their action)."""
+    with their action); `indicateurs`: those of the plan, which a missing column would lose."""
     lecture = Lecture(fichier, FEUILLE_INDICATEURS, rows, INDICATEURS, erreurs)
-    colonnes_manquantes(lecture, INDICATEURS)
-    if any(c.champ not in lecture.position for c in INDICATEURS):
+    colonnes_manquantes(lecture, INDICATEURS, indicateurs)
+    if any(c.champ not in lecture.position for c in INDICATEURS if not c.recente):
         return
     for number, row in lecture.lignes():
         ident = lecture.texte(number, row, "action")
@@ -40,6 +40,12 @@ def lire_indicateurs(rows: list[list[Valeur]], fichier: str, par_id: dict[str, d
                 indicateur["unite"] = unite
             if (cible := lecture.nombre(number, row, "cible")) is not None:
                 indicateur["cible"] = cible
+            for champ in ("par_rapport_a", "unite_cible"):
+                if texte := lecture.texte(number, row, champ):
+                    indicateur[champ] = texte
+            for champ in ("par_rapport_a", "unite_cible"):
+                if texte := lecture.texte(number, row, champ):
+                    indicateur[champ] = texte
             indicateurs.append(indicateur)
         day, valeur = lecture.date(number, row, "date"), lecture.nombre(number, row, "valeur")
         if (day is None) != (valeur is None):

@@ -34,9 +34,13 @@ def manquante(fichier: str, feuille: str, raison: str) -> ErreurDeCellule:
                            "redonnez-lui son nom), puis importez de nouveau.")
 
 
-def colonnes_manquantes(lecture: Lecture, colonnes: tuple[Colonne, ...]) -> None:
-    """Each column of the export absent from the sheet's headings, as a problem of the sheet."""
+def colonnes_manquantes(lecture: Lecture, colonnes: tuple[Colonne, ...], elements: list) -> None:
+    """Each column of the export absent from the sheet's headings, as a problem of the sheet;
+    a `recente` one only when one of `elements` (the plan's actions, or indicators) has a value
+    for it, which the import would erase."""
     for colonne in colonnes:
+        if colonne.recente and not any(getattr(e, colonne.champ, None) for e in elements):
+            continue
         if not colonne.facultative and colonne.champ not in lecture.position:
             lecture.erreur(None, None, f"la colonne « {colonne.entete} » manque (ligne des titres : ligne "
                            f"{lecture.entete + 1}) : sans elle, l'import effacerait ce champ de chaque "
