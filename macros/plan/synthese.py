@@ -35,10 +35,16 @@ class LigneSynthese:
     # Mean of the actions that state an avancement, and how many do.
     avancement: int | None
     avec_avancement: int
+    nom_axe: str = "Axe"  # what the plan calls its axes (« Orientation »)
 
     @property
     def libelle(self) -> str:
-        return f"Axe {self.axe.numero}. {self.axe.titre}" if self.axe else "Ensemble du plan"
+        return f"{self.nom_axe} {self.axe.numero}. {self.axe.titre}" if self.axe else "Ensemble du plan"
+
+    @property
+    def court(self) -> str:
+        """« Axe 2 », « Orientation A », « Ensemble du plan »."""
+        return f"{self.nom_axe} {self.axe.numero}" if self.axe else "Ensemble du plan"
 
     @property
     def part_realisee(self) -> int | None:
@@ -80,7 +86,7 @@ def _ligne(axe: Axe | None, actions: list[ActionSuivie], plan: Plan, a_venir: li
         sum(a.statut.sens == "realise" for a in actions),
         tuple(sorted((a for a in actions if a.en_retard), key=lambda a: a.action.echeance)),
         tuple(a_venir[:combien]),
-        round(sum(with_value) / len(with_value)) if with_value else None, len(with_value))
+        round(sum(with_value) / len(with_value)) if with_value else None, len(with_value), plan.nom_axe)
 
 
 def synthese(plan: Plan, suivi: SuiviPlan) -> Synthese:

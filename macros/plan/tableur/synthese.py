@@ -8,7 +8,7 @@ import knows the sheet by its name and leaves it aside (macros/plan/tableur/stru
 from __future__ import annotations
 
 from macros.plan.synthese import Synthese
-from macros.plan.tableur.colonnes import Valeur
+from macros.plan.tableur.colonnes import Valeur, cellule_date
 
 FEUILLE_SYNTHESE = "Synthèse"
 LARGEURS = (60, 12, 24, 14, 14, 14, 14, 14, 14, 14, 14)
@@ -28,9 +28,10 @@ def lignes_synthese(s: Synthese, a_venir: tuple = ()) -> list[list[Valeur]]:
         return rows
     # The action's text in the first, wide column; its dates and pilote beside it.
     rows += [[], [f"Actions en retard : {len(s.ensemble.en_retard)}"], ["Action", "Échéance", "Pilote"]]
-    rows += [[f"{a.entree.numero} {a.action.texte}", a.action.echeance, a.action.pilote]
+    rows += [[f"{a.entree.numero} {a.action.texte}", cellule_date(a.action.echeance), a.action.pilote]
              for ligne in s.axes for a in ligne.en_retard]
     rows += [[], [f"Prochaines échéances : {len(a_venir)}"], ["Action", "Date", "Pilote", "Quoi"]]
-    rows += [[f"{e.suivie.entree.numero} {e.suivie.action.texte}", e.quand, e.suivie.action.pilote, e.quoi]
+    rows += [[f"{e.suivie.entree.numero} {e.suivie.action.texte}", cellule_date(e.quand),
+              e.suivie.action.pilote, e.quoi]
              for e in a_venir]
     return rows
