@@ -99,6 +99,20 @@ def syndicat_site(real_sites) -> Path:
     return site
 
 
+# The day the hospital fixture is read on: its échéances are after it.
+HOPITAL_TODAY = "2026-09-15"
+
+
+@pytest.fixture(scope="session")
+def hopital_site(real_sites) -> Path:
+    """The fictional hospital (tests/fixtures/hopital/), built once, read on HOPITAL_TODAY."""
+    site = real_sites / "hopital"
+    if not site.exists():
+        result = build_site(site, "hopital", FIXTURES, today=HOPITAL_TODAY)
+        assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture
 def projet(tmp_path) -> Path:
     """A scratch project holding a copy of the syndicat fixture (the plan importers write into it)."""

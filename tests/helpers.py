@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 import subprocess
 from pathlib import Path
 
-from macros.data.fidelite import absentes, corrections, normalise, phrases  # noqa: F401 (normalise: for the tests)
+from macros.data.fidelite import absentes, corrections, normalise, phrases
 
 from .conftest import ROOT, source_document
 
@@ -52,6 +53,31 @@ def data_texts(model, skip=("id", "role", "categorie", "rythme", "horizon", "sta
     elif isinstance(model, str):
         found.append(model)
     return found
+
+
+def textes_des_donnees(folder: Path) -> str:
+    """Every text of a référentiel's data, normalised, one a line: what it says of itself."""
+    from macros.data.loader import load_referentiel
+
+    loaded = load_referentiel(folder, folder.parent)
+    textes = [t for model in loaded.sections.values() for t in data_texts(model)]
+    textes += [t for rubrique in loaded.rubriques for t in data_texts(rubrique.model)]
+    return "\n".join(normalise(t) for t in textes)
+
+
+def mots_etrangers(texte: str, donnees: str, motif: re.Pattern) -> list[str]:
+    """Each word of `texte` matching `motif` (words of other bodies) that no text of the data
+    says with the same neighbour (« les communes membres » is the syndicat's own)."""
+    mots = normalise(texte).split()
+    trouves = []
+    for rang, mot in enumerate(mots):
+        # « charte.yml » is a file's name (« Modifier cette page »), not a word of the text.
+        if not motif.fullmatch(mot) or mots[rang + 1:rang + 2] == ["yml"]:
+            continue
+        voisins = [" ".join(mots[rang - 1:rang + 1]) if rang else "", " ".join(mots[rang:rang + 2])]
+        if not any(len(v.split()) == 2 and re.search(rf"\b{re.escape(v)}\b", donnees) for v in voisins):
+            trouves.append(" ".join(mots[max(rang - 4, 0):rang + 5]))
+    return trouves
 
 
 def git(repo: Path, *args: str, when: str | None = None) -> None:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import re
 
-from macros.data.loader import load_referentiel
-
 from .conftest import FIXTURES, site_text
-from .helpers import data_texts, normalise, pdftotext
+from .helpers import mots_etrangers, normalise, pdftotext, textes_des_donnees
 
 # Words of one kind of body, unaccented as `normalise` writes them.
 MOTS_ETRANGERS = re.compile(
@@ -24,24 +22,11 @@ MOTS_ETRANGERS = re.compile(
 
 
 def _textes_du_syndicat() -> str:
-    loaded = load_referentiel(FIXTURES / "syndicat", FIXTURES)
-    textes = [t for model in loaded.sections.values() for t in data_texts(model)]
-    textes += [t for rubrique in loaded.rubriques for t in data_texts(rubrique.model)]
-    return "\n".join(normalise(t) for t in textes)
+    return textes_des_donnees(FIXTURES / "syndicat")
 
 
 def _mots_etrangers(texte: str, donnees: str) -> list[str]:
-    """Each foreign word of `texte` that no text of the data says with the same neighbour."""
-    mots = normalise(texte).split()
-    trouves = []
-    for rang, mot in enumerate(mots):
-        # « charte.yml » is a file's name (« Modifier cette page »), not a word of the text.
-        if not MOTS_ETRANGERS.fullmatch(mot) or mots[rang + 1:rang + 2] == ["yml"]:
-            continue
-        voisins = [" ".join(mots[rang - 1:rang + 1]) if rang else "", " ".join(mots[rang:rang + 2])]
-        if not any(len(v.split()) == 2 and re.search(rf"\b{re.escape(v)}\b", donnees) for v in voisins):
-            trouves.append(" ".join(mots[max(rang - 4, 0):rang + 5]))
-    return trouves
+    return mots_etrangers(texte, donnees, MOTS_ETRANGERS)
 
 
 def test_no_page_of_the_syndicat_uses_a_word_of_another_kind_of_body(syndicat_site):

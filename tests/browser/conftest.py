@@ -41,9 +41,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_sites(real_sites, syndicat_site) -> dict[str, Path]:
+def built_sites(real_sites, syndicat_site, hopital_site) -> dict[str, Path]:
     """The real référentiels the rest of the suite reads, under one root: <root>/<slug>/, and
-    the fictional syndicat (tests/fixtures/syndicat/: rubriques made of every kind of block)."""
+    the fictional syndicat (tests/fixtures/syndicat/: rubriques made of every kind of block) and
+    hospital (tests/fixtures/hopital/)."""
     return {"root": real_sites}
 
 

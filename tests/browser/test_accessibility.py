@@ -16,7 +16,7 @@ import pytest
 from macros.data.loader import load_referentiel
 from macros.site.pages import present_pages
 
-from ..conftest import ROOT
+from ..conftest import FIXTURES, ROOT
 from .conftest import wait_until
 
 pytestmark = pytest.mark.browser
@@ -106,6 +106,31 @@ def test_axe_finds_no_violation_in_the_blocks_of_rubriques(page_factory, server,
     violations = run_axe(page)
     assert violations == [], readable(violations)
     assert page.foreign_requests == [] and page.errors == []
+
+
+# The fictional hospital (tests/fixtures/hopital/): another genre of body, its own blocks (an
+# urgent box with steps, a four-level organisation chart, numbered articles, extensions, a
+# form to download, a logo) — its own pages at both widths, every page in the full suite.
+HOPITAL = load_referentiel(FIXTURES / "hopital", FIXTURES)
+HOPITAL_PAGES = ["", "premiers-jours-au-ch/", "securite/", "organisation/", "reglement-interieur/",
+                 "temps-de-travail/", "numeros-utiles/", "plan/"]
+
+
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("light", 390),
+                                               pytest.param("dark", 390, marks=pytest.mark.complet)])
+@pytest.mark.parametrize("url", HOPITAL_PAGES)
+def test_axe_finds_no_violation_on_the_hospital_pages(page_factory, server, url, scheme, width):
+    page = open_page(page_factory, server, "hopital", url, width=width, scheme=scheme)
+    violations = run_axe(page)
+    assert violations == [], readable(violations)
+    assert page.foreign_requests == [] and page.errors == []
+
+
+@pytest.mark.complet
+@pytest.mark.parametrize("url", [page.url for page in present_pages(HOPITAL)])
+def test_axe_finds_no_violation_on_any_page_of_the_hospital(page_factory, server, url):
+    page = open_page(page_factory, server, "hopital", url)
+    assert run_axe(page) == []
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
