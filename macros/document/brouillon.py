@@ -10,7 +10,6 @@ writes them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -18,25 +17,16 @@ from pathlib import PurePosixPath
 from macros.data.fichiers import TYPES
 from macros.data.limites import TAILLE_MAX_FICHIER
 from macros.document import sortes
+from macros.document.agencement import a_plat, question, rattacher_listes
+from macros.document.couverture import couverture
 from macros.document.lecture import Lu
-from macros.document.markdown import ALTERNATIVE_A_ECRIRE, Ecriture, Image, Revue, echapper
+from macros.document.markdown import ALTERNATIVE_A_ECRIRE, Ecriture, echapper
+from macros.document.revue import Image, Revue
 from macros.document.sorte_charte import lire_charte
 from macros.document.sorte_plan import lire_plan
 from macros.document.yaml_ecrit import dumps
 from macros.registry import PAGES
-from macros.text.francais import mois_fr
 
-_MOIS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
-# A short cover line that is a date as documents write one: « Mars 2025 », « Édition 2025 »,
-# « 12 mars 2025 », « 03/2025 », « 2025 ».
-_DATE = re.compile(
-    rf"^(?:[ÉéEe]dition|[Mm]ise à jour|[Vv]ersion)?\s*(?:d[eu]\s+|:\s*)?"
-    rf"((?:(?:1er|\d{{1,2}})\s+)?(?:{_MOIS})\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{4}})\.?$",
-    re.IGNORECASE,
-)
-_RESSEMBLE_DATE = re.compile(
-    rf"\b(?:{_MOIS})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b", re.IGNORECASE
-)
 # Page addresses a rubrique may not take.
 _PRIS = {spec.path.removesuffix(".md") for spec in PAGES} | {
     "index",
@@ -77,69 +67,6 @@ class Brouillon:
     date: str
     images_laissees: list[str] = field(default_factory=list)
     equivalents: dict[str, str] = field(default_factory=dict)  # a line → how the site writes it
-
-
-def _meta(lu: Lu, cle: str, ecriture: Ecriture) -> str | None:
-    valeur = lu.ast.get("meta", {}).get(cle)
-    if not valeur:
-        return None
-    if valeur["t"] == "MetaString":
-        return valeur["c"].strip() or None
-    if valeur["t"] == "MetaInlines":
-        return ecriture.inline(valeur["c"], plain=True) or None
-    if valeur["t"] == "MetaBlocks":
-        return " ".join(ecriture.plain_blocks(valeur["c"])) or None
-    return None
-
-
-def _a_plat(blocks: list) -> list:
-    """Top-level Divs opened: their blocks are the document's."""
-    out = []
-    for block in blocks:
-        out += _a_plat(block["c"][1]) if block["t"] == "Div" else [block]
-    return out
-
-
-def _rattacher_listes(blocks: list, revue: Revue, titre: str) -> list:
-    """A quote whose last sentence ends with « : » and the list right after it: one encadré.
-
-    Word and LibreOffice cannot put a list in a quote: « En cas d'accident : » in its box, then
-    the steps, is how they write an encadré with its steps."""
-    out: list = []
-    for block in blocks:
-        precedent = out[-1] if out else None
-        if (
-            block["t"] in ("BulletList", "OrderedList")
-            and precedent
-            and precedent["t"] == "BlockQuote"
-            and precedent["c"]
-            and precedent["c"][-1]["t"] in ("Para", "Plain")
-            and Ecriture(Revue()).inline(precedent["c"][-1]["c"], plain=True).endswith(":")
-            and not any(b["t"] in ("BulletList", "OrderedList") for b in precedent["c"])
-        ):
-            out[-1] = {"t": "BlockQuote", "c": [*precedent["c"], block]}
-            revue.noter(
-                f"partie « {titre} »",
-                "la liste qui suit un encadré terminé par « : » est mise dans "
-                "l'encadré : vérifiez qu'elle en fait bien partie",
-            )
-            continue
-        out.append(block)
-    return out
-
-
-def _question(texte: str, suite: list) -> bool:
-    """A heading that asks a question, followed by paragraphs only up to the next heading."""
-    fin = next((n for n, b in enumerate(suite) if b["t"] == "Header"), len(suite))
-    corps = suite[:fin]
-    return (
-        texte.endswith("?")
-        and bool(corps)
-        and all(
-            b["t"] in ("Para", "Plain") and any(i["t"] not in ("Image", "Space", "SoftBreak") for i in b["c"])
-            for b in corps
-        )
-    )
 
 
 def _header_yaml(titre: str, position: int) -> str:
@@ -186,7 +113,7 @@ class _Composition:
                 if titre_en_attente:  # a heading with no text under it: in bold
                     morceaux.append(f"**{echapper(titre_en_attente)}**")
                 titre_en_attente = sous_titre = texte
-                if _question(texte, blocks[number:]):  # its answer: the paragraphs under it
+                if question(texte, blocks[number:]):  # its answer: the paragraphs under it
                     ecriture.texte.append(texte)
                     morceaux.append(f"### {texte}")
                     titre_en_attente = None
@@ -220,7 +147,7 @@ class _Composition:
     def section(self, titre: str, blocks: list, niveau: int) -> None:
         partie = Partie(titre)
         self.parties.append(partie)
-        restants = _rattacher_listes(blocks, self.revue, titre)
+        restants = rattacher_listes(blocks, self.revue, titre)
         lecture, pas_un_plan = lire_plan(titre, restants, self.plain)
         if lecture and self.plan is None:
             self.plan = lecture.plan
@@ -303,58 +230,6 @@ class _Composition:
         return nom
 
 
-def _couverture(
-    lu: Lu, blocks: list, ecriture: Ecriture, revue: Revue, nom_fichier: str
-) -> tuple[str, str | None, str, list[str], list]:
-    """(title, subtitle, date, presentation paragraphs, other cover blocks)."""
-    titre = _meta(lu, "title", ecriture)
-    sous_titre = _meta(lu, "subtitle", ecriture)
-    date = _meta(lu, "date", ecriture)
-    presentation: list[str] = []
-    autres: list = []
-    for number, block in enumerate(blocks, start=1):
-        if block["t"] not in ("Para", "Plain"):
-            autres.append(block)
-            continue
-        texte = ecriture.inline(block["c"], plain=True)
-        if any(inline["t"] == "Image" for inline in block["c"]):
-            revue.noter(
-                f"couverture, paragraphe {number}",
-                "image de la couverture non reprise : si c'est le "
-                "logo, rangez-le dans fichiers/ et nommez-le dans referentiel.yml (organisation: logo:)",
-            )
-        if not texte:
-            continue
-        if titre is None and len(texte) <= 120:
-            titre = texte
-        elif date is None and len(texte) <= 40 and _DATE.match(texte):
-            date = texte
-        elif sous_titre is None and not presentation and len(texte) <= 120 and number <= 3:
-            sous_titre = texte
-        else:
-            if _RESSEMBLE_DATE.search(texte) and date is None and len(texte) <= 80:
-                revue.noter(
-                    f"couverture, paragraphe {number}",
-                    f"« {texte} » ressemble à une date mais n'a "
-                    "pas été lu comme celle du document : vérifiez « document: date: » dans "
-                    "referentiel.yml",
-                )
-            presentation.append(texte)
-    if titre is None:
-        titre = lu.titre or PurePosixPath(nom_fichier).stem
-    if date is None and lu.date and re.match(r"\d{4}-\d{2}", lu.date):
-        date = mois_fr(int(lu.date[:4]), int(lu.date[5:7])).capitalize()
-        revue.noter(
-            "propriétés du fichier",
-            f"date du document prise dans les propriétés du fichier ({date}) : "
-            "le document n'en écrit pas ; corrigez-la dans referentiel.yml",
-        )
-    if date is None:
-        date = "‹Mois et année du document›"
-        revue.noter("couverture", "le document ne dit pas sa date : écrivez-la dans referentiel.yml")
-    return titre, sous_titre, date, presentation, autres
-
-
 def composer(
     lu: Lu,
     nom_fichier: str,
@@ -365,12 +240,12 @@ def composer(
     """The draft's files from the document pandoc read."""
     composition = _Composition(lu, nom_fichier)
     revue = composition.revue
-    blocks = _a_plat(lu.ast.get("blocks", []))
+    blocks = a_plat(lu.ast.get("blocks", []))
     niveaux = [b["c"][0] for b in blocks if b["t"] == "Header"]
     haut = min(niveaux) if niveaux else 1
     premier = next((n for n, b in enumerate(blocks) if b["t"] == "Header" and b["c"][0] == haut), len(blocks))
     ecriture = Ecriture(revue)
-    titre, sous_titre, date, presentation, autres = _couverture(
+    titre, sous_titre, date, presentation, autres = couverture(
         lu, blocks[:premier], ecriture, revue, nom_fichier
     )
     if autres:

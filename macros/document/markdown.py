@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from macros.document.revue import Image, Revue
 from macros.models.blocs import PROFONDEUR_MAXIMALE
 
 _A_ECHAPPER = re.compile(r"([\\`*_\[\]<>|])")
@@ -31,7 +31,7 @@ def echapper(texte: str) -> str:
     return _A_ECHAPPER.sub(r"\\\1", texte)
 
 
-def _debut_literal(texte: str) -> str:
+def debut_literal(texte: str) -> str:
     found = _DEBUT.match(texte)
     if not found:
         return texte
@@ -39,28 +39,6 @@ def _debut_literal(texte: str) -> str:
         end = found.end()
         return texte[:end] + "\\" + texte[end:]
     return "\\" + texte
-
-
-@dataclass
-class Image:
-    """An image of the document: its name in the file, what describes it, where it was."""
-
-    source: str
-    alt: str
-    legende: str
-    position: str
-    nom: str | None = None  # its name in fichiers/, once kept
-
-
-@dataclass
-class Revue:
-    """What a person must look at after the import, each with where it is in the document."""
-
-    points: list[tuple[str, str]] = field(default_factory=list)  # (position, ce qu'il faut relire)
-    images: list[Image] = field(default_factory=list)
-
-    def noter(self, position: str, message: str) -> None:
-        self.points.append((position, message))
 
 
 def _espaces(parts: list[str]) -> str:
@@ -193,7 +171,7 @@ class Ecriture:
         if not texte:
             return None
         self.texte.append(plain)
-        return _debut_literal(texte)
+        return debut_literal(texte)
 
     def _sortir_notes(self) -> list[str]:
         notes, self.notes = self.notes, []
@@ -203,7 +181,7 @@ class Ecriture:
                 self.position, f"note de bas de page écrite après son paragraphe : « {note[:60]} »"
             )
             self.texte.append(note)
-            out.append(_debut_literal("Note : " + echapper(note)))
+            out.append(debut_literal("Note : " + echapper(note)))
         return out
 
     def blocs(self, blocks: list) -> list[str]:
@@ -236,7 +214,9 @@ class Ecriture:
         if t == "BlockQuote":
             return self._encadre(c)
         if t == "Table":
-            return self._tableau(c)
+            from macros.document.tableaux import tableau
+
+            return tableau(self, c)
         if t == "Figure":
             return self._figure(c)
         if t == "Div":
@@ -246,7 +226,7 @@ class Ecriture:
             if not texte:
                 return []
             self.texte.append(texte)
-            return [_debut_literal(echapper(texte))]
+            return [debut_literal(echapper(texte))]
         if t == "RawBlock":
             self.revue.noter(self.position, f"contenu au format {c[0]} laissé de côté")
             return []
@@ -271,7 +251,7 @@ class Ecriture:
             return []
         if legende:
             self.texte.append(legende)
-            return [_debut_literal("*" + echapper(legende) + "*")]
+            return [debut_literal("*" + echapper(legende) + "*")]
         return []
 
     def _item(self, blocks: list, depth: int) -> tuple[str, list, bool]:
@@ -326,7 +306,7 @@ class Ecriture:
             if not texte:  # an item that is only a sub-list: its items at this level
                 lines += self._liste(sub, numbered, depth, indent)
                 continue
-            lines.append(f"{indent}{marker} {_debut_literal(texte)}")
+            lines.append(f"{indent}{marker} {debut_literal(texte)}")
             if sub:
                 lines += self._liste(sub, sub_numbered, depth + 1, indent + " " * (len(marker) + 1))
         return lines
@@ -370,7 +350,7 @@ class Ecriture:
             else:
                 texts = self.plain_blocks([block])
                 self.texte += texts
-                parts += [_debut_literal(echapper(x)) for x in texts]
+                parts += [debut_literal(echapper(x)) for x in texts]
                 if t in ("BulletList", "OrderedList", "Table", "BlockQuote"):
                     self.revue.noter(
                         self.position,
@@ -381,62 +361,3 @@ class Ecriture:
         if not parts:
             return []
         return ["\n>\n".join("\n".join("> " + line for line in part.split("\n")) for part in parts)]
-
-    def _tableau(self, c: list) -> list[str]:
-        _attr, caption, colspecs, head, bodies, foot = c
-        width = len(colspecs)
-        rows_in: list[list] = list(head[1])
-        for body in bodies:
-            rows_in += body[2] + body[3]
-        rows_in += foot[1]
-        header_rows = len(head[1])
-        grid: list[list[str | None]] = []
-        merged = False
-        plain_cells: list[str] = []
-        for r, row in enumerate(rows_in):
-            while len(grid) <= r:
-                grid.append([None] * width)
-            col = 0
-            for cell in row[1]:
-                _a, _align, rowspan, colspan, blocks = cell
-                while col < width and grid[r][col] is not None:
-                    col += 1
-                texte = self._cell_markdown(blocks)
-                plain_cells += self.plain_blocks(blocks)
-                if rowspan > 1 or colspan > 1:
-                    merged = True
-                for dr in range(rowspan):
-                    while len(grid) <= r + dr:
-                        grid.append([None] * width)
-                    for dc in range(colspan):
-                        if col + dc < width:
-                            grid[r + dr][col + dc] = texte
-                col += colspan
-        self.texte += plain_cells
-        rows = [[(cell or "—") for cell in row] for row in grid if any(cell for cell in row)]
-        legende = " ".join(self.plain_blocks(caption[1]))
-        if merged:
-            self.revue.noter(
-                self.position,
-                "tableau à cellules fusionnées : le texte d'une cellule fusionnée "
-                "est répété dans chaque case qu'elle couvrait",
-            )
-        if not rows:
-            return []
-        if header_rows == 0:
-            self.revue.noter(self.position, "tableau sans ligne d'en-tête : sa première ligne en tient lieu")
-        elif header_rows > 1:
-            self.revue.noter(
-                self.position, "tableau à plusieurs lignes d'en-tête : seule la première en est une"
-            )
-        out: list[str] = []
-        if len(rows) == 1:  # a header with no row under it: its cells as a paragraph
-            out.append(_debut_literal(" — ".join(rows[0])))
-        else:
-            lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-            lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-            out.append("\n".join(lines))
-        if legende:
-            self.texte.append(legende)
-            out.append(_debut_literal("*" + echapper(legende) + "*"))
-        return out
