@@ -12,7 +12,10 @@ One run prints every figure and writes them to build/bench.json:
 3. `mkdocs serve`: time from saving plan.yml to the page showing the change;
 4. the Béthune data scaled ×1, ×10, ×100: build time and peak memory, against the
    start-up cost of a référentiel with nothing but its identity file;
-5. search quality from build/search-report.json, when the search bench wrote it.
+5. the search box: from each letter typed to its results on screen, in Chromium on a
+   phone-sized window, at full speed and with the processor slowed four times
+   (bench/search.py); search quality from build/search-report.json, which
+   tests/browser/test_search.py writes.
 
 Times are wall-clock seconds and CPU seconds (user + system, build and its
 children): the CPU figure moves less when the machine is shared. Builds keep their
@@ -36,6 +39,7 @@ from .plain_site import site_words, write_plain_site
 from .process import PYTHON, ROOT, Run, instructions, median_run, mkdocs_build, run
 from .runs import RATIO_REPEATS, REPEATS, instrumented, kb, pdf_layout, run_figures, say
 from .scale import bench_scale
+from .search import report_typing
 from .serve import measure_reload
 from .weight import browser_home_assets, home_page_assets, search_assets, site_weight
 
@@ -217,6 +221,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="socle-bench-") as name:
         tmp = Path(name)
         figures["referentiels"] = {slug: bench_referentiel(slug, tmp) for slug in slugs}
+        figures["recherche_frappe"] = report_typing(tmp / "site-bethune")
         figures["check"] = bench_check()
         figures["serve"] = bench_serve()
         figures["echelle"] = bench_scale(tmp)

@@ -249,7 +249,9 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         if self.errors is not None:
             return
         site = Path(config.site_dir)
-        enrichir_index(site, list(_entrees_of(current())))
+        search = config.plugins.get("material/search")
+        if search is not None and search.config.enabled:
+            enrichir_index(site, list(_entrees_of(current())), search.config.separator)
         # The kit d'accueil beside the home page; its figures in pages written before it was made.
         try:
             kit = kit_for(current())

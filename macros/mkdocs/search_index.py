@@ -1,13 +1,19 @@
-"""Build-time addition to Material's search index: the glossary, as a hidden field.
+"""Build-time additions to Material's search index: French forms and the glossary, as fields.
 
-Material writes `search/search_index.json` (one entry per page section). For each
-section that names an acronym of the glossary, its expansion is added to a
-`glossaire` field, and for each section that spells the expansion out, the
-acronym: searching « DGS » finds « Directeur Général des Services » and the other
-way round. The field is indexed by the search worker (its name is added to the
-index's `fields`) but never shown. Accents, plurals and apostrophes are handled
-in the browser (docs/assets/javascripts/workers/search-fr*.js), for the index and
-the query alike, so nothing else is added here and the index stays small.
+Material writes `search/search_index.json` (one entry per page section) and its search
+finds a section when each typed word begins one of its words. Three fields are added to
+each section, declared with their weight in mkdocs.yml (`fields` of the `search` plugin),
+indexed by Material's search but never shown:
+
+- `formes_titre` and `formes`: the other forms of the title's and the text's words
+  (macros/text/formes.py: without accents, singular or plural), so that « greve »,
+  « conges » or « agents » find « grève », « congés » or « agent » — words cut as the
+  search cuts them, by the plugin's `separator` (apostrophes included: « l'agent »);
+- `glossaire`: for a section that names an acronym of the glossary, its expansion, and
+  for one that spells the expansion out, the acronym: « DGS » finds « Directeur Général
+  des Services » and the other way round.
+
+Nothing runs in the browser but Material's own search.
 """
 
 from __future__ import annotations
@@ -21,10 +27,13 @@ from functools import cache
 from pathlib import Path
 
 from macros.models.glossaire import Entree
+from macros.text.formes import autres_formes
 
-FIELD = "glossaire"
-# Same weight as the text: an expansion counts like the words it stands for.
-FIELD_BOOST = 1.0
+# The fields this module fills, each declared in mkdocs.yml with its weight.
+GLOSSAIRE = "glossaire"
+FORMES = "formes"
+FORMES_TITRE = "formes_titre"
+CHAMPS = (FORMES_TITRE, FORMES, GLOSSAIRE)
 
 
 # Accents once the text is decomposed (NFKD): the combining diacritical marks' blocks.
@@ -99,17 +108,39 @@ def _synonymes(text: str, recherches: tuple[_Recherche, ...]) -> list[str]:
     return added
 
 
-def enrichir_index(site_dir: Path, entrees: list[Entree]) -> None:
-    """Add the glossary field to `site_dir/search/search_index.json`, if both exist."""
+def formes(text: str, separateur: re.Pattern[str]) -> str:
+    """The other forms of the words of `text` (HTML), each once, cut as the search cuts them.
+
+    A form that begins another form or a word of the text is left out: what is typed is
+    looked for as the beginning of a word, so the longer one finds it already (« ajoutees »
+    finds « ajoutee » and « ajoute »). The index stays a third smaller.
+    """
+    mots = {mot for mot in separateur.split(_plain_text(text).lower()) if mot}
+    found: set[str] = set()
+    for mot in mots:
+        found |= autres_formes(mot)
+    ordered = sorted(found | mots)
+    kept = [forme for forme, suivante in zip(ordered, [*ordered[1:], ""][:len(ordered)], strict=True)
+            if forme in found and not suivante.startswith(forme)]
+    return " ".join(kept)
+
+
+def enrichir_index(site_dir: Path, entrees: list[Entree], separateur: str) -> None:
+    """Add the forms and glossary fields to `site_dir/search/search_index.json`, if it exists."""
     path = site_dir / "search" / "search_index.json"
-    if not path.exists() or not any(entree.developpe for entree in entrees):
+    if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["config"]["fields"][FIELD] = {"boost": FIELD_BOOST}
+    coupe = re.compile(separateur)
     recherches = _recherches(tuple(entrees))
     for doc in index["docs"]:
-        added = _synonymes(_plain_text(doc.get("title", ""), doc.get("text", "")), recherches)
+        title, text = doc.get("title", ""), doc.get("text", "")
+        added = _synonymes(_plain_text(title, text), recherches)
         if added:
-            doc[FIELD] = " ; ".join(added)
+            doc[GLOSSAIRE] = " ; ".join(added)
+        for field, value in ((FORMES_TITRE, formes(title, coupe)),
+                             (FORMES, formes(" ".join([text, *added]), coupe))):
+            if value:
+                doc[field] = value
     # Compact, as Material writes it.
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,5 +1,8 @@
 """French search, typed into the real search box of both référentiels in Chromium.
 
+The search is Material's own, set up in mkdocs.yml (language, separator, pipeline, fields);
+the French forms it finds are checked in Python by tests/test_search_formes.py.
+
 The query suite (tests/search_queries.yml) is typed letter by letter, on a phone
 and on a desktop; the expected page must be among the first 3 results. hit@1,
 hit@3 and MRR per référentiel are printed and written to build/search-report.json
@@ -27,10 +30,14 @@ QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encod
 REPORT = ROOT / "build" / "search-report.json"
 SCREENSHOTS = ROOT / "build" / "search-screenshots"
 VIEWPORTS = {"telephone": (390, 844), "bureau": (1280, 900)}
-MINIMUM_HIT_AT_3 = 0.95
+# What the suite must keep (issue 25): the expected page first for 93 % of the queries,
+# among the first three for all of them.
+MINIMUM_HIT_AT_1 = 0.93
+MINIMUM_HIT_AT_3 = 1.0
 
-# Counts what the page sends to the search worker and what it gets back (message
-# types of Material's worker protocol: 1 ready, 2 query, 3 result).
+# Counts the queries the page sends to Material's search worker and the results it gets
+# back, told apart by their shape (a query is a text, a result has `items`; the first
+# other message says the index is ready), never by Material's message numbers.
 COUNT_WORKER_MESSAGES = """
 (() => {
   const Original = window.Worker
@@ -39,7 +46,7 @@ COUNT_WORKER_MESSAGES = """
     const worker = new Original(url, options)
     const envoyer = worker.postMessage.bind(worker)
     worker.postMessage = message => {
-      if (message && message.type === 2) {
+      if (message && typeof message.data === "string") {
         window.__recherche.envoyees++
         window.__recherche.tapee = message.data
       }
@@ -47,14 +54,14 @@ COUNT_WORKER_MESSAGES = """
     }
     worker.addEventListener("message", event => {
       const etat = window.__recherche
-      if (event.data.type === 1) {
-        etat.pret = true
-        etat.pretA = performance.now()
-      }
-      if (event.data.type === 3) {
+      const data = event.data && event.data.data
+      if (data && Array.isArray(data.items)) {
         etat.recues++
         // First results of something typed (Material sends an empty query when ready).
         if (etat.premiere === null && etat.tapee !== "") etat.premiere = performance.now()
+      } else if (!etat.pret) {
+        etat.pret = true
+        etat.pretA = performance.now()
       }
     })
     return worker
@@ -144,6 +151,7 @@ def test_query_suite_finds_the_expected_page(page_factory, server, slug, viewpor
     _write_report("qualite", f"{slug}/{viewport}", figures)
     assert page.foreign_requests == []
     assert figures["hit@3"] >= MINIMUM_HIT_AT_3, misses
+    assert figures["hit@1"] >= MINIMUM_HIT_AT_1, {q: d for q, d in details.items() if d["rang"] != 1}
 
 
 @pytest.mark.parametrize(("slug", "word", "page_path"), [
@@ -165,43 +173,6 @@ def test_results_follow_each_letter_typed(page_factory, server, slug, word, page
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
         groups = page.evaluate(READ_RESULTS)
         assert _rank(groups, [page_path]) is not None, (word[:length], groups[:3])
-
-
-def test_normalisation_keeps_prefixes_of_every_indexed_word(page_factory, server, built_sites):
-    """What makes type-ahead work: a typed prefix normalises to a prefix of the normalised word."""
-    words: set[str] = set()
-    for slug in QUERIES:
-        index = json.loads((built_sites["root"] / slug / "search" / "search_index.json").read_text())
-        for doc in index["docs"]:
-            words.update(doc["title"].split() + doc["text"].split())
-    page = page_factory()
-    page.goto(f"{server}/bethune/")
-    page.add_script_tag(url=f"{server}/bethune/assets/javascripts/workers/search-fr-texte.js")
-    broken = page.evaluate("""words => {
-      const n = SocleRecherche.normaliser, broken = []
-      for (const raw of words) {
-        const word = raw.toLowerCase().replace(/[^\\p{L}\\p{N}]/gu, "")
-        for (let i = 1; i <= word.length; i++)
-          if (!n(word).startsWith(n(word.slice(0, i)))) {
-            broken.push(word.slice(0, i) + " / " + word)
-            break
-          }
-      }
-      return broken
-    }""", sorted(words))
-    assert broken == []
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Grève", "grev"), ("greve", "grev"), ("congés", "cong"), ("conge", "cong"),
-    ("instances", "instanc"), ("instance", "instanc"), ("validée", "valid"), ("valider", "valid"),
-    ("Laïcité", "laicit"), ("cœur", "coeur"), ("note", "note"), ("notes", "note"), ("DGS", "dgs"),
-])
-def test_normalisation_folds_accents_plurals_and_inflections(page_factory, server, text, expected):
-    page = page_factory()
-    page.goto(f"{server}/bethune/")
-    page.add_script_tag(url=f"{server}/bethune/assets/javascripts/workers/search-fr-texte.js")
-    assert page.evaluate("word => SocleRecherche.normaliser(word)", text) == expected
 
 
 def test_a_result_opens_the_section_it_names(page_factory, server):
