@@ -76,6 +76,9 @@ class PageSpec:
     # (word, title, summary): the title and summary when the page's data never says `word`
     # (« Valeurs et charte » only for a référentiel whose values are a charter).
     unless_said: tuple[str, str, str] | None = None
+    # A page of its own for each item of a kind, in this page's folder (`fiches-actions/<id>/`):
+    # « action », each action of the plan (macros/site/pages.py:sous_pages).
+    une_page_par: str = ""
 
     @property
     def key(self) -> str:
@@ -164,11 +167,8 @@ PAGES: tuple[PageSpec, ...] = (
              "La fiche de chaque action du plan : pilote, calendrier, avancement, historique.", 105,
              ("plan",), body=("fiches_actions",),
              kit_left_out="les champs des fiches sont imprimés sous chaque action du plan", step=False,
-             # Each fiche's title is its action's text, which the plan's tables already hold:
-             # Material weighs a title match 1 000 times a text match, so without this the
-             # fiches came first for « COPIL » or « bureau municipal » (hit@1 0.80 instead of
-             # 0.93 on Béthune's 75 queries; 0.88 with it: tests/browser/test_search.py).
-             search_boost=0.001),
+             # The index lists the actions as the plan's tables do: its text is theirs again.
+             search_boost=0.001, une_page_par="action"),
     PageSpec("smart-city.md", "Smart City", "Le projet de ville que l'administration sert.", 110,
              ("smart_city",), body=(Show("smart_city", "smart_city"),), kit=(("smart_city", "smart_city"),),
              detail="smart_city"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 
+from macros.data.loader import load_referentiel
+
 from .conftest import FIXTURES, ROOT, article_html, build_site, visible_text
 
 PAGES_BETHUNE = ["", "collectivite", "valeurs", "engagements-par-role", "droits-obligations",
@@ -49,8 +51,11 @@ def test_missing_sections_leave_no_page_link_or_heading(tmp_path):
     built = {p.parent.relative_to(out).as_posix() for p in out.rglob("index.html")}
     # « Quoi de neuf » comes from git history: every référentiel has it.
     # Pages every référentiel has (home, first days, what's new, about) plus its one section.
-    assert built - {"search"} == {".", "mes-premiers-jours", "plan", "synthese-du-plan", "fiches-actions",
-                                  "quoi-de-neuf", "a-propos"}
+    mini = load_referentiel(FIXTURES / "mini", ROOT)
+    fiches = {f"fiches-actions/{action.id}" for action in mini.plan.actions}
+    assert built - {"search"} - fiches == {".", "mes-premiers-jours", "plan", "synthese-du-plan",
+                                           "fiches-actions", "quoi-de-neuf", "a-propos"}
+    assert fiches <= built  # a page per fiche
     home = (out / "index.html").read_text(encoding="utf-8")
     for absent in ["gouvernance", "valeurs", "circuits", "droits-obligations", "smart-city"]:
         assert f'href="{absent}/"' not in home, absent

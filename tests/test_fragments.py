@@ -49,10 +49,17 @@ CHARTE = Charte.model_validate({
                                  {"role": "pilote", "liste": ["Déléguer.", "Clarifier."]}]}],
 })
 
+def _fiche_page() -> str:
+    vue = vue_plan(MINI.plan, jour=date(2026, 6, 1), page_plan="../plan/",
+                   fiches="../fiches-actions/").plus_profonde()
+    return fragment("plan_fiches", vue, vue.suivi.actions[0], macro="page")
+
+
 CASES = {
     "plan": lambda: fragment("plan", vue_plan(MINI.plan, jour=date(2026, 6, 1), fiches="../fiches-actions/")),
-    "plan_fiches": lambda: fragment("plan_fiches", vue_plan(MINI.plan, jour=date(2026, 6, 1),
-                                                            page_plan="../plan/")),
+    "plan_fiches": lambda: fragment("plan_fiches", vue_plan(
+        MINI.plan, jour=date(2026, 6, 1), page_plan="../plan/", fiches="../fiches-actions/")),
+    "plan_fiche_page": lambda: _fiche_page(),
     "gouvernance": lambda: fragment("gouvernance", GOUVERNANCE),
     "charte": lambda: fragment("charte", CHARTE, "../engagements-par-role/"),
     "roles": lambda: fragment("roles", CHARTE),

@@ -79,9 +79,7 @@ def test_fiche_plan_page_and_quoi_de_neuf_show_the_history(depot, tmp_path):
     out = tmp_path / "site"
     result = build_site(out, "essai", depot / "data", today=SYNDICAT_TODAY)
     assert result.returncode == 0, result.stderr
-    fiches = article_html(out, "fiches-actions")
-    start, end = fiches.index('id="action-visite-usine"'), fiches.index('id="action-badge-unique"')
-    fiche = visible_text(fiches[start:end])
+    fiche = visible_text(article_html(out, "fiches-actions/visite-usine"))
     assert "Historique Passée à Engagée le 14 février 2026" in fiche
     assert "Passée à Terminée le 20 mars 2026" in fiche
     plan = article_html(out, "plan")

@@ -101,20 +101,22 @@ def test_a_fiche_links_the_instances_that_follow_its_action():
     data = SYNDICAT.model_dump()
     data["axes"][0]["actions"][1]["instances"] = ["comite-syndical"]
     lien = InstanceLiee("Comité syndical", "../gouvernance/#comite-syndical")
-    vue = vue_plan(Plan.model_validate(data), jour=JOUR, page_plan="../plan/",
-                   instances={"comite-syndical": lien})
-    html = fragment("plan_fiches", vue)
-    assert '<a href="../gouvernance/#comite-syndical">Comité syndical</a>' in html
+    vue = vue_plan(Plan.model_validate(data), jour=JOUR, page_plan="../plan/", fiches="../fiches-actions/",
+                   instances={"comite-syndical": lien}).plus_profonde()
+    # The fiche's own page is one folder deeper than the governance page's siblings.
+    html = fragment("plan_fiches", vue, vue.par_id["visite-usine"], macro="page")
+    assert '<a href="../../gouvernance/#comite-syndical">Comité syndical</a>' in html
+    assert '<a href="../../plan/#ligne-visite-usine">Sa ligne dans le plan</a>' in html
 
 
-def _fiche(page: str, ident: str) -> str:
-    start = page.index(f'id="action-{ident}"')
-    end = page.find("<h", start + 10)
-    return visible_text(page[start:end if end > 0 else None])
+def _fiche(site, ident: str) -> str:
+    """A fiche's own page, its fields only (from its title to its links)."""
+    page = article_html(site, f"fiches-actions/{ident}")
+    return visible_text(page[:page.index('<ul class="socle-fiche__liens">')])
 
 
 def test_each_fiche_shows_what_the_data_holds_and_what_is_still_to_designate(syndicat_site):
-    page = article_html(syndicat_site, "fiches-actions")
+    page = syndicat_site
     livret = _fiche(page, "livret-accueil")
     for expected in ("Statut Engagée en retard — avancement 60 %",
                      "Pilote Service des ressources humaines", "Échéance : 29 mai 2026 dépassée",
@@ -135,7 +137,7 @@ def test_the_plan_page_lists_late_actions_and_dates_to_come_without_javascript(s
     page = article_html(syndicat_site, "plan")
     text = visible_text(page)
     assert "1 action dont l'échéance est passée sans être réalisée ni abandonnée." in text
-    assert 'href="../fiches-actions/#action-livret-accueil"' in page
+    assert 'href="../fiches-actions/livret-accueil/"' in page
     coming = text[text.index("Échéances à venir"):text.index("Toutes les actions")]
     assert coming.index("15 juillet 2026") < coming.index("31 août 2026")
     # No horizon in this plan: no horizon column, no horizon chart, no horizon filter.
@@ -145,7 +147,8 @@ def test_the_plan_page_lists_late_actions_and_dates_to_come_without_javascript(s
 
 def test_bethune_fiches_say_what_its_plan_expects_and_the_source_does_not_give():
     plan = load_referentiel(ROOT / "data" / "bethune", ROOT).plan
-    html = fragment("plan_fiches", vue_plan(plan, jour=JOUR, page_plan="../plan/"))
+    vue = vue_plan(plan, jour=JOUR, page_plan="../plan/", fiches="../fiches-actions/").plus_profonde()
+    html = "".join(fragment("plan_fiches", vue, a, macro="page") for a in vue.suivi.actions)
     assert html.count('<dt>Pilote</dt>\n<dd class="socle-a-designer">à désigner</dd>') == 138
     assert html.count('<dt>Calendrier</dt>\n<dd class="socle-a-designer">à fixer</dd>') == 138
     assert html.count('<dt>Contributeurs</dt>\n<dd class="socle-a-designer">à désigner</dd>') == 138

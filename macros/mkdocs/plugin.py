@@ -42,7 +42,7 @@ from macros.registry import PAGES
 from macros.site.erreurs import TITRE, page_erreurs
 from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
 from macros.site.page_macros import LienKit, build_macros
-from macros.site.pages import as_theme_text, page_markdown, present_pages
+from macros.site.pages import as_theme_text, page_markdown, present_pages, sous_page_markdown, sous_pages
 from macros.site.plan_view import DOSSIER_TELECHARGEMENTS, telechargement
 
 
@@ -72,6 +72,10 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         # The pages of this build, by source path (on_config), and the macros they call (on_files).
         self.pages: dict = {}
         self.macros: dict = {}
+        # The pages of one item each (a fiche: fiches-actions/<id>.md), by source path, and the
+        # footer facts of their parent page, which they share (computed once, not per fiche).
+        self.sous_pages: dict = {}
+        self.infos_parent: dict = {}
         # `mkdocs serve`: bad data shows as a page of errors instead of stopping the build.
         self.serving = False
         # The data's errors while previewing (None when the data is valid), and the pages
@@ -124,6 +128,7 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         config.site_description = html.escape(f"{document.titre} — {organisation.nom}, pour les agents.",
                                               quote=True)
         self.pages = {page.path: page for page in present_pages(referentiel)}
+        self.sous_pages = {sous.path: sous for sous in sous_pages(referentiel, list(self.pages.values()))}
         self.last_pages = set(self.pages)
         config.nav = [{as_theme_text(page.title): page.path} for page in self.pages.values()]
         # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
@@ -178,6 +183,10 @@ class SoclePlugin(BasePlugin[SocleConfig]):
                                                tuple(telechargements)))
         for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page_markdown(page)))
+        # Reached from their parent page, not from the navigation.
+        for sous in self.sous_pages.values():
+            files.append(File.generated(config, sous.path, content=sous_page_markdown(sous),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
         return self._editor_files(files, config)
 
     def _editor_files(self, files: Files, config) -> Files:
@@ -198,11 +207,14 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         """Each page is a template calling Socle's macros, rendered in the sandbox."""
         if self.errors is not None:
             return markdown  # the page of errors: escaped HTML, no macro
-        return render_page(markdown, page.file.src_uri, self.macros)
+        sous = self.sous_pages.get(page.file.src_uri)
+        variables = {"identifiant": sous.identifiant} if sous else {}
+        return render_page(markdown, page.file.src_uri, self.macros, variables)
 
     def on_pre_build(self, *, config) -> None:
         self.awaiting_kit.clear()
         self.full_html.clear()
+        self.infos_parent.clear()
 
     def on_page_content(self, html, *, page, config, files):
         """The fragments' HTML blocks back in place; acronyms get an `<abbr title>` tooltip."""
@@ -237,7 +249,14 @@ class SoclePlugin(BasePlugin[SocleConfig]):
                 page.content = page.content.replace(PENDING_LABEL, str(escape(label)))
         # « À vérifier », suivi, last update, files to edit.
         present = self.pages.get(page.file.src_uri)
-        infos = infos_page(current(), present, edit_base(self.config.url_edition)) if present else None
+        sous = self.sous_pages.get(page.file.src_uri)
+        if sous is not None:
+            if sous.parent.path not in self.infos_parent:
+                self.infos_parent[sous.parent.path] = infos_page(current(), sous.parent,
+                                                                 edit_base(self.config.url_edition))
+            infos = self.infos_parent[sous.parent.path]
+        else:
+            infos = infos_page(current(), present, edit_base(self.config.url_edition)) if present else None
         context["socle_alerte"] = render_notice(infos)
         context["socle_infos_page"] = render_footer(infos)
         return context

@@ -33,7 +33,20 @@ _sandbox = SandboxedEnvironment(
 _compiled = FileSystemBytecodeCache()
 
 
+# Pages with the same body (every fiche's: macros/site/pages.py) share one compiled template.
+_templates: dict[str, Template] = {}
+
+
 def _page_template(markdown: str, page_path: str) -> Template:
+    if markdown in _templates:
+        return _templates[markdown]
+    template = _compiled_template(markdown, page_path)
+    if len(_templates) < 256:  # `mkdocs serve` sees every edit of every page: a bounded memo
+        _templates[markdown] = template
+    return template
+
+
+def _compiled_template(markdown: str, page_path: str) -> Template:
     # The name says whose code this is: no other environment shares the bytecode folder's key.
     bucket = _compiled.get_bucket(_sandbox, f"socle-page-sandbox:{page_path}", None, markdown)
     if bucket.code is None:
@@ -53,12 +66,14 @@ def page_macros(macros: Mapping[str, Callable[..., str]]) -> dict[str, Callable[
     return {name: kept(function) for name, function in macros.items()}
 
 
-def render_page(markdown: str, page_path: str, macros: Mapping[str, Callable[..., str]]) -> str:
-    """Render one page's Markdown with `macros` as its only names."""
+def render_page(markdown: str, page_path: str, macros: Mapping[str, Callable[..., str]],
+                variables: Mapping[str, str] | None = None) -> str:
+    """Render one page's Markdown with `macros` as its only names, and `variables` (texts the
+    extension gives, like a fiche's `identifiant`: values, never rendered as templates)."""
     _sandbox.globals.clear()
     _sandbox.globals.update(macros)
     try:
-        return _page_template(markdown, page_path).render()
+        return _page_template(markdown, page_path).render(variables or {})
     except TemplateError as error:
         line = getattr(error, "lineno", None)
         where = page_path + (f":{line}" if line else "")

@@ -116,6 +116,17 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
             vue.append(_vue_plan(ref, relative, telechargements))
         return vue[0]
 
+    profonde: list = []
+
+    def vue_fiches():
+        if not profonde:
+            profonde.append(vue_plan().plus_profonde())
+        return profonde[0]
+
+    def titre_fiche(identifiant: str) -> str:
+        entree = vue_fiches().par_id[identifiant].entree
+        return markdown_text(f"{entree.numero} {entree.action.texte}")
+
     macros: dict[str, Callable[..., str]] = {
         "accueil": accueil,
         "premiers_jours": premiers_jours,
@@ -131,6 +142,10 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
         "synthese_plan": lambda: (fragment("plan_synthese", vue_plan(), vue_plan().synthese)
                                   if ref.has("plan") else ""),
         "fiches_actions": lambda: fragment("plan_fiches", vue_plan()) if ref.has("plan") else "",
+        # A fiche's own page (fiches-actions/<id>/), one folder deeper than the others.
+        "fiche": lambda identifiant: fragment("plan_fiches", vue_fiches(),
+                                              vue_fiches().par_id[identifiant], macro="page"),
+        "titre_fiche": titre_fiche,
         "a_propos": a_propos,
         "quoi_de_neuf": quoi_de_neuf,
         "declaration_accessibilite": declaration_accessibilite,

@@ -131,3 +131,49 @@ def page_markdown(page: PresentPage) -> str:
         lines.append(f'{{{{ rubrique("{page.rubrique.id}") }}}}')
     lines += [f"{{{{ {macro_name(piece)}() }}}}\n" for piece in spec.body]
     return "\n".join(lines).rstrip() + "\n"
+
+
+# Each fiche's title is its action's text, which the plan's tables already hold: Material
+# weighs a title match 1 000 times a text match, so without this the fiches came first for
+# « COPIL » or « bureau municipal » (hit@1 0.80 instead of 0.93 on Béthune's 75 queries;
+# tests/browser/test_search.py). The fiche is still found, under its own title.
+SOUS_PAGE_BOOST = 0.001
+
+
+@dataclass(frozen=True)
+class SousPage:
+    """A page of its own for one item of a page's kind (a fiche: `fiches-actions/<id>/`)."""
+
+    parent: PresentPage
+    identifiant: str
+    title: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.parent.path.removesuffix('.md')}/{self.identifiant}.md"
+
+    @property
+    def url(self) -> str:
+        return self.path.removesuffix(".md") + "/"
+
+
+def sous_pages(referentiel: LoadedReferentiel, pages: list[PresentPage]) -> list[SousPage]:
+    """The pages of the items of the pages that have one per item (`PageSpec.une_page_par`)."""
+    found = []
+    for page in pages:
+        if page.spec.une_page_par == "action" and referentiel.has("plan"):
+            found += [SousPage(page, entree.action.id, f"{entree.numero} {entree.action.texte}")
+                      for entree in referentiel.plan.entrees]
+    return found
+
+
+# Every fiche's body is the same template: compiled once, not once per fiche (13 800 in
+# `make bench`); `identifiant` is given by the extension when it renders the page.
+SOUS_PAGE_CORPS = '# {{ titre_fiche(identifiant) }}\n\n{{ fiche(identifiant) }}\n'
+
+
+def sous_page_markdown(sous: SousPage) -> str:
+    """A fiche's page: its title in the header (search results, the tab), the same body for all."""
+    header = [f"title: {json.dumps(as_theme_text(sous.title), ensure_ascii=False)}",
+              f"search: {{boost: {SOUS_PAGE_BOOST}}}"]
+    return "\n".join(["---", *header, "---", "", SOUS_PAGE_CORPS])

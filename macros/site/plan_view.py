@@ -17,6 +17,9 @@ from macros.text.francais import kilo_octets
 
 # How many changes of the plan « Quoi de neuf » lists.
 RECENTES = 40
+# How many of its pilote's other actions a fiche lists (the plan filtered on the pilote has
+# them all): a pilote of 2 000 actions in `make bench` would make every fiche a long list.
+AUTRES_MONTREES = 10
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,28 @@ class VuePlan:
     racine: str = "../"
     telechargements: tuple[Telechargement, ...] = ()
     instances: dict[str, InstanceLiee] = field(default_factory=dict)
+    autres_montrees: int = AUTRES_MONTREES
 
     @cached_property
     def synthese(self) -> Synthese:
         """The COPIL summary (its page, its kit chapter and its sheet read the same)."""
         return synthese(self.plan, self.suivi)
+
+    @cached_property
+    def _par_pilote(self) -> dict[str, list[ActionSuivie]]:
+        found: dict[str, list[ActionSuivie]] = {}
+        for a in self.suivi.actions:
+            if a.action.pilote:
+                found.setdefault(a.action.pilote, []).append(a)
+        return found
+
+    def du_pilote(self, pilote: str) -> list[ActionSuivie]:
+        """The actions `pilote` leads, in the plan's order."""
+        return self._par_pilote.get(pilote, [])
+
+    @cached_property
+    def par_id(self) -> dict[str, ActionSuivie]:
+        return {a.action.id: a for a in self.suivi.actions}
 
     def fiche(self, a: ActionSuivie) -> str | None:
         """The address of an action's own page (`fiches-actions/<id>/`), from this view's pages."""

@@ -118,12 +118,28 @@
     appliquer();
   }
 
+  // Each fiche once was an anchor (#action-<id>) of the fiches' page, and before that of the
+  // plan's: a static host cannot redirect an anchor, so the page that holds the old anchor
+  // (data-socle-ancres: the address of the fiches) goes on to the fiche's own page. Without
+  // JavaScript the old link still lands on the action's row, which links to its fiche.
+  function suivreAncienneAncre() {
+    var porteur = document.querySelector("[data-socle-ancres]");
+    var trouve = /^#action-([a-z0-9-]+)$/.exec(window.location.hash);
+    if (!porteur || !trouve || !document.getElementById("action-" + trouve[1])) { return false; }
+    window.location.replace(porteur.getAttribute("data-socle-ancres") + trouve[1] + "/");
+    return true;
+  }
+
+  function demarrer() {
+    if (!suivreAncienneAncre()) { initialiser(); }
+  }
+
   // Material's instant navigation (if ever enabled) swaps pages without a load event.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(initialiser);
+    window.document$.subscribe(demarrer);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", initialiser);
+    document.addEventListener("DOMContentLoaded", demarrer);
   } else {
-    initialiser();
+    demarrer();
   }
 })();

@@ -1,0 +1,63 @@
+"""A page per fiche (`fiches-actions/<id>/`): its own title, its place, its links, its index.
+
+Built for real on the syndicat (pilotes, échéances, one late action) and Béthune (138
+actions, objectives); the old anchors are checked in Chromium (tests/browser/test_plan_explorer.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .conftest import article_html, visible_text
+
+
+def _page(site, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_each_action_has_its_page_with_its_own_title(bethune_site, syndicat_site):
+    for site, count in ((bethune_site, 138), (syndicat_site, 5)):
+        pages = [p for p in (site / "fiches-actions").iterdir() if p.is_dir()]
+        assert len(pages) == count
+    page = _page(syndicat_site, "fiches-actions/livret-accueil")
+    assert "<title>1.1 Écrire un livret d&#39;accueil des agents - " in page \
+        or "<title>1.1 Écrire un livret d'accueil des agents - " in page
+    article = article_html(syndicat_site, "fiches-actions/livret-accueil")
+    assert re.search(r"<h1[^>]*>1\.1 Écrire un livret d(&#39;|')accueil des agents", article)
+
+
+def test_a_fiche_links_its_axe_its_row_and_its_pilote_s_other_actions(bethune_site, syndicat_site):
+    article = article_html(syndicat_site, "fiches-actions/visite-usine")
+    assert '<a href="../../plan/#axe-1">Axe 1. Mieux accueillir</a>' in article
+    assert '<a href="../../plan/#ligne-visite-usine">Sa ligne dans le plan</a>' in article
+    # Direction technique leads two actions: the fiche names the other, and the plan filtered on it.
+    text = visible_text(article)
+    assert "Les autres actions de Direction technique" in text
+    assert '<a href="../../fiches-actions/badge-unique/">1.3 Remplacer les badges' in article
+    assert 'href="../../plan/?pilote=Direction%20technique#toutes-les-actions"' in article
+    # The row the fiche links to exists, and links back to the fiche.
+    plan = article_html(syndicat_site, "plan")
+    assert 'id="ligne-visite-usine"' in plan and 'href="../fiches-actions/visite-usine/"' in plan
+    # Béthune: axe and objective, each a heading of the plan page.
+    article = article_html(bethune_site, "fiches-actions/dematerialiser-gestion-temps")
+    ancres = re.findall(r'href="\.\./\.\./plan/#([a-z0-9-]+)"', article)
+    plan = article_html(bethune_site, "plan")
+    assert ancres[:2] == ["axe-2", "objectif-2-8"]
+    for ancre in ancres:
+        assert f'id="{ancre}"' in plan, ancre
+
+
+def test_the_search_index_has_each_fiche_under_its_title(syndicat_site):
+    index = json.loads((syndicat_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert found["fiches-actions/livret-accueil/"] == "1.1 Écrire un livret d'accueil des agents"
+
+
+def test_the_index_lists_every_fiche_and_keeps_the_old_anchors(bethune_site):
+    index = article_html(bethune_site, "fiches-actions")
+    assert index.count('<tr id="action-') == 138
+    assert 'href="../fiches-actions/dematerialiser-gestion-temps/"' in index
+    assert 'data-socle-filtres="plan"' in index
+    # The plan page keeps the anchor the fiches once had there too.
+    assert 'id="action-dematerialiser-gestion-temps"' in article_html(bethune_site, "plan")
