@@ -37,7 +37,7 @@ from pathlib import Path
 from macros.data.loader import load_referentiel
 from macros.kit.document import kit_source
 from macros.site.page_macros import LienKit, build_macros
-from macros.site.pages import page_markdown, present_pages
+from macros.site.pages import MACROS_DE_SOUS_PAGE, page_markdown, present_pages, sous_pages
 
 root = Path.cwd()
 ref = load_referentiel(root / "tests/fixtures/syndicat", root)
@@ -46,7 +46,9 @@ macros = build_macros(ref, pages, LienKit("kit.pdf", lambda: "PDF, 2 pages, 40 K
 html = [page_markdown(page) for page in pages]
 html += [macros["titre"](page.path) for page in pages]
 html += [macros["rubrique"](r.id) for r in ref.rubriques]
-html += [macros[name]() for name in macros if name not in ("titre", "rubrique", "accueil")]
+html += [macros[name](s.identifiant) for s in sous_pages(ref, pages) for name in MACROS_DE_SOUS_PAGE]
+html += [macros[name]() for name in macros
+         if name not in ("titre", "rubrique", "accueil", *MACROS_DE_SOUS_PAGE)]
 typst = kit_source(ref)
 glue = sorted({m.split(".")[0] for m in sys.modules} & {"mkdocs", "material", "mkdocs_macros"})
 print(len(pages), sum(map(len, html)), len(typst), ",".join(glue) or "-")

@@ -11,7 +11,7 @@ from macros.data.loader import load_referentiel
 from macros.mkdocs import html_blocks
 from macros.mkdocs.html_blocks import keep, put_back
 from macros.site.page_macros import LienKit, build_macros
-from macros.site.pages import present_pages
+from macros.site.pages import MACROS_DE_SOUS_PAGE, present_pages, sous_pages
 
 from .conftest import FIXTURES, ROOT
 
@@ -107,6 +107,9 @@ def test_every_fragment_reads_the_same_after_markdown(folder):
     pages = present_pages(ref)
     # Macros that take an argument: the page's heading, one rubrique.
     calls = {"titre": [(page.path,) for page in pages], "rubrique": [(r.id,) for r in ref.rubriques]}
+    # A fiche's page: its title and its body, for a few of them.
+    for name in MACROS_DE_SOUS_PAGE:
+        calls[name] = [(sous.identifiant,) for sous in sous_pages(ref, pages)[:3]]
     for name, macro in build_macros(ref, pages, LienKit("kit.pdf", lambda: "PDF")).items():
         for args in calls.get(name, [()]):
             output = macro(*args)

@@ -18,7 +18,7 @@ from macros.data.files import SOURCE_FOLDER, display_path
 from macros.data.loader import LoadedReferentiel
 from macros.kit.document import kit_source
 from macros.site.page_macros import LienKit, build_macros
-from macros.site.pages import page_markdown, present_pages
+from macros.site.pages import MACROS_DE_SOUS_PAGE, page_markdown, present_pages, sous_pages
 
 _BALISE = re.compile(r"<[^>]+>")
 # A Typst call in the kit's text (`#h(0.3em)`, `#case`, `#text(fill: discret)[…]`): its name,
@@ -33,7 +33,10 @@ def site_text(ref: LoadedReferentiel) -> str:
     parts = [page_markdown(page) for page in pages]
     parts += [macros["titre"](page.path) for page in pages]
     parts += [macros["rubrique"](rubrique.id) for rubrique in ref.rubriques]
-    parts += [macro() for name, macro in macros.items() if name not in ("titre", "rubrique")]
+    parts += [macros[name](sous.identifiant) for sous in sous_pages(ref, pages)
+              for name in MACROS_DE_SOUS_PAGE]
+    parts += [macro() for name, macro in macros.items()
+              if name not in ("titre", "rubrique", *MACROS_DE_SOUS_PAGE)]
     return html.unescape(_BALISE.sub(" ", "\n".join(parts)))
 
 

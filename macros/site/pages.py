@@ -167,6 +167,11 @@ def sous_pages(referentiel: LoadedReferentiel, pages: list[PresentPage]) -> list
     return found
 
 
+# The page macros that take the identifiant of the page's item (the others take nothing but
+# `titre` and `rubrique`, which take the page's path and the rubrique's id).
+MACROS_DE_SOUS_PAGE = ("fiche", "titre_fiche")
+
+
 # Every fiche's body is the same template: compiled once, not once per fiche (13 800 in
 # `make bench`); `identifiant` is given by the extension when it renders the page.
 SOUS_PAGE_CORPS = '# {{ titre_fiche(identifiant) }}\n\n{{ fiche(identifiant) }}\n'
