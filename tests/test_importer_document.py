@@ -91,7 +91,7 @@ def test_chaque_partie_est_a_sa_place(livret):
     temps = (dossier / "rubriques" / "organisation-du-temps-de-travail.md").read_text(encoding="utf-8")
     assert "| Service | Plage fixe | Plage variable |" in temps
     instances = yaml.safe_load((dossier / "gouvernance.yml").read_text(encoding="utf-8"))
-    assert instances["instances_titre"] == "Les instances"
+    assert "instances_titre" not in instances  # the page has the section's title (referentiel.yml)
     cst = instances["instances"][1]
     assert cst == {
         "id": "cst",
@@ -133,7 +133,11 @@ def test_chaque_partie_est_a_sa_place(livret):
     }
     plan = yaml.safe_load((dossier / "plan.yml").read_text(encoding="utf-8"))
     assert plan["titre"] == "Plan d’actions 2025-2027"
-    assert [a["titre"] for a in plan["axes"]] == ["Sécuriser la ressource", "Mieux informer les usagers"]
+    assert [a["titre"] for a in plan["axes"]] == [
+        "Sécuriser la ressource",
+        "Mieux informer les usagers",
+        "Réduire les fuites",
+    ]
     assert plan["axes"][0]["actions"] == [
         {
             "id": "action-1-1",
@@ -150,14 +154,28 @@ def test_chaque_partie_est_a_sa_place(livret):
             "precisions": ["Échéance : fin 2027"],
         },
     ]
-    assert plan["axes"][1]["actions"][1] == {
-        "id": "action-2-2",
-        "texte": "Ouvrir un accueil téléphonique le samedi matin",
-    }
+    assert plan["axes"][1]["actions"] == [  # a month is a date of the plan; a heading with no line, an action
+        {
+            "id": "action-2-1",
+            "texte": "Publier chaque mois la qualité de l’eau",
+            "pilote": "Service communication",
+            "echeance": "2026-06",
+        },
+        {"id": "action-2-2", "texte": "Ouvrir un accueil téléphonique le samedi matin"},
+    ]
+    assert plan["axes"][2]["actions"] == [  # the items of a list, each an action
+        {"id": "action-3-1", "texte": "Poser des compteurs de sectorisation"},
+        {"id": "action-3-2", "texte": "Réparer les fuites signalées sous 48 heures"},
+    ]
     referentiel = yaml.safe_load((dossier / "referentiel.yml").read_text(encoding="utf-8"))
-    assert referentiel["pages"]["plan"] == {"titre": "Plan d’actions 2025-2027"}
+    assert referentiel["pages"] == {
+        "valeurs": {"titre": "Nos valeurs"},
+        "gouvernance": {"titre": "Les instances"},
+        "plan": {"titre": "Plan d’actions 2025-2027"},
+        "glossaire": {"titre": "Sigles"},
+    }
     rapport = _rapport(dossier)
-    assert "« Échéance : fin 2027 » ressemble à une date mais n'est pas un jour" in rapport
+    assert "« Échéance : fin 2027 » ressemble à une date mais n'a pas été lue comme une" in rapport
     assert "| Nos valeurs | `charte.yml` | charte :" in rapport
     assert "| Plan d’actions 2025-2027 | `plan.yml` | plan :" in rapport
     assert "| Les instances | `gouvernance.yml` | gouvernance :" in rapport

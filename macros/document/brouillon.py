@@ -85,7 +85,6 @@ class _Composition:
         self.ids_instances: set[str] = set()
         self.termes: list[dict] = []
         self.instances: list[dict] = []
-        self.instances_titre: str | None = None
         self.plan: dict | None = None
         self.equivalents: dict[str, str] = {}
         # A page that a kind's file makes keeps the name the document gives its section.
@@ -186,7 +185,6 @@ class _Composition:
         proposition, pourquoi_pas = sortes.gouvernance(titre, restants, self.plain, self.ids_instances)
         if proposition:
             self.instances += proposition.donnees
-            self.instances_titre = self.instances_titre or titre
             self.titres_pages.setdefault("gouvernance", titre)
             partie.destinations.append("gouvernance.yml")
             partie.raisons.append(
@@ -297,7 +295,6 @@ def composer(
         )
     if composition.instances:
         gouvernance = {
-            **({"instances_titre": composition.instances_titre} if composition.instances_titre else {}),
             "instances": composition.instances,
         }
         fichiers["gouvernance.yml"] = dumps(

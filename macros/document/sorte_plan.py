@@ -13,11 +13,11 @@ rubrique, and the report says why.
 
 from __future__ import annotations
 
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from macros.models.dates import DateDocument
 from macros.text.francais import date_fr
 
 _PLAN = re.compile(
@@ -61,20 +61,22 @@ def _ascii(texte: str) -> str:
     return unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode().lower().strip(" .")
 
 
-def jour(texte: str) -> str | None:
-    """« 31/12/2026 », « 31 décembre 2026 », « 1er mars 2026 » → AAAA-MM-JJ; else None."""
-    simple = _ascii(texte)
-    found = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", simple)
-    if found:
-        d, m, y = (int(x) for x in found.groups())
-    else:
-        found = re.fullmatch(r"(\d{1,2}|1er)\s+([a-z]+)\s+(\d{4})", simple)
-        if not found or found.group(2) not in _MOIS:
-            return None
-        d = 1 if found.group(1) == "1er" else int(found.group(1))
-        m, y = _MOIS.index(found.group(2)) + 1, int(found.group(3))
+def lire_date(texte: str) -> DateDocument | None:
+    """« 31/12/2026 », « 06/2026 », « 2027 », « 31 décembre 2026 », « juin 2026 » as the plan's
+    dates are written (a day, a month or a year); None for « fin 2026 », « T3 2026 »…"""
+    simple = texte.strip().rstrip(".")
     try:
-        return datetime.date(y, m, d).isoformat()
+        return DateDocument.lire(simple, francais=True)
+    except ValueError:
+        pass
+    found = re.fullmatch(r"(?:(\d{1,2}|1er)\s+)?([a-zéû]+)\s+(\d{4})", _ascii(simple))
+    if not found or found.group(2) not in _MOIS:
+        return None
+    iso = f"{found.group(3)}-{_MOIS.index(found.group(2)) + 1:02d}"
+    if found.group(1):
+        iso += f"-{1 if found.group(1) == '1er' else int(found.group(1)):02d}"
+    try:
+        return DateDocument.lire(iso)
     except ValueError:
         return None
 
@@ -107,16 +109,18 @@ def _action(texte: str, lignes: list[str], axe: int, rang: int, revue: list, equ
             action["partenaires"] = [v.strip() for v in re.split(r"[;,]", valeur) if v.strip()]
         elif champ == "statut" and _ascii(valeur) in _STATUTS and "statut" not in action:
             action["statut"] = _STATUTS[_ascii(valeur)]
-        elif champ == "echeance" and jour(valeur) and "echeance" not in action:
-            action["echeance"] = jour(valeur)
-            equivalents[ligne] = date_fr(datetime.date.fromisoformat(action["echeance"]))
+        elif champ == "echeance" and lire_date(valeur) and "echeance" not in action:
+            lue = lire_date(valeur)
+            action["echeance"] = lue.isoformat()
+            equivalents[ligne] = date_fr(lue)
         else:
             if champ in ("echeance", "calendrier"):
                 revue.append(
                     (
                         f"action « {texte[:50]} »",
-                        f"« {ligne} » ressemble à une date mais n'est pas un "
-                        "jour (JJ/MM/AAAA) : gardée telle quelle dans les précisions de l'action",
+                        f"« {ligne} » ressemble à une date mais n'a pas été lue comme une (un jour "
+                        "30/06/2026, un mois 06/2026 ou juin 2026, une année 2026) : gardée telle quelle "
+                        "dans les précisions de l'action",
                     )
                 )
             precisions.append(ligne)
