@@ -52,7 +52,7 @@ def test_the_sheets_hold_every_field_with_real_dates_and_numbers(tmp_path):
     [ods_file] = [f for f in fichiers(plan, suivre(plan, JOUR), "syndicat") if f.nom.endswith(".ods")]
     (tmp_path / "plan.ods").write_bytes(ods_file.contenu)
     sheets = lire_feuilles(tmp_path / "plan.ods")
-    assert list(sheets) == ["Actions", "Indicateurs", "Synthèse"]
+    assert list(sheets) == ["Actions", "Indicateurs", "Synthèse", "Listes"]
     head, livret = sheets["Actions"][0], sheets["Actions"][1]
     row = dict(zip(head, livret, strict=False))
     assert row["Échéance"] == date(2026, 5, 29) and row["Avancement (%)"] == 60

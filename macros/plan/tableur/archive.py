@@ -23,6 +23,10 @@ _REENREGISTRER = "Enregistrez-le de nouveau avec votre tableur, en .ods ou .xlsx
 MOT_DE_PASSE = ("il est protégé par un mot de passe, ou c'est un ancien classeur Excel 97-2003 (.xls) : "
                 "Socle ne lit que les tableurs ODS et XLSX sans mot de passe. Enregistrez-le sans mot "
                 "de passe, en .ods ou .xlsx, puis importez-le.")
+# A cell formula is refused: the import would read the value the spreadsheet last computed
+# (or none, for a file written by a program), not what it says.
+FORMULE = ("Remplacez-la par sa valeur (copier, puis « Collage spécial » → valeurs seulement), "
+           "enregistrez, puis importez de nouveau.")
 TABLEUR = _archive.Format(
     nature="un tableur ODS ou XLSX", exemple="FICHIER=…/plan.ods", reenregistrer=_REENREGISTRER,
     mot_de_passe=MOT_DE_PASSE, plafond="un tableur du plan", parties_usuelles="quelques dizaines",

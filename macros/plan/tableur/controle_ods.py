@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.handler import ContentHandler
 
-from macros.plan.tableur.archive import MOT_DE_PASSE, analyser, refus
+from macros.plan.tableur.archive import FORMULE, MOT_DE_PASSE, analyser, refus
 from macros.plan.tableur.cellules import lettre
 from macros.plan.tableur.limites import (
     CARACTERES_MAX_CELLULE,
@@ -76,6 +76,8 @@ class _Contenu(_Parties):
             self.repetition_ligne = _entier(attrs, (_TABLE, "number-rows-repeated"), 1)
             self.colonne = self.derniere_colonne = 0
         elif name in _CELLULES:
+            if attrs.get((_TABLE, "formula")) is not None:
+                raise self._formule()
             self.dans_cellule, self.caracteres = True, 0
             self.repetition_cellule = _entier(attrs, (_TABLE, "number-columns-repeated"), 1)
             self.remplie = attrs.get((_OFFICE, "value-type")) is not None
@@ -110,6 +112,11 @@ class _Contenu(_Parties):
             if self.derniere_colonne and self.ligne > LIGNES_MAX:
                 raise self._trop(f"des lignes sont remplies au-delà de la ligne {nombre(LIGNES_MAX)} "
                                  f"(ligne {nombre(self.ligne)}, répétitions comptées)")
+
+    def _formule(self):
+        return refus(self.path, f"feuille « {self.feuille} », la cellule {lettre(self.colonne)}"
+                     f"{self.ligne + 1} contient une formule : l'import ne lit que des valeurs écrites. "
+                     + FORMULE)
 
     def _trop(self, detail: str):
         return refus(self.path, f"feuille « {self.feuille} », {detail} : c'est au-delà de ce que "

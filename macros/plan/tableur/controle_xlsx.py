@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.handler import ContentHandler
 
-from macros.plan.tableur.archive import analyser, refus
+from macros.plan.tableur.archive import FORMULE, analyser, refus
 from macros.plan.tableur.limites import CARACTERES_MAX_CELLULE, COLONNES_MAX, LIGNES_MAX, nombre
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -76,6 +76,9 @@ class _Feuille(ContentHandler):
         elif name == (_MAIN, "row"):
             self.ligne = _entier(attrs.get((None, "r")), self.ligne + 1)
             self.colonne = 0
+        elif name == (_MAIN, "f") and self.dans_cellule:
+            raise refus(self.path, f"feuille « {self.feuille} », la cellule {self.reference} contient une "
+                        "formule : l'import ne lit que des valeurs écrites. " + FORMULE)
         elif name == (_MAIN, "c"):
             found = _REF.fullmatch(attrs.get((None, "r")) or "")
             if found:

@@ -30,6 +30,19 @@ from macros.plan.tableur.colonnes import (
     lignes_actions,
     lignes_indicateurs,
 )
+from macros.plan.tableur.listes import (
+    FEUILLE_LISTES,
+    FILTREES,
+    STYLE_CACHEE,
+    feuille_listes,
+    filtre,
+    nom_ods,
+    ods_filtres,
+    ods_lignes_en_plus,
+    ods_validations,
+    validations,
+    xlsx_validations,
+)
 from macros.plan.tableur.synthese import FEUILLE_SYNTHESE, LARGEURS, lignes_synthese
 
 Feuille = tuple[str, list[list[Valeur]], tuple[int, ...]]  # name, rows, column widths
@@ -53,6 +66,8 @@ def feuilles(plan: Plan, suivi: SuiviPlan) -> list[Feuille]:
         found.append((FEUILLE_INDICATEURS, indicateurs, tuple(largeurs[h] for h in indicateurs[0])))
     # The COPIL summary last: the actions stay the sheet a spreadsheet opens on.
     found.append((FEUILLE_SYNTHESE, lignes_synthese(synthese(plan, suivi), suivi.a_venir), LARGEURS))
+    # The values of the drop-down lists of « Actions », in a hidden sheet (listes.py).
+    found.append(feuille_listes(plan, colonnes_actions(plan)))
     return found
 
 
@@ -121,6 +136,12 @@ def xlsx(sheets: list[Feuille]) -> bytes:
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
+        if name in FILTREES:
+            sheet.auto_filter.ref = filtre(rows)
+        if name == FEUILLE_ACTIONS:
+            xlsx_validations(sheet, validations(sheets))
+        if name == FEUILLE_LISTES:
+            sheet.sheet_state = "hidden"
 
         def styled(value: Valeur, sheet=sheet) -> object:
             if isinstance(value, date):
@@ -190,19 +211,23 @@ def _ods_text(line: str) -> str:
     return _SPACES.sub(keep, escape(line))
 
 
-def _ods_cell(value: Valeur, style: str) -> str:
+def _ods_cell(value: Valeur, style: str, liste: str = "") -> str:
     """A cell of content.xml. A text is always office:value-type="string" and never has a
-    table:formula: « =… » typed in an action is shown, not computed."""
+    table:formula: « =… » typed in an action is shown, not computed. `liste`: the name of
+    its drop-down list (listes.py), if any."""
+    if liste:
+        liste = f' table:content-validation-name="{liste}"'
     if value is None:
-        return "<table:table-cell/>"
+        return f"<table:table-cell{liste}/>"
     if isinstance(value, date):
         return (f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}" '
-                f'table:style-name="date"><text:p>{value.strftime("%d/%m/%Y")}</text:p></table:table-cell>')
+                f'table:style-name="date"{liste}><text:p>{value.strftime("%d/%m/%Y")}</text:p>'
+                "</table:table-cell>")
     if isinstance(value, int | float) and not isinstance(value, bool):
         return (f'<table:table-cell office:value-type="float" office:value="{value}" '
-                f'table:style-name="{style}"><text:p>{value}</text:p></table:table-cell>')
+                f'table:style-name="{style}"{liste}><text:p>{value}</text:p></table:table-cell>')
     lines = "".join(f"<text:p>{_ods_text(line)}</text:p>" for line in str(value).split("\n"))
-    return (f'<table:table-cell office:value-type="string" table:style-name="{style}">{lines}'
+    return (f'<table:table-cell office:value-type="string" table:style-name="{style}"{liste}>{lines}'
             "</table:table-cell>")
 
 
@@ -213,17 +238,24 @@ def ods(sheets: list[Feuille]) -> bytes:
         parts += [f'<style:style style:name="col{rank}-{index}" style:family="table-column">'
                   f'<style:table-column-properties style:column-width="{width * 0.21:.2f}cm"/></style:style>'
                   for index, width in enumerate(widths)]
-    parts.append("</office:automatic-styles><office:body><office:spreadsheet>")
+    listes = validations(sheets)
+    parts.append(f"{STYLE_CACHEE}</office:automatic-styles><office:body><office:spreadsheet>"
+                 + ods_validations(listes))
     for rank, (name, rows, widths) in enumerate(sheets):
-        parts.append(f"<table:table table:name={quoteattr(name)}>")
+        cachee = ' table:style-name="cachee"' if name == FEUILLE_LISTES else ""
+        parts.append(f"<table:table table:name={quoteattr(name)}{cachee}>")
         parts += [f'<table:table-column table:style-name="col{rank}-{index}"/>'
                   for index in range(len(widths))]
+        par_colonne = {v.colonne: nom_ods(v) for v in listes} if name == FEUILLE_ACTIONS else {}
         for number, row in enumerate(rows):
-            style = "entete" if number == 0 else "cellule"
-            parts.append("<table:table-row>" + "".join(_ods_cell(value, style) for value in row)
+            style, noms = ("entete", {}) if number == 0 else ("cellule", par_colonne)
+            parts.append("<table:table-row>" + "".join(_ods_cell(value, style, noms.get(index, ""))
+                                                       for index, value in enumerate(row))
                          + "</table:table-row>")
+        if par_colonne:
+            parts.append(ods_lignes_en_plus(listes))
         parts.append("</table:table>")
-    parts.append("</office:spreadsheet></office:body></office:document-content>")
+    parts.append(ods_filtres(sheets) + "</office:spreadsheet></office:body></office:document-content>")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         # The mimetype comes first, uncompressed: that is how a reader recognises the format.

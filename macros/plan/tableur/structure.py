@@ -15,10 +15,13 @@ from macros.plan.tableur.colonnes import (
     Colonne,
     Valeur,
 )
+from macros.plan.tableur.listes import FEUILLE_LISTES
 from macros.plan.tableur.synthese import FEUILLE_SYNTHESE
 
 # « Synthèse » is computed at each export: the import knows it and leaves it aside.
-_FEUILLES = (FEUILLE_ACTIONS, FEUILLE_INDICATEURS, FEUILLE_SYNTHESE)
+# « Synthèse » and « Listes » (the drop-down lists' values) are written for the reader and
+# left aside by the import.
+_FEUILLES = (FEUILLE_ACTIONS, FEUILLE_INDICATEURS, FEUILLE_SYNTHESE, FEUILLE_LISTES)
 
 
 def feuilles_inconnues(feuilles: dict[str, list[list[Valeur]]], fichier: str) -> list[ErreurDeCellule]:
