@@ -94,7 +94,7 @@ def test_pages_are_generic():
 
 def test_home_page_says_who_it_is_for(bethune_site):
     text = visible_text(article_html(bethune_site, ""))
-    assert "nouveaux agents" in text and "Par où commencer" in text
+    assert "nouveaux agents" in text and "Les pages du site" in text
     assert "Notre projet d'administration" in text
 
 

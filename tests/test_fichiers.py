@@ -186,7 +186,7 @@ def test_the_sigle_stands_for_a_missing_logo(tmp_path):
     result = build_site(tmp_path / "site", "mini", FIXTURES)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<span class="socle-sigle" aria-hidden="true">CE</span>' in page
+    assert '<span class="socle-sigle" data-sigle="CE" aria-hidden="true"></span>' in page
 
 
 def test_the_kit_has_the_logo_on_its_cover_and_prints_link_addresses(syndicat_site):

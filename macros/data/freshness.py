@@ -66,13 +66,20 @@ def _fields_to_walk(model_class: type[BaseModel]) -> tuple[str, ...]:
     The plan's actions have none: walking them all took longer than the plan's page.
     """
     return tuple(name for name, field in model_class.model_fields.items()
-                 if name != "suivi" and any(_may_hold_suivi(found)
+                 if name != "suivi" and any(_may_hold_suivi(found, frozenset({model_class}))
                                             for found in _models_in(field.annotation)))
 
 
-def _may_hold_suivi(model_class: type[BaseModel]) -> bool:
-    return model_class is not Suivi and (
-        "suivi" in model_class.model_fields or bool(_fields_to_walk(model_class)))
+def _may_hold_suivi(model_class: type[BaseModel], visiting: frozenset) -> bool:
+    # `visiting`: the models on the way here; a model that holds itself (an organisation
+    # chart's unit and its units) is looked at once.
+    if model_class is Suivi or model_class in visiting:
+        return False
+    if "suivi" in model_class.model_fields:
+        return True
+    visiting |= {model_class}
+    return any(_may_hold_suivi(found, visiting) for name, field in model_class.model_fields.items()
+               for found in _models_in(field.annotation))
 
 
 def _walk(model: BaseModel, chemin: tuple, objet: str) -> Iterator[tuple[tuple, str, Suivi]]:

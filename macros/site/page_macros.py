@@ -22,6 +22,16 @@ from macros.site.render import fragment, markdown_text
 
 # How many recent changes the home page lists.
 HOME_CHANGES = 3
+# The page of the reading path, which the home page shows first.
+PARCOURS = "mes-premiers-jours.md"
+
+
+@dataclass(frozen=True)
+class Parcours:
+    """« Mes premiers jours » as the home page announces it: the page and its steps."""
+
+    page: PresentPage
+    etapes: list
 
 
 @dataclass(frozen=True)
@@ -77,8 +87,10 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
     def accueil() -> str:
         # The kit's figures, or a placeholder the hooks replace once the kit is made
         # (macros/kit/pdf.py): the link always gives the real figures of the file.
+        # The first-days path first, with its steps; the logo beside the organisation's name.
+        parcours = next((Parcours(p, etapes(ref, pages)) for p in pages if p.path == PARCOURS), None)
         home = fragment("accueil", ref.referentiel, [p for p in pages if p.path != "index.md"],
-                        kit.libelle(), kit.fichier)
+                        kit.libelle(), kit.fichier, parcours, ref.logo.adresse if ref.logo else "")
         # The latest few changes, with a link to the « Quoi de neuf » page.
         latest = history.modifications(ref.folder)[:HOME_CHANGES]
         return home + (fragment("quoi_de_neuf", latest, titles, urls["quoi-de-neuf.md"],

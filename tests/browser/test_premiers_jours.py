@@ -45,7 +45,7 @@ def test_print_hides_navigation_and_shows_link_addresses(page_factory, server):
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), selector
     after = page.evaluate("""() => getComputedStyle(
-        document.querySelector('.socle-parcours a'), '::after').content""")
+        document.querySelector('.socle-cartes a'), '::after').content""")
     assert "(" in after and "/" in after  # « (collectivite/) » after the link text
     page.goto(server + "/bethune/plan/")
     page.emulate_media(media="print")
