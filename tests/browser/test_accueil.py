@@ -59,3 +59,11 @@ def test_the_organisation_chart_is_axe_clean(page_factory, server):
         violations = run_axe(page)
         assert violations == [], readable(violations)
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+@pytest.mark.parametrize("slug", ["syndicat", "bethune"])
+def test_the_home_page_is_axe_clean_in_the_dark_scheme(page_factory, server, slug):
+    page = open_page(page_factory, server, slug, "", scheme="dark")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    violations = run_axe(page)
+    assert violations == [], readable(violations)
