@@ -115,8 +115,8 @@ def test_the_fields_declared_with_a_label_are_on_the_fiche_site_and_kit():
                                            "financeurs"}
     vue = vue_plan(PLAN, jour=date(2026, 6, 15),
                    instances={i: InstanceLiee(i.capitalize(), None) for i in INSTANCES})
-    fiches = visible_text(fragment("plan_fiches", vue))
     suivie = next(a for a in vue.suivi.actions if a.action.id == ACTION.id)
+    fiches = visible_text(fragment("plan_fiches", vue, suivie, macro="contenu"))
     ligne = fiche_en_ligne(suivie, champs_a_designer(PLAN))
     assert "Budget prévu : 1\u202f2" in ligne and "\u00a0€" in ligne
     for colonne in declares:
@@ -124,5 +124,6 @@ def test_the_fields_declared_with_a_label_are_on_the_fiche_site_and_kit():
         assert f"{colonne.libelle} : {valeur}" in ligne
         assert " ".join(f"{colonne.libelle} {valeur}".split()) in fiches
     # An action without them shows none of their labels.
-    autre = visible_text(fragment("plan_fiches", vue_plan(SYNDICAT, jour=date(2026, 6, 15))))
-    assert not any(c.libelle in autre for c in declares)
+    vue = vue_plan(SYNDICAT, jour=date(2026, 6, 15))
+    autres = " ".join(visible_text(fragment("plan_fiches", vue, a, macro="contenu")) for a in vue.suivi.actions)
+    assert not any(c.libelle in autres for c in declares)
