@@ -125,5 +125,6 @@ def test_the_fields_declared_with_a_label_are_on_the_fiche_site_and_kit():
         assert " ".join(f"{colonne.libelle} {valeur}".split()) in fiches
     # An action without them shows none of their labels.
     vue = vue_plan(SYNDICAT, jour=date(2026, 6, 15))
-    autres = " ".join(visible_text(fragment("plan_fiches", vue, a, macro="contenu")) for a in vue.suivi.actions)
+    autres = " ".join(visible_text(fragment("plan_fiches", vue, a, macro="contenu"))
+                      for a in vue.suivi.actions)
     assert not any(c.libelle in autres for c in declares)

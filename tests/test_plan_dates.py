@@ -109,7 +109,8 @@ def test_letter_axes_number_their_actions_and_carry_the_plan_s_word(hopital):
     assert "Orientation A. Prendre soin ensemble" in text and "Actions — Orientation A" in text
     assert "Axe A" not in text and "Axe 1" not in text
     vue = vue_plan(plan, jour=date(2026, 7, 1))
-    fiches = " ".join(visible_text(fragment("plan_fiches", vue, a, macro="contenu")) for a in vue.suivi.actions)
+    fiches = " ".join(visible_text(fragment("plan_fiches", vue, a, macro="contenu"))
+                      for a in vue.suivi.actions)
     assert "Échéance : juin 2026 dépassée" in fiches
     assert "Début : 2026" in fiches and "2026-06" not in fiches
     assert "80 minutes en mai 2026" in fiches and "95 minutes en 2025" in fiches
