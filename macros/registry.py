@@ -156,11 +156,11 @@ PAGES: tuple[PageSpec, ...] = (
              body=(Show("usagers", "usagers"),), kit=(("usagers", "usagers"),), detail="usagers"),
     # Said of any plan: not every plan has objectives under its axes (the syndicat's has none).
     PageSpec("plan.md", "Plan d'amélioration",
-             "Ce que prévoit le plan, axe par axe, et où en est chaque action.", 100, ("plan",),
+             "Ce que prévoit le plan, {axe} par {axe}, et où en est chaque action.", 100, ("plan",),
              body=("plan",), kit=(("plan", "plan"),), detail="plan"),
     # The plan for a steering committee, on two printed pages (macros/plan/synthese.py).
     PageSpec("synthese-du-plan.md", "Synthèse du plan",
-             "Le plan en deux pages pour le comité de pilotage : où en est chaque axe, ce qui est en "
+             "Le plan en deux pages pour le comité de pilotage : où en est chaque {axe}, ce qui est en "
              "retard, ce qui arrive.", 102, ("plan",), body=("synthese_plan",),
              kit=(("plan", "synthese"),), step=False),
     PageSpec("fiches-actions.md", "Fiches actions",

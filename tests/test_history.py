@@ -165,3 +165,14 @@ def test_changes_to_rubriques_are_told_and_linked_to_their_page(tmp_path):
     assert result.returncode == 0, result.stderr
     news = article_html(out, "quoi-de-neuf")
     assert 'href="../teletravail/"' in news and "Le télétravail" in visible_text(news)
+
+
+def test_changes_name_a_plans_axes_with_its_own_word():
+    old = {"nom_axe": "Orientation", "axes": [{"numero": "A", "titre": "Accueillir"}]}
+    new = {"nom_axe": "Orientation", "axes": [{"numero": "A", "titre": "Mieux accueillir"},
+                                             {"numero": "B", "titre": "Soigner"}]}
+    assert describe_changes(old, new) == [
+        "Titre modifié : « Accueillir » → « Mieux accueillir » (orientation A)",
+        "Orientation ajoutée : « Soigner »"]
+    assert describe_changes({"axes": []}, {"axes": [{"numero": "1", "titre": "Un"}]}) == [
+        "Axe ajouté : « Un »"]

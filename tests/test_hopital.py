@@ -81,13 +81,25 @@ def test_articles_keep_their_numbers_and_extensions_are_not_dialled(hopital_site
     assert "Téléphone : poste 4444" in visible_text(numbers) and 'href="tel:4444"' not in numbers
 
 
-def test_the_projet_d_etablissement_is_the_plan_page(hopital_site):
+def test_the_projet_d_etablissement_says_orientations_letters_and_months(hopital_site):
     page = visible_text(article_html(hopital_site, "plan"))
-    assert "Le projet d'établissement 2026-2030" in page
-    assert "Orientation A — Mieux accueillir les patients" in page
-    assert "Orientation B — Prendre soin des professionnels" in page
-    # Échéances known to the month or the year are written, for now, at the period's last day
-    # (CORRECTIONS.md says so): read on HOPITAL_TODAY, none is late, the nearest comes first.
+    assert "Le projet d'établissement 2026-2030" in page and "2 orientations, 4 actions" in page
+    assert "Orientation A. Mieux accueillir les patients" in page
+    assert "Orientation B. Prendre soin des professionnels" in page
+    # Échéances as the document writes them, a month or a year, the nearest first.
     upcoming = page[page.index("Échéances à venir"):page.index("Le plan dans un tableur")]
-    assert re.findall(r"(\d+ \w+ \d{4}) — Échéance", upcoming) == [
-        "31 mars 2027", "30 juin 2027", "31 décembre 2028", "31 décembre 2029"]
+    assert re.findall(r"((?:janvier|mars|juin|décembre) \d{4}|\d{4}) — Échéance : ([AB]\d)", upcoming) == [
+        ("mars 2027", "B1"), ("juin 2027", "A1"), ("2028", "A2"), ("2029", "B2")]
+    fiches = visible_text(article_html(hopital_site, "fiches-actions/a1"))
+    assert "Temps d'attente moyen aux urgences — cible : −30 % par rapport à 2025" in fiches
+
+
+def test_the_plan_never_says_axe_where_the_hospital_says_orientation(hopital_site):
+    """Its levels' words follow its data: « orientation », and no objectif it does not have."""
+    pages = [site_text(hopital_site), pdftotext(hopital_site / "kit-accueil.pdf")]
+    for text in pages:
+        words = normalise(text).split()
+        found = [" ".join(words[max(i - 4, 0):i + 4]) for i, word in enumerate(words)
+                 if word in ("axe", "axes", "objectif", "objectifs")]
+        assert found == []
+    assert "orientation par orientation" in pages[0] or "chaque orientation" in pages[0]

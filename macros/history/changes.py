@@ -12,8 +12,12 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterator
+from contextvars import ContextVar
 
-from macros.text.vocabulaire import NOUNS, PARAGRAPH
+from macros.text.vocabulaire import NOUNS, PARAGRAPH, nouns_of
+
+# The nouns of the file being compared: NOUNS, with its own words (a plan's « orientation »).
+_NOUNS: ContextVar[dict[str, tuple[str, bool]]] = ContextVar("nouns", default=NOUNS)
 
 # How many changes to list for one file in one commit, and how long a quoted text may be.
 MAX_CHANGES = 12
@@ -38,6 +42,8 @@ FIELDS: dict[str, tuple[str, bool]] = {
     "horaires": ("horaires", False), "legende": ("légende", True), "resume": ("résumé", False),
     "position": ("position dans le menu", True), "etape": ("étape du parcours", True),
     "niveau": ("niveau", False), "adresse": ("adresse", True),
+    "echeance": ("échéance", True), "debut": ("début", False), "pilote": ("pilote", False),
+    "avancement": ("avancement", False), "nom_axe": ("nom des niveaux du plan", False),
 }
 
 
@@ -80,7 +86,7 @@ def _item_label(item: object) -> str:
 
 def _context_label(list_key: str, item: object, position: int, parent: str) -> str:
     """« objectif 1.1 », « instance « CODIR » », « action n°2, objectif 1.1 »: where a change is."""
-    noun, _ = NOUNS.get(list_key, ("élément", False))
+    noun, _ = _NOUNS.get().get(list_key, ("élément", False))
     label = f"n°{position + 1}"
     if isinstance(item, dict):
         for key in ("numero", "nom", "titre", "sigle", "terme", "id"):
@@ -106,8 +112,8 @@ def _with_context(sentence: str, context: str) -> str:
 
 
 def _list_noun(key: str, items: list) -> tuple[str, bool]:
-    if key in NOUNS:
-        return NOUNS[key]
+    if key in _NOUNS.get():
+        return _NOUNS.get()[key]
     if all(isinstance(item, str) for item in items):
         return PARAGRAPH
     return ("élément", False)
@@ -115,7 +121,7 @@ def _list_noun(key: str, items: list) -> tuple[str, bool]:
 
 def _compare_lists(old: list, new: list, key: str, context: str) -> Iterator[str]:
     noun, feminine = _list_noun(key, old + new)
-    where = context or (f"dans « {key} »" if key not in NOUNS else "")
+    where = context or (f"dans « {key} »" if key not in _NOUNS.get() else "")
 
     def added(item: object) -> str:
         return _with_context(f"{noun.capitalize()} {_agree('ajouté', feminine)} : {_item_label(item)}"
@@ -179,7 +185,11 @@ def _compare(old: object, new: object, key: str, context: str) -> Iterator[str]:
 
 def describe_changes(old: object, new: object) -> list[str]:
     """Every difference between two versions of a data file, as French sentences."""
-    changes = list(_compare(old, new, "", ""))
+    token = _NOUNS.set(nouns_of(new))
+    try:
+        changes = list(_compare(old, new, "", ""))
+    finally:
+        _NOUNS.reset(token)
     if len(changes) > MAX_CHANGES:
         rest = len(changes) - MAX_CHANGES + 1
         changes = [*changes[: MAX_CHANGES - 1], f"… et {rest} autres changements"]

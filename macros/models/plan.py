@@ -209,6 +209,11 @@ class Plan(Modele):
                 yield ("objectifs", index, "actions", rang), action
 
     @property
+    def mot_axe(self) -> str:
+        """« axe », « orientation »: the plan's word for its axes, within a sentence."""
+        return self.nom_axe.lower()
+
+    @property
     def pluriel_axes(self) -> str:
         """« axes », « orientations », or what `nom_axes` says."""
         return self.nom_axes or pluriel(self.nom_axe.lower())

@@ -60,7 +60,10 @@ def default_title(spec: PageSpec, referentiel: LoadedReferentiel) -> str:
 
 def default_summary(spec: PageSpec, referentiel: LoadedReferentiel) -> str:
     unsaid = _unsaid(spec, referentiel)
-    return unsaid[1] if unsaid else spec.summary
+    summary = unsaid[1] if unsaid else spec.summary
+    # The registry writes « {axe} » where the plan's own word goes (« orientation par orientation »).
+    mot = referentiel.plan.mot_axe if referentiel.has("plan") else "axe"
+    return summary.replace("{axe}", mot)
 
 
 def _unsaid(spec: PageSpec, referentiel: LoadedReferentiel) -> tuple[str, str] | None:

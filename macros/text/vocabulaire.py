@@ -28,3 +28,17 @@ NOUNS: dict[str, tuple[str, bool]] = {
 }
 # Everything else that is a list of texts is a list of paragraphs.
 PARAGRAPH = ("paragraphe", False)
+
+# Endings of French nouns that are feminine (« orientation », « priorité », « ambition »): for
+# a word the data gives, whose gender no table says.
+_FEMININE_ENDINGS = ("tion", "sion", "té", "ure", "ance", "ence", "ée", "ie", "ude", "ade")
+
+
+def nouns_of(data: object) -> dict[str, tuple[str, bool]]:
+    """NOUNS, with the words a file gives for its own lists: a plan's `nom_axe` (« Orientation »)
+    names its axes."""
+    nom_axe = data.get("nom_axe") if isinstance(data, dict) else None
+    if not isinstance(nom_axe, str) or not nom_axe.strip():
+        return NOUNS
+    word = " ".join(nom_axe.split()).lower()
+    return {**NOUNS, "axes": (word, word.split()[0].endswith(_FEMININE_ENDINGS))}

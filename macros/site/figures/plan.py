@@ -72,9 +72,9 @@ def figures_plan(plan: Plan, suivi: SuiviPlan, realisations: ParMois | None) -> 
     statuts = series_statuts(plan)
     lignes = tuple(Ligne(plan.titre_axe(r.axe), r.par_statut) for r in suivi.resumes)
     par_statut = barres_empilees(
-        "figure-plan-statuts", "Actions par axe et par statut",
-        f"Barres empilées : {_pluriel(len(suivi.actions), 'action')} réparties par axe, chaque barre "
-        f"découpée par statut. {_detail(lignes, statuts)}.", statuts, lignes)
+        "figure-plan-statuts", f"Actions par {plan.mot_axe} et par statut",
+        f"Barres empilées : {_pluriel(len(suivi.actions), 'action')} réparties par {plan.mot_axe}, "
+        f"chaque barre découpée par statut. {_detail(lignes, statuts)}.", statuts, lignes)
     repartition = horizons = None
     if plan.horizons:
         series = tuple(Serie(h.cle, h.libelle, TEINTES[rang % len(TEINTES)])
@@ -85,8 +85,8 @@ def figures_plan(plan: Plan, suivi: SuiviPlan, realisations: ParMois | None) -> 
                      for r in suivi.resumes)
         repartition = RepartitionHorizons(series, axes)
         horizons = barres_empilees(
-            "figure-plan-horizons", "Actions par axe et par horizon",
-            f"Barres empilées : {_pluriel(repartition.total, 'action')} réparties par axe, chaque "
+            "figure-plan-horizons", f"Actions par {plan.mot_axe} et par horizon",
+            f"Barres empilées : {_pluriel(repartition.total, 'action')} réparties par {plan.mot_axe}, chaque "
             f"barre découpée par horizon. {_detail(axes, series)}.", series, axes)
     par_mois = None
     if realisations and realisations.mois:
