@@ -102,3 +102,41 @@ def test_a_shallow_clone_knows_no_history_and_builds(depot, tmp_path):
     result = build_site(out, "essai", clone / "data", today=SYNDICAT_TODAY)
     assert result.returncode == 0, result.stderr
     assert "Actions réalisées par mois" not in article_html(out, "plan")
+
+
+def test_a_new_action_and_each_change_of_pilote_are_dated(tmp_path):
+    repo = tmp_path / "plan"
+    folder = repo / "data" / "essai"
+    shutil.copytree(FIXTURES / "syndicat", folder)
+    plan = folder / "plan.yml"
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Création", when="2026-01-10T10:00:00+01:00")
+    text = plan.read_text(encoding="utf-8").replace(
+        'pilote: "Service des ressources humaines"', 'pilote: "Direction générale"')
+    text = _set(text, "factures-lisibles", 'pilote: "Service des usagers"')
+    text = text.replace("      - id: factures-lisibles\n", "      - id: relevés-en-ligne\n"
+                        "        texte: \"Relevés en ligne\"\n      - id: factures-lisibles\n".replace(
+                            "relevés", "releves"))
+    plan.write_text(text, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Suivi de février", when="2026-02-14T15:00:00+01:00")
+    plan.write_text(text.replace('        pilote: "Service des usagers"\n', ""), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Suivi de mars", when="2026-03-20T15:00:00+01:00")
+    found = _historique(folder)
+    assert [(e.quand, e.action, e.champ, e.phrase) for e in found.evolutions] == [
+        (date(2026, 2, 14), "livret-accueil", "pilote",
+         "Pilote : Service des ressources humaines → Direction générale"),
+        (date(2026, 2, 14), "releves-en-ligne", "creation", "Ajoutée au plan"),
+        (date(2026, 2, 14), "factures-lisibles", "pilote", "Pilote désigné : Service des usagers"),
+        (date(2026, 3, 20), "factures-lisibles", "pilote", "Pilote retiré (Service des usagers)"),
+    ]
+    # The actions of the first version known have no date of creation: nothing says when.
+    assert not any(e.champ == "creation" and e.action != "releves-en-ligne" for e in found.evolutions)
+    # The fiche's history says it.
+    from macros.site.plan_view import vue_plan
+    from macros.site.render import fragment
+
+    vue = vue_plan(load_referentiel(folder, repo).plan, found, jour=date(2026, 6, 15))
+    [nouvelle] = [a for a in vue.suivi.actions if a.action.id == "releves-en-ligne"]
+    assert "Historique Ajoutée au plan le 14 février 2026" in visible_text(
+        fragment("plan_fiches", vue, nouvelle, macro="contenu"))

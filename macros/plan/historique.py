@@ -1,8 +1,10 @@
-"""When each action changed status or avancement, read from the history of `plan.yml`.
+"""When each action appeared, changed status, avancement or pilote, read from the history
+of `plan.yml`.
 
 Each version of the file that git knows is read as plain data and its actions matched by
 `id` with the version before; the first version a clone knows (a shallow clone's
-boundary included) is the starting point, so nothing is ever dated from a guess. Versions
+boundary included) is the starting point, so nothing is ever dated from a guess: an
+action already there has no date of creation, one that comes in a later version has it. Versions
 older than the ids, or unreadable ones, are skipped. Without git the history is empty.
 """
 
@@ -26,11 +28,12 @@ MAX_VERSIONS = 80
 
 @dataclass(frozen=True)
 class Evolution:
-    """One change of one action: « passée à Réalisé », « avancement 40 % → 60 % »."""
+    """One change of one action: « passée à Réalisé », « avancement 40 % → 60 % »,
+    « pilote : DRH → DGS », « ajoutée au plan »."""
 
     quand: date
     action: str  # the action's id
-    champ: str   # « statut » or « avancement »
+    champ: str   # « statut », « avancement », « pilote » or « creation »
     avant: str | None
     apres: str | None
     phrase: str
@@ -66,7 +69,7 @@ class ParMois:
 
 @dataclass(frozen=True)
 class HistoriquePlan:
-    """Every change of status or avancement, oldest first."""
+    """Every change of status, avancement or pilote, and every new action, oldest first."""
 
     evolutions: tuple[Evolution, ...]
 
@@ -121,7 +124,9 @@ def _first_status(data: object) -> str | None:
 
 
 def compare(old: object, new: object, day: date, plan: Plan) -> list[Evolution]:
-    """What changed between two versions of the plan, for the actions both know."""
+    """What changed between two versions of the plan: for the actions both know, their
+    status, avancement and pilote; the actions only the new one has, added (unless the old
+    one had no action with an id, from before ids: nothing is known to be new then)."""
     labels = {s.cle: s.libelle for s in plan.statuts}
     before, after = _actions(old), _actions(new)
     default_before = _first_status(old) or plan.statuts[0].cle
@@ -129,6 +134,8 @@ def compare(old: object, new: object, day: date, plan: Plan) -> list[Evolution]:
     found = []
     for ident, action in after.items():
         if ident not in before:
+            if before:
+                found.append(Evolution(day, ident, "creation", None, None, "Ajoutée au plan"))
             continue
         was, now = before[ident].get("statut") or default_before, action.get("statut") or default_after
         if was != now:
@@ -139,11 +146,22 @@ def compare(old: object, new: object, day: date, plan: Plan) -> list[Evolution]:
             start = f"{was.removesuffix('%').strip()} %" if was else "non indiqué"
             found.append(Evolution(day, ident, "avancement", was, now,
                                    f"Avancement {start} → {now.removesuffix('%').strip()} %"))
+        was, now = _texte(before[ident].get("pilote")), _texte(action.get("pilote"))
+        if was != now:
+            phrase = (f"Pilote : {was} → {now}" if was and now else f"Pilote désigné : {now}" if now
+                      else f"Pilote retiré ({was})")
+            found.append(Evolution(day, ident, "pilote", was, now, phrase))
     return found
 
 
+def _texte(value: object) -> str | None:
+    """A field of an old version as text, None when absent or not text."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def historique(folder: Path, plan: Plan) -> HistoriquePlan:
-    """The plan's changes of status and avancement, oldest first (empty without git)."""
+    """The plan's changes (status, avancement, pilote, new actions), oldest first (empty
+    without git)."""
     depot = gitinfo.repository(folder) if folder.is_dir() else None
     inside = depot.relative(folder.resolve()) if depot else None
     if depot is None or inside is None:
