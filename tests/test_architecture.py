@@ -48,7 +48,9 @@ html += [macros["titre"](page.path) for page in pages]
 html += [macros["rubrique"](r.id) for r in ref.rubriques]
 html += [macros[name](s.identifiant) for s in sous_pages(ref, pages) for name in MACROS_DE_SOUS_PAGE]
 html += [macros[name]() for name in macros
-         if name not in ("titre", "rubrique", "accueil", *MACROS_DE_SOUS_PAGE)]
+         if name not in ("titre", "rubrique", "accueil", "instances", "action", "contacts", "sigle",
+                         *MACROS_DE_SOUS_PAGE)]
+html += [macros["action"](ref.plan.entrees[0].action.id)]
 typst = kit_source(ref)
 glue = sorted({m.split(".")[0] for m in sys.modules} & {"mkdocs", "material", "mkdocs_macros"})
 print(len(pages), sum(map(len, html)), len(typst), ",".join(glue) or "-")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 
 import pytest
 
-from .conftest import FIXTURES, article_html, build_site, visible_text
+from .conftest import FIXTURES, SYNDICAT_TODAY, article_html, build_site, visible_text
 from .helpers import pdfinfo, pdftotext
 
 
@@ -65,6 +67,8 @@ def test_kit_shows_data_literally(piege_site):
     assert "595.276 x 841.89" in pdfinfo(pdf)["Page size"]  # still A4: `#set page(paper: "a6")` stayed text
 
 
+# What mkdocs-macros' unsandboxed environment would give a template: configuration, environment,
+# its helpers, Python's attribute walk, files.
 ATTACKS = [
     "{{ config }}",
     "{{ config.site_name }}",
@@ -74,20 +78,42 @@ ATTACKS = [
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     "{{ accueil.__globals__ }}",
     "{% include '/etc/passwd' %}",
+    "{{ 7 * 191 }}",
 ]
+# The rubrique's title: in the navigation of every page, and mkdocs-macros renders a title
+# holding Jinja's marks (1337, and the site's name, without Socle holding it aside).
+ATTACK_TITLE = "Attaque {{ 7 * 191 }} {{ config.site_name }}"
 
 
-@pytest.mark.parametrize("attack", ATTACKS)
-def test_pages_reach_only_socle_macros(attack):
-    """Each attack, in the sandbox every page goes through: refused, page named."""
-    from mkdocs.exceptions import PluginError
+@pytest.fixture(scope="module")
+def attaques_site(tmp_path_factory):
+    """The syndicat with a rubrique whose title and every paragraph is an attack on mkdocs-macros."""
+    root = tmp_path_factory.mktemp("attaques")
+    data = root / "data"
+    shutil.copytree(FIXTURES / "syndicat", data / "syndicat")
+    # As code (`…`): the blocks' inline syntax would read `__class__` as bold.
+    blocs = "".join(f"  - type: paragraphe\n    texte: {json.dumps('`' + attack + '`')}\n"
+                    for attack in ATTACKS)
+    (data / "syndicat" / "rubriques" / "attaques.yml").write_text(
+        f"titre: {json.dumps(ATTACK_TITLE)}\nblocs:\n{blocs}", encoding="utf-8")
+    out = root / "site"
+    result = build_site(out, "syndicat", data, today=SYNDICAT_TODAY)
+    assert result.returncode == 0, result.stderr
+    return out
 
-    from macros.mkdocs import sandbox
 
-    with pytest.raises(PluginError) as refused:
-        sandbox.render_page(f"# À propos\n\n{attack}\n", "a-propos.md", {"accueil": lambda: "accueil"})
-    assert str(refused.value).startswith("a-propos.md")
-    assert "root:x:0" not in str(refused.value) and "site_name" not in str(refused.value)
+def test_attacks_in_the_data_reach_no_template(attaques_site):
+    """mkdocs-macros renders Socle's pages, never a text of the data: each attack shows as typed."""
+    page = (attaques_site / "attaques" / "index.html").read_text(encoding="utf-8")
+    article = visible_text(article_html(attaques_site, "attaques"))
+    for attack in ATTACKS:
+        assert attack in article, attack
+    assert "root:x:0" not in page
+    # The title, which mkdocs-macros renders when it holds Jinja's marks, is held aside: as
+    # typed in the heading, the window's title and the navigation of every page.
+    for shown in (page, (attaques_site / "index.html").read_text(encoding="utf-8")):
+        assert "1337" not in shown
+        assert visible_text(shown).count(ATTACK_TITLE) >= 2
 
 
 PAGE_TITLE = "Plan {{ config.site_name }} {% raw %} <b>gras</b> | a |"
@@ -103,14 +129,3 @@ def test_a_page_title_from_the_data_is_shown_literally(piege_site):
     assert PAGE_TITLE in home and "Résumé {{ 7 * 7 }} <script>alert(4)</script>" in home
     assert "Plan Commune d'Essai" not in home and "Résumé 49" not in home
     assert PAGE_TITLE in pdftotext(piege_site / "kit-accueil.pdf", raw=True)
-
-
-def test_a_page_edited_between_two_builds_is_compiled_anew():
-    # Page templates' compiled code is kept between builds, keyed on the page's text.
-    from macros.mkdocs import sandbox
-
-    macros = {"accueil": lambda: "A"}
-    assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md", macros) == "# T\n\nA"
-    assert sandbox.render_page("# T\n\n{{ accueil() }}\n", "essai-cache.md", macros) == "# T\n\nA"
-    assert sandbox.render_page("# U\n\n{{ accueil() }}{{ accueil() }}\n",
-                               "essai-cache.md", macros) == "# U\n\nAA"

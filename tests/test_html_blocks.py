@@ -10,6 +10,7 @@ from mkdocs.utils.yaml import yaml_load
 from macros.data.loader import load_referentiel
 from macros.mkdocs import html_blocks
 from macros.mkdocs.html_blocks import keep, put_back
+from macros.models.glossaire import entrees
 from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import MACROS_DE_SOUS_PAGE, present_pages, sous_pages
 
@@ -105,8 +106,15 @@ def test_every_fragment_reads_the_same_after_markdown(folder):
     # The kit's figures are not what is compared here: no PDF is made.
     ref = load_referentiel(folder, ROOT)
     pages = present_pages(ref)
-    # Macros that take an argument: the page's heading, one rubrique.
-    calls = {"titre": [(page.path,) for page in pages], "rubrique": [(r.id,) for r in ref.rubriques]}
+    # Macros that take an argument (the page's heading, one rubrique, those of docs/ pages), and
+    # those that show a kind only a référentiel with it may call.
+    calls = {"titre": [(page.path,) for page in pages], "rubrique": [(r.id,) for r in ref.rubriques],
+             "instances": [()] if ref.has("gouvernance") else [],
+             "action": [(entree.action.id,) for entree in ref.plan.entrees[:3]] if ref.has("plan") else [],
+             "contacts": [(b.id,) for r in ref.rubriques for b in r.model.blocs
+                          if b.type == "contacts" and b.id],
+             "sigle": [(e.sigle,) for e in entrees(ref.sections.get("glossaire"),
+                                                   ref.sections.get("gouvernance"))[:3]]}
     # A fiche's page: its title and its body, for a few of them.
     for name in MACROS_DE_SOUS_PAGE:
         calls[name] = [(sous.identifiant,) for sous in sous_pages(ref, pages)[:3]]

@@ -3,8 +3,9 @@
 Declared in mkdocs.yml as `socle` (an entry point of pyproject.toml). Every piece of state
 lives on the plugin object. Loading happens in `on_config`, first: a data error stops the
 build there, before anything is written, with every problem listed and no traceback. The
-pages, made by the registry, are rendered with Socle's macros in a sandbox
-(on_page_markdown).
+pages, made by the registry, call Socle's macros, made here for the build and registered with
+mkdocs-macros by the design card's `define_env` (macros/__init__.py, macros/mkdocs/macros_env.py),
+which renders them.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from macros.kit.placeholder import fill_in
 from macros.mkdocs.abreviations import ajouter_abreviations
 from macros.mkdocs.config import SocleConfig
 from macros.mkdocs.html_blocks import put_back
+from macros.mkdocs.macros_env import page_macros
 from macros.mkdocs.redirects import RedirectionError, write
-from macros.mkdocs.sandbox import page_macros, render_page
 from macros.mkdocs.search_copy import search_copy
 from macros.mkdocs.search_index import enrichir_index
 from macros.models.glossaire import entrees
@@ -60,6 +61,12 @@ def _entrees_of(referentiel) -> tuple:
     return tuple(entrees(referentiel.sections.get("glossaire"), referentiel.sections.get("gouvernance")))
 
 
+def _in_project(file: File) -> str:
+    """A file of docs/ as the developer names it: its path in the project."""
+    path = Path(file.abs_src_path)
+    return path.relative_to(project_root()).as_posix() if path.is_relative_to(project_root()) else str(path)
+
+
 class SoclePlugin(BasePlugin[SocleConfig]):
     """The build of one référentiel: data, navigation, pages' finishing, kit, redirections."""
 
@@ -69,13 +76,22 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         self.awaiting_kit: list[Path] = []
         # Pages' full HTML while the search plugin reads the copy made for it (on_page_content).
         self.full_html: dict[str, str] = {}
-        # The pages of this build, by source path (on_config), and the macros they call (on_files).
+        # The pages of this build, by source path, and the macros they call (on_config), which
+        # mkdocs-macros registers (macros/mkdocs/macros_env.py).
         self.pages: dict = {}
         self.macros: dict = {}
         # The pages of one item each (a fiche: fiches-actions/<id>.md), by source path, and the
         # footer facts of their parent page, which they share (computed once, not per fiche).
         self.sous_pages: dict = {}
         self.infos_parent: dict = {}
+        # The plan's spreadsheets of this build (on_config), written with the site (on_files).
+        self.tableurs: tuple = ()
+        # What a page's macros were wrongly asked for, said once mkdocs-macros rendered it.
+        self.macro_errors: list[str] = []
+        # Titles holding Jinja's marks, set aside while mkdocs-macros renders their page.
+        self.held_titles: dict[str, str] = {}
+        # Pages written by hand in docs/ (src_uri), after the pages made from the data.
+        self.authored: list[str] = []
         # `mkdocs serve`: bad data shows as a page of errors instead of stopping the build.
         self.serving = False
         # The data's errors while previewing (None when the data is valid), and the pages
@@ -134,6 +150,14 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         # RGAA: every page's footer states the compliance level (overrides/partials/copyright.html).
         if referentiel.has("accessibilite"):
             config.extra["accessibilite"] = referentiel.accessibilite.etat_libelle
+        # The plan's spreadsheets, written with the site and linked from the plan page.
+        self.tableurs = tuple(plan_en_tableurs(referentiel)) if referentiel.has("plan") else ()
+        telechargements = tuple(telechargement(fichier.nom, len(fichier.contenu))
+                                for fichier in self.tableurs)
+        kit = LienKit(KIT_FILENAME, lambda: label_for(referentiel))
+        self.macro_errors.clear()
+        self.macros = page_macros(build_macros(referentiel, list(self.pages.values()), kit, telechargements),
+                                  self.macro_errors)
         # The kit d'accueil is made beside the rendering of the pages.
         start_kit(referentiel)
         return config
@@ -146,7 +170,7 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         """
         print(f"ERREUR (aperçu) - {errors.report()}", file=sys.stderr, flush=True)
         self.errors = errors
-        self.pages = {}
+        self.pages, self.macros, self.tableurs = {}, {}, ()
         config.nav = [{TITRE: "index.md"}]
         return config
 
@@ -161,26 +185,30 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         return files
 
     def on_files(self, files: Files, *, config) -> Files:
-        """The pages this référentiel has, made from the registry (docs/ holds only assets)."""
-        for file in list(files.documentation_pages()):
-            files.remove(file)
+        """The pages this référentiel has, made from the registry, then those written in docs/."""
+        authored = list(files.documentation_pages())
         if self.errors is not None:
+            for file in authored:
+                files.remove(file)
             return self._error_pages(files, config)
+        # A page of docs/ is the developer's own (CONTRIBUTING.md): it keeps its address, after
+        # the pages of the data in the navigation, and may call the same macros.
+        taken = sorted(file.src_uri for file in authored
+                       if file.src_uri in self.pages or file.src_uri in self.sous_pages)
+        if taken:
+            raise PluginError(f"{_in_project(files.get_file_from_path(taken[0]))} : Socle fait déjà "
+                              "une page à cette adresse "
+                              "depuis les données ; donnez un autre nom à la page écrite à la main.")
+        self.authored = sorted(file.src_uri for file in authored)
+        config.nav = [*config.nav, *self.authored]
+        for fichier in self.tableurs:
+            files.append(File.generated(config, f"{DOSSIER_TELECHARGEMENTS}/{fichier.nom}",
+                                        content=fichier.contenu))
         referentiel = current()
-        # The plan's spreadsheets, written with the site and linked from the plan page.
-        telechargements = []
-        if referentiel.has("plan"):
-            for fichier in plan_en_tableurs(referentiel):
-                files.append(File.generated(config, f"{DOSSIER_TELECHARGEMENTS}/{fichier.nom}",
-                                            content=fichier.contenu))
-                telechargements.append(telechargement(fichier.nom, len(fichier.contenu)))
         # The organisation's files, at /fichiers/<nom>, as they are (checked by the loader).
         for fichier in referentiel.fichiers.values():
             files.append(File(fichier.adresse, src_dir=str(referentiel.folder), dest_dir=config.site_dir,
                               use_directory_urls=False))
-        kit = LienKit(KIT_FILENAME, lambda: label_for(referentiel))
-        self.macros = page_macros(build_macros(referentiel, list(self.pages.values()), kit,
-                                               tuple(telechargements)))
         for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page_markdown(page)))
         # Reached from their parent page, not from the navigation.
@@ -203,13 +231,15 @@ class SoclePlugin(BasePlugin[SocleConfig]):
                               use_directory_urls=False))
         return files
 
+    # After mkdocs-macros (priority 0), which rendered the page with Socle's macros.
+    @event_priority(-50)
     def on_page_markdown(self, markdown, *, page, config, files):
-        """Each page is a template calling Socle's macros, rendered in the sandbox."""
-        if self.errors is not None:
-            return markdown  # the page of errors: escaped HTML, no macro
-        sous = self.sous_pages.get(page.file.src_uri)
-        variables = {"identifiant": sous.identifiant} if sous else {}
-        return render_page(markdown, page.file.src_uri, self.macros, variables)
+        """A macro wrongly called by this page stops the build, the page and the call named."""
+        if self.macro_errors:
+            where = page.file.src_uri if page.file.generated_by else _in_project(page.file)
+            errors, self.macro_errors[:] = list(self.macro_errors), []
+            raise PluginError(f"{where} : " + " ; ".join(errors))
+        return markdown
 
     def on_pre_build(self, *, config) -> None:
         self.awaiting_kit.clear()

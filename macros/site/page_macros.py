@@ -16,6 +16,7 @@ from macros.history import news as history
 from macros.models.glossaire import entrees
 from macros.registry import KINDS, PAGES, Show
 from macros.site.inline import EnLigne
+from macros.site.macros_auteur import macros_auteur
 from macros.site.pages import PresentPage
 from macros.site.parcours import etapes
 from macros.site.render import fragment, markdown_text
@@ -169,6 +170,8 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
         for piece in spec.body:
             if isinstance(piece, Show):
                 macros[macro_name(piece)] = shown(piece)
+    # What a developer's page of docs/ may also call: one piece of the data, by its name.
+    macros.update(macros_auteur(ref, vue_plan))
     return macros
 
 

@@ -115,14 +115,18 @@ def page_markdown(page: PresentPage) -> str:
 
     Pages are made from the registry rather than written in docs/: a title an organisation
     gives its page is the page's heading too, and a new kind needs no page file. The body is
-    rendered as a Jinja template: no text of the data is written in it (the heading is a
-    macro's output); the title goes in the header, which MkDocs reads as YAML only.
+    rendered by mkdocs-macros as a Jinja template: no text of the data is written in it (the
+    heading is a macro's output); the title goes in the header, which MkDocs reads as YAML
+    only (and which Socle holds aside while mkdocs-macros renders: macros/mkdocs/macros_env.py).
     """
     from macros.site.page_macros import macro_name  # the page macros import this module
 
     spec = page.spec
     # The header is read by MkDocs as YAML, never by Jinja: a JSON string is YAML too.
-    header = [f"title: {json.dumps(as_theme_text(page.title), ensure_ascii=False)}"]
+    header = [f"title: {json.dumps(as_theme_text(page.title), ensure_ascii=False)}",
+              # The body is a template for mkdocs-macros, which renders only the pages that
+              # opt in (render_by_default: false in mkdocs.yml).
+              "render_macros: true"]
     if spec.hide_toc:
         header.append("hide: [toc]")
     if spec.search_boost is not None:
@@ -176,12 +180,16 @@ MACROS_DE_SOUS_PAGE = ("fiche", "titre_fiche")
 
 
 # Every fiche's body is the same template: compiled once, not once per fiche (13 800 in
-# `make bench`); `identifiant` is given by the extension when it renders the page.
+# `make bench`); `identifiant` is a variable of the page's header.
 SOUS_PAGE_CORPS = '# {{ titre_fiche(identifiant) }}\n\n{{ fiche(identifiant) }}\n'
 
 
 def sous_page_markdown(sous: SousPage) -> str:
     """A fiche's page: its title in the header (search results, the tab), the same body for all."""
     header = [f"title: {json.dumps(as_theme_text(sous.title), ensure_ascii=False)}",
-              f"search: {{boost: {SOUS_PAGE_BOOST}}}"]
+              f"search: {{boost: {SOUS_PAGE_BOOST}}}",
+              # A variable of the page for mkdocs-macros (a value, never a template), and the
+              # body a template for it, as every page of Socle (page_markdown above).
+              f"identifiant: {json.dumps(sous.identifiant)}",
+              "render_macros: true"]
     return "\n".join(["---", *header, "---", "", SOUS_PAGE_CORPS])
