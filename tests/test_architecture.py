@@ -36,6 +36,7 @@ import tomllib
 from pathlib import Path
 from macros.data.loader import load_referentiel
 from macros.kit.document import kit_source
+from macros.site.macros_auteur import MACROS_AUTEUR
 from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import MACROS_DE_SOUS_PAGE, page_markdown, present_pages, sous_pages
 
@@ -48,8 +49,7 @@ html += [macros["titre"](page.path) for page in pages]
 html += [macros["rubrique"](r.id) for r in ref.rubriques]
 html += [macros[name](s.identifiant) for s in sous_pages(ref, pages) for name in MACROS_DE_SOUS_PAGE]
 html += [macros[name]() for name in macros
-         if name not in ("titre", "rubrique", "accueil", "instances", "action", "contacts", "sigle",
-                         *MACROS_DE_SOUS_PAGE)]
+         if name not in ("titre", "rubrique", "accueil", *MACROS_AUTEUR, *MACROS_DE_SOUS_PAGE)]
 html += [macros["action"](ref.plan.entrees[0].action.id)]
 typst = kit_source(ref)
 glue = sorted({m.split(".")[0] for m in sys.modules} & {"mkdocs", "material", "mkdocs_macros"})

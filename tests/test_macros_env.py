@@ -10,6 +10,7 @@ import yaml
 
 from macros.data import project
 from macros.data.loader import load_referentiel
+from macros.site.macros_auteur import MACROS_AUTEUR
 from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import present_pages
 
@@ -134,5 +135,5 @@ MKDOCS_MACROS_VARIABLES = {"page", "config", "environment", "plugin", "git", "ex
 def test_no_macro_is_hidden_by_a_variable_of_mkdocs_macros(slug):
     ref = load_referentiel(FIXTURES / slug, ROOT)
     names = set(build_macros(ref, present_pages(ref), LienKit("", lambda: "")))
-    assert {"plan", "titre", "instances", "action", "contacts", "sigle"} <= names
+    assert {"plan", "titre", *MACROS_AUTEUR} <= names
     assert not names & MKDOCS_MACROS_VARIABLES

@@ -17,6 +17,7 @@ from macros.data.fidelite import CORRECTIONS, absentes, corrections, phrases, so
 from macros.data.files import SOURCE_FOLDER, display_path
 from macros.data.loader import LoadedReferentiel
 from macros.kit.document import kit_source
+from macros.site.macros_auteur import MACROS_AUTEUR
 from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import MACROS_DE_SOUS_PAGE, page_markdown, present_pages, sous_pages
 
@@ -35,8 +36,9 @@ def site_text(ref: LoadedReferentiel) -> str:
     parts += [macros["rubrique"](rubrique.id) for rubrique in ref.rubriques]
     parts += [macros[name](sous.identifiant) for sous in sous_pages(ref, pages)
               for name in MACROS_DE_SOUS_PAGE]
+    # The pages' own macros: those of docs/ pages show again what these show (MACROS_AUTEUR).
     parts += [macro() for name, macro in macros.items()
-              if name not in ("titre", "rubrique", *MACROS_DE_SOUS_PAGE)]
+              if name not in ("titre", "rubrique", *MACROS_DE_SOUS_PAGE, *MACROS_AUTEUR)]
     return html.unescape(_BALISE.sub(" ", "\n".join(parts)))
 
 

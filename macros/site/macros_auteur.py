@@ -17,6 +17,9 @@ from macros.models.glossaire import entrees
 from macros.site.inline import EnLigne
 from macros.site.render import fragment, markdown_text
 
+# Their names: pages of the data never call them (they show again what those pages show).
+MACROS_AUTEUR = ("instances", "action", "contacts", "sigle")
+
 
 class ErreurDeMacro(ValueError):
     """A page called a macro with an argument this référentiel does not have."""

@@ -179,8 +179,7 @@ def sous_pages(referentiel: LoadedReferentiel, pages: list[PresentPage]) -> list
 MACROS_DE_SOUS_PAGE = ("fiche", "titre_fiche")
 
 
-# Every fiche's body is the same template: compiled once, not once per fiche (13 800 in
-# `make bench`); `identifiant` is a variable of the page's header.
+# Every fiche's body is the same template; `identifiant` is a variable of the page's header.
 SOUS_PAGE_CORPS = '# {{ titre_fiche(identifiant) }}\n\n{{ fiche(identifiant) }}\n'
 
 
