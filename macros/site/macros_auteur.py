@@ -15,7 +15,7 @@ from collections.abc import Callable
 from macros.data.loader import LoadedReferentiel
 from macros.models.glossaire import entrees
 from macros.site.inline import EnLigne
-from macros.site.render import fragment, markdown_text
+from macros.site.render import fragment, heading_attributes, markdown_text
 
 # Their names: pages of the data never call them (they show again what those pages show).
 MACROS_AUTEUR = ("instances", "action", "contacts", "sigle")
@@ -50,7 +50,10 @@ def macros_auteur(ref: LoadedReferentiel, vue_plan: Callable[[], object]) -> dic
         vue = vue_plan()
         for suivie in vue.suivi.actions:
             if identifiant in (suivie.action.id, suivie.entree.numero):
-                return fragment("plan_fiches", vue, suivie, 2, macro="fiche")
+                entree = suivie.entree
+                heading = f"## {markdown_text(f'{entree.numero} {entree.action.texte}')} " \
+                          f"{heading_attributes(entree.ancre)}\n\n"
+                return heading + fragment("plan_fiches", vue, suivie, macro="contenu")
         connues = [a.action.id for a in vue.suivi.actions]
         raise _inconnu("action", "l'action", identifiant, connues, "plan.yml")
 
