@@ -228,7 +228,8 @@ MALFORMED = {
     "deeply nested": (b"[" * 200_000 + b"]" * 200_000, 400, "pas du JSON valide"),
     "a number of a million digits": (b"{\"action\": " + b"9" * 1_000_000 + b"}", 400, "pas du JSON valide"),
     "an unknown action": (b"{\"action\": \"runShell\", \"params\": {}}", 400, "non prise en charge"),
-    "media": (b"{\"action\": \"persistMedia\", \"params\": {}}", 400, "non prise en charge"),
+    "media without its file": (b"{\"action\": \"persistMedia\", \"params\": {}}", 400,
+                               "un fichier déposé doit être un objet"),
 }
 
 
@@ -434,3 +435,75 @@ def test_an_unknown_file_and_a_renaming_are_refused(backend):
     body["params"]["dataFiles"][0]["newPath"] = f"{FOLDER}/autre.yml"
     answer = backend.request(body)
     assert answer[0] == 403 and "renommer" in _error(answer)
+
+
+# The media library: data/<slug>/fichiers/ ---------------------------------------------------
+
+MEDIAS = f"{FOLDER}/fichiers"
+PNG = (ROOT / "tests" / "fixtures" / "syndicat" / "fichiers" / "logo.png").read_bytes()
+
+
+def _media(path: str, content: bytes) -> dict:
+    import base64
+
+    return {"path": path, "content": base64.b64encode(content).decode("ascii"), "encoding": "base64"}
+
+
+def test_a_file_is_uploaded_listed_and_read_back(backend):
+    status, _, answer = backend.post("persistMedia", asset=_media(f"{MEDIAS}/logo.png", PNG))
+    assert status == 200 and answer["path"] == f"{MEDIAS}/logo.png" and answer["name"] == "logo.png"
+    assert (backend.folder / "fichiers" / "logo.png").read_bytes() == PNG  # the folder made for it
+    status, _, listed = backend.post("getMedia", mediaFolder=MEDIAS)
+    assert status == 200 and [m["path"] for m in listed] == [f"{MEDIAS}/logo.png"]
+    assert listed[0]["content"] == _media("", PNG)["content"] and listed[0]["encoding"] == "base64"
+    assert backend.post("getMediaFile", path=f"{MEDIAS}/logo.png")[2]["id"] == answer["id"]
+    assert backend.post("deleteFiles", paths=[f"{MEDIAS}/logo.png"])[0] == 200
+    assert not (backend.folder / "fichiers" / "logo.png").exists()
+
+
+@pytest.mark.parametrize(("name", "content", "status", "words"), [
+    ("piege.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 422, "dessin SVG refusé"),
+    ("faux.pdf", b"<html><script>alert(1)</script></html>", 422, "n'est pas un vrai PDF"),
+    ("Mon logo.png", PNG, 422, "ne peut pas servir d'adresse"),
+    ("page.html", b"<html></html>", 403, "la médiathèque de l'éditeur ne contient que"),
+    ("../plan.yml", b"titre: x\n", 403, "la médiathèque de l'éditeur ne contient que"),
+    ("sous/logo.png", PNG, 403, "la médiathèque de l'éditeur ne contient que"),
+    (".cache.png", PNG, 403, "la médiathèque de l'éditeur ne contient que"),
+])
+def test_an_upload_the_site_would_not_publish_is_refused_and_nothing_written(backend, name, content,
+                                                                           status, words):
+    before = backend.files()
+    answer = backend.post("persistMedia", asset=_media(f"{MEDIAS}/{name}", content))
+    assert answer[0] == status and words in _error(answer), answer
+    assert backend.files() == before and not (backend.folder / "fichiers").exists()
+
+
+def test_a_broken_upload_request_is_refused(backend):
+    asset = _media(f"{MEDIAS}/logo.png", PNG)
+    assert backend.post("persistMedia", asset={**asset, "content": "pas du base64 !"})[0] == 400
+    assert backend.post("persistMedia", asset={**asset, "encoding": "utf-8"})[0] == 400
+    assert backend.post("getMedia", mediaFolder=f"{FOLDER}/rubriques")[0] == 403
+    assert not (backend.folder / "fichiers").exists()
+
+
+def test_a_file_a_page_needs_cannot_be_deleted_and_an_entry_brings_its_files(backend):
+    # The logo named by referentiel.yml, saved with the file it names, in one request.
+    identity = backend.folder / "referentiel.yml"
+    text = identity.read_text(encoding="utf-8").replace("  sigle_logo:", "  logo: logo.png\n  sigle_logo:", 1)
+    body = _persist(f"{FOLDER}/referentiel.yml", text)
+    body["params"]["assets"] = [_media(f"{MEDIAS}/logo.png", PNG)]
+    assert backend.request(body)[0] == 200
+    assert identity.read_text(encoding="utf-8") == text
+    assert (backend.folder / "fichiers" / "logo.png").exists()
+    answer = backend.post("deleteFiles", paths=[f"{MEDIAS}/logo.png"])
+    assert answer[0] == 422 and "le logo « logo.png »" in _error(answer)
+    assert (backend.folder / "fichiers" / "logo.png").read_bytes() == PNG
+
+
+def test_a_linked_media_folder_is_refused(backend, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("ailleurs")
+    (backend.folder / "fichiers").symlink_to(outside, target_is_directory=True)
+    answer = backend.post("persistMedia", asset=_media(f"{MEDIAS}/logo.png", PNG))
+    assert answer[0] in (403, 422) and "lien symbolique" in _error(answer)
+    assert not list(outside.iterdir())
+    assert backend.post("getMedia", mediaFolder=MEDIAS)[0] == 403

@@ -9,13 +9,18 @@ can send requests to 127.0.0.1:
 
 - only the editor's own page is answered (local_requete.py: Host, Origin, JSON, a token);
 - only the `.yml` and `.md` files of `data/<slug>/` are read and written, never through a
-  link (local_fichiers.py); media are refused (Socle has none);
-- a save is carried out only if the référentiel, as it would be after it, passes the loader
-  (local_verification.py); it is refused with the loader's `fichier:ligne: message`.
+  link (local_fichiers.py); the media library is `data/<slug>/fichiers/`, files of the
+  types the site publishes only (macros/data/fichiers.py);
+- a save, an upload or a deletion is carried out only if the référentiel, as it would be
+  after it, passes the loader (local_verification.py): a hostile SVG, a file that is not what
+  its name says, one too large, the logo removed, are refused with the loader's
+  `fichier:ligne: message`.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import secrets
@@ -24,7 +29,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from macros.data.limites import TAILLE_MAX_FICHIER, message_trop_gros
+from macros.data.files import PUBLISHED_FOLDER
+from macros.data.limites import TAILLE_MAX_FICHIER, message_trop_gros, message_trop_gros_publie
 from macros.editeur import local_requete as requete
 from macros.editeur.local_fichiers import Absent, Fichiers
 from macros.editeur.local_requete import Garde, Refus
@@ -53,9 +59,63 @@ class Depot:
         return {"data": text, "file": {"path": path, "label": label,
                                        "id": hashlib.sha256(content).hexdigest()}}
 
+    def media(self, parties: tuple[str, ...]) -> dict:
+        """A file of the media library as Decap reads it (its content in base64)."""
+        chemin = "/".join(parties)
+        try:
+            content = self.fichiers.lire(chemin, parties)
+        except Absent:
+            raise Refus(404, f"{chemin} : ce fichier n'existe pas.") from None
+        return {"id": hashlib.sha256(content).hexdigest(), "encoding": "base64", "path": chemin,
+                "content": base64.b64encode(content).decode("ascii"), "name": parties[-1]}
+
+    def _asset(self, asset: object) -> tuple[tuple[str, ...], bytes]:
+        """An uploaded file: its checked path and its bytes (the loader judges them with the rest)."""
+        if not isinstance(asset, dict):
+            raise Refus(400, "requête invalide : un fichier déposé doit être un objet.")
+        parties = self.fichiers.media(asset.get("path"))
+        if asset.get("encoding") != "base64":
+            raise Refus(400, "requête invalide : un fichier déposé s'envoie en base64.")
+        content = requete.texte(asset, "content")
+        if len(content) > (TAILLE_MAX_FICHIER * 4) // 3 + 4:
+            raise Refus(413, f"{parties[-1]} : {message_trop_gros_publie(len(content) * 3 // 4)} "
+                             "Rien n'a été enregistré.")
+        try:
+            data = base64.b64decode(content, validate=True)
+        except (binascii.Error, ValueError):
+            raise Refus(400, "requête invalide : le contenu du fichier n'est pas du base64.") from None
+        if len(data) > TAILLE_MAX_FICHIER:
+            raise Refus(413, f"{parties[-1]} : {message_trop_gros_publie(len(data))} "
+                             "Rien n'a été enregistré.")
+        return parties, data
+
+    def _write(self, written: dict[tuple[str, ...], bytes],
+               removed: set[tuple[str, ...]] = frozenset()) -> None:
+        """Check the référentiel as it would be, then write (and remove): all or nothing said."""
+        for parts in written:
+            try:
+                self.fichiers.existe(parts)  # refused here if a link is on its way
+            except Absent:
+                if parts[:-1] != (*self.fichiers.dossier, PUBLISHED_FOLDER):  # made below
+                    raise Refus(404, f"{'/'.join(parts)} : son dossier n'existe pas.") from None
+        with self._verrou:
+            verifier(self.root, self.fichiers.dossier, written, removed)
+            if any(parts[len(self.fichiers.dossier)] == PUBLISHED_FOLDER for parts in written):
+                self.fichiers.creer_dossier_medias()
+            for parts, content in written.items():
+                self.fichiers.ecrire(parts, content)
+            for parts in removed:
+                self.fichiers.supprimer(parts)
+
+    def _persist_media(self, params: dict) -> dict:
+        parties, data = self._asset(params.get("asset"))
+        self._write({parties: data})
+        return self.media(parties)
+
     def _persist(self, params: dict) -> dict:
-        if params.get("assets"):
-            raise Refus(403, "les médias ne sont pas pris en charge par Socle.")
+        # Files uploaded with the entry go to the media library, checked with it.
+        assets = dict(self._asset(asset) for asset in requete.liste(params, "assets", dict)) \
+            if params.get("assets") else {}
         data_files = (requete.liste(params, "dataFiles", dict) if "dataFiles" in params
                       else [params.get("entry")] if isinstance(params.get("entry"), dict) else None)
         if not data_files:
@@ -75,27 +135,24 @@ class Depot:
             except Absent:
                 raise Refus(404, f"{path} : le dossier {'/'.join(parts[:-1])}/ n'existe pas.") from None
             written[parts] = content
-        with self._verrou:
-            verifier(self.root, self.fichiers.dossier, written)
-            for parts, content in written.items():
-                self.fichiers.ecrire(parts, content)
+        self._write({**assets, **written})
         return {"message": "entry persisted"}
 
     def _delete(self, paths: list[str]) -> dict:
-        removed = {self.fichiers.rubrique(path) for path in paths}
+        # A rubrique, or a file of the media library (refused if a page still needs it).
+        media = f"{self.fichiers.nom}/{PUBLISHED_FOLDER}/"
+        removed = {self.fichiers.media(path) if isinstance(path, str) and path.startswith(media)
+                   else self.fichiers.rubrique(path) for path in paths}
         if not removed:
             raise Refus(400, "requête invalide : aucun fichier à supprimer.")
-        with self._verrou:
-            for parts in removed:
-                try:
-                    there = self.fichiers.existe(parts)
-                except Absent:
-                    there = False
-                if not there:
-                    raise Refus(404, f"{'/'.join(parts)} : ce fichier n'existe pas.")
-            verifier(self.root, self.fichiers.dossier, {}, removed)
-            for parts in removed:
-                self.fichiers.supprimer(parts)
+        for parts in removed:
+            try:
+                there = self.fichiers.existe(parts)
+            except Absent:
+                there = False
+            if not there:
+                raise Refus(404, f"{'/'.join(parts)} : ce fichier n'existe pas.")
+        self._write({}, removed)
         return {"message": "files deleted"}
 
     def answer(self, action: str, params: dict) -> object:
@@ -124,7 +181,15 @@ class Depot:
         if action == "deleteFile":
             return self._delete([requete.texte(params, "path")])
         if action == "getMedia":
-            return []
+            folder = f"{self.fichiers.nom}/{PUBLISHED_FOLDER}"
+            if params.get("mediaFolder") not in (folder, folder + "/"):
+                raise Refus(403, f"la médiathèque de l'éditeur est {folder}/ (demandé : "
+                                 f"« {str(params.get('mediaFolder'))[:200]} »).")
+            return [self.media(parts) for parts in self.fichiers.medias()]
+        if action == "getMediaFile":
+            return self.media(self.fichiers.media(params.get("path")))
+        if action == "persistMedia":
+            return self._persist_media(params)
         if action == "getDeployPreview":
             return None
         raise Refus(400, f"action non prise en charge par l'éditeur local : « {action[:80]} ».")

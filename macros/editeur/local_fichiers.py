@@ -1,13 +1,16 @@
 """The files the editor's local backend may touch: the référentiel's, and never through a link.
 
 Only `.yml` and `.md` files of `data/<slug>/` are read; only those the loader reads (the
-folder itself and `rubriques/`) are written; only rubriques are deleted. A path is walked one
-component at a time from the repository, each folder opened with O_NOFOLLOW relative to the
-one before (`dir_fd`), each entry looked at with lstat: a symbolic link anywhere in the path
-is refused, and one swapped in between the look and the open makes the open fail instead of
-being followed (a check on the resolved path would follow it). Writes go to a temporary file
-of the same folder, renamed over the file (`make serve` never reads a half-written file),
-keeping the file's mode (a new file gets the umask's, 0644 usually).
+folder itself and `rubriques/`) are written; only rubriques are deleted. The media library
+is the published files' folder, `fichiers/`: there only, files of the types it publishes
+(macros/data/fichiers.py) are read, written and deleted, each checked by the loader first. A
+path is walked one component at a time from the repository, each folder opened with
+O_NOFOLLOW relative to the one before (`dir_fd`), each entry looked at with lstat: a
+symbolic link anywhere in the path is refused, and one swapped in between the look and the
+open makes the open fail instead of being followed (a check on the resolved path would
+follow it). Writes go to a temporary file of the same folder, renamed over the file (`make
+serve` never reads a half-written file), keeping the file's mode (a new file gets the
+umask's, 0644 usually).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from macros.data.fichiers import TYPES
+from macros.data.files import PUBLISHED_FOLDER
 from macros.data.limites import TAILLE_MAX_FICHIER, message_trop_gros
 from macros.editeur.local_requete import Refus
 
@@ -78,6 +83,43 @@ class Fichiers:
         raise Refus(403, f"l'éditeur n'écrit que les fichiers de {self.nom}/ et de {self.nom}/"
                          f"{RUBRIQUES}/ (demandé : « {chemin} »).")
 
+    def media(self, chemin: object) -> tuple[str, ...]:
+        """A file of the media library: `data/<slug>/fichiers/<nom>`, of a published type."""
+        refus = Refus(403, f"la médiathèque de l'éditeur ne contient que les fichiers de "
+                           f"{self.nom}/{PUBLISHED_FOLDER}/ ({', '.join(sorted(TYPES))}) "
+                           f"(demandé : « {str(chemin)[:200]} »).")
+        if not isinstance(chemin, str) or not chemin or len(chemin) > 1024 or "\x00" in chemin \
+                or "\\" in chemin:
+            raise refus
+        parties = tuple(chemin.split("/"))
+        if parties[:-1] != (*self.dossier, PUBLISHED_FOLDER) or parties[-1] in ("", ".", "..") \
+                or parties[-1].startswith(".") or PurePosixPath(parties[-1]).suffix.lower() not in TYPES:
+            raise refus
+        return parties
+
+    def medias(self) -> list[tuple[str, ...]]:
+        """The files of the media library, by name (none when `fichiers/` is not there)."""
+        trouves = []
+        try:
+            with self._ouvrir_dossier((*self.dossier, PUBLISHED_FOLDER)) as fd, os.scandir(fd) as entrees:
+                for entree in sorted(entrees, key=lambda e: e.name):
+                    if not entree.name.startswith(".") and entree.is_file(follow_symlinks=False) \
+                            and PurePosixPath(entree.name).suffix.lower() in TYPES:
+                        trouves.append((*self.dossier, PUBLISHED_FOLDER, entree.name))
+        except Absent:
+            return []
+        return trouves
+
+    def creer_dossier_medias(self) -> None:
+        """`fichiers/` in the référentiel's folder, made if it is not there (never through a link)."""
+        with self._ouvrir_dossier(self.dossier) as fd:
+            etat = _etat(PUBLISHED_FOLDER, fd)
+            if etat is None:
+                os.mkdir(PUBLISHED_FOLDER, 0o777, dir_fd=fd)
+            elif not stat.S_ISDIR(etat.st_mode) or stat.S_ISLNK(etat.st_mode):
+                raise _lien(f"{self.nom}/{PUBLISHED_FOLDER}") if stat.S_ISLNK(etat.st_mode) else \
+                    Refus(403, f"{self.nom}/{PUBLISHED_FOLDER} : ce n'est pas un dossier.")
+
     def rubrique(self, chemin: object) -> tuple[str, ...]:
         """A file the editor may delete: a rubrique, nothing else."""
         parties = self.modifiable(chemin)
@@ -114,9 +156,12 @@ class Fichiers:
         finally:
             os.close(fd)
 
-    def lire(self, chemin: str) -> bytes:
-        """The bytes of a file of the référentiel (Absent when there is none)."""
-        parties = self.parties(chemin)
+    def lire(self, chemin: str, parties: tuple[str, ...] | None = None) -> bytes:
+        """The bytes of a file of the référentiel (Absent when there is none).
+
+        `parties`: the path already checked (a file of the media library); else `chemin` is.
+        """
+        parties = parties or self.parties(chemin)
         with self._ouvrir_dossier(parties[:-1]) as dossier:
             etat = _etat(parties[-1], dossier)
             if etat is None:

@@ -62,7 +62,13 @@ def _erreurs(racine: Path, dossier: tuple[str, ...], ecrits: dict[tuple[str, ...
         for parties in retires:
             base.joinpath(*parties).unlink()
         for parties, contenu in ecrits.items():
-            base.joinpath(*parties).write_bytes(contenu)
+            cible = base.joinpath(*parties)
+            # Never written through a link of the copy (the loader refuses the link itself).
+            if any(base.joinpath(*parties[:rang]).is_symlink() for rang in range(1, len(parties) + 1)):
+                continue
+            # `fichiers/` may be made by this save (the first file of the media library).
+            cible.parent.mkdir(exist_ok=True)
+            cible.write_bytes(contenu)
         try:
             load_referentiel(base.joinpath(*dossier), base)
         except DataErrors as erreurs:
