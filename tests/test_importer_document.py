@@ -18,7 +18,7 @@ from macros.cli.importer_document import importer
 from macros.data.loader import load_referentiel
 from macros.document.lecture import pandoc
 
-from .conftest import ROOT
+from .conftest import ROOT, build_site
 
 LIVRET = ROOT / "tests" / "fixtures" / "documents" / "livret-syndicat.md"
 
@@ -310,6 +310,11 @@ def test_un_document_ecrit_par_word(tmp_path):
     assert "\n\n![‹Décrivez ce que montre l'image›](fichiers/image-1.png)\n" in horaires
     assert "date du document prise dans les propriétés du fichier" in rapport
     assert "(100 %) se retrouvent sur le site construit" in rapport, rapport
+    # Its pages on the home page: a rubrique with no summary has no empty line under its title.
+    assert build_site(tmp_path / "site", "cdg", tmp_path / "data").returncode == 0
+    accueil_html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert ">Accueil des agents</a></p></li>" in accueil_html
+    assert "<p></p>" not in accueil_html
 
 
 def test_un_referentiel_existant_n_est_jamais_remplace(tmp_path, capsys):
@@ -349,3 +354,29 @@ def test_une_liste_de_definitions_de_sigles_devient_le_glossaire(tmp_path, forma
     ]
     assert not (dossier / "rubriques" / "sigles-et-abreviations.md").exists()
     assert "(100 %) se retrouvent sur le site construit" in _rapport(dossier)
+
+
+def test_le_livret_d_un_ccas_de_neuf_pages(tmp_path):
+    """A livret unlike the fixtures (a CCAS, nine A4 pages), as LibreOffice would hand it over:
+    each part lands in the kind that fits, the rest in rubriques, and every sentence is on the site."""
+    livret = ROOT / "tests" / "fixtures" / "documents" / "livret-ccas.md"
+    code, dossier = _importer(
+        tmp_path, _convertir(livret, tmp_path / "livret-ccas.odt"), "ccas", "CCAS de Valmont"
+    )
+    assert code == 0
+    rapport = _rapport(dossier)
+    for partie, destination in (
+        ("Nos valeurs", "charte.yml"),
+        ("Les instances", "gouvernance.yml"),
+        ("Plan d’actions 2026-2028", "plan.yml"),
+        ("Sigles", "glossaire.yml"),
+        ("Droits et obligations", "rubriques/droits-et-obligations.md"),
+    ):
+        assert f"| {partie} | `{destination}` |" in rapport
+    assert len(list((dossier / "rubriques").iterdir())) == 11
+    assert (
+        yaml.safe_load((dossier / "referentiel.yml").read_text(encoding="utf-8"))["organisation"]["nature"]
+        == "ccas"
+    )
+    assert "« Échéance : fin 2026 » ressemble à une date" in rapport
+    assert "(100 %) se retrouvent sur le site construit" in rapport, rapport
