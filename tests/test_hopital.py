@@ -66,10 +66,13 @@ def test_the_urgent_procedure_stands_out_with_its_steps_and_its_form(hopital_sit
 
 
 def test_the_organisation_chart_keeps_its_four_levels(hopital_site):
-    page = article_html(hopital_site, "organisation")
-    chart = normalise(re.sub(r"<(/?)(ul|li)>", r" \1\2 ", page))
-    assert ("li direction generale ul li direction des soins ul li pole medecine ul li medecine "
-            "polyvalente li li geriatrie li ul li") in chart
+    page = article_html(hopital_site, "gouvernance")
+    assert "La direction générale anime les directions fonctionnelles et les pôles cliniques." in page
+    chart = page[page.index('<ul role="list" class="socle-organigramme">'):]
+    # Each level is a list inside its unit's item: direction, direction, pôle, service.
+    levels = re.sub(r"<(/?)(ul|li)\b[^>]*>", r" \1\2 ", re.sub(r"</?span[^>]*>", "", chart))
+    assert ("ul li Direction générale ul li Direction des soins ul li Pôle médecine ul li Médecine "
+            "polyvalente /li li Gériatrie /li /ul") in " ".join(levels.split())
 
 
 def test_articles_keep_their_numbers_and_extensions_are_not_dialled(hopital_site):

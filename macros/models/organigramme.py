@@ -57,6 +57,9 @@ class Organigramme(Modele):
     titre: Texte | None = facultatif(
         "Titre de l'organigramme ; sans titre, la page l'intitule « L'organigramme »."
     )
+    introduction: list[Texte] = Field(
+        default=[],
+        description="Facultatif : paragraphes qui présentent l'organisation, avant l'organigramme.")
     complet: bool = Field(description="false si le document n'en donne qu'un extrait.")
     entites: list[Entite] = liste(
         "Les entités, dans l'ordre : un nom, ou « nom » (et « responsable ») avec les « entites » "

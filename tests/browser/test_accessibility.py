@@ -123,10 +123,10 @@ def test_axe_finds_no_violation_in_the_blocks_of_rubriques(page_factory, server,
 
 
 # The fictional hospital (tests/fixtures/hopital/): another genre of body, its own blocks (an
-# urgent box with steps, a four-level organisation chart, numbered articles, extensions, a
+# urgent box with steps, a four-level organisation chart (organigramme.yml), numbered articles, extensions, a
 # form to download, a logo) — its own pages at both widths, every page in the full suite.
 HOPITAL = load_referentiel(FIXTURES / "hopital", FIXTURES)
-HOPITAL_PAGES = ["", "premiers-jours-au-ch/", "securite/", "organisation/", "reglement-interieur/",
+HOPITAL_PAGES = ["", "premiers-jours-au-ch/", "securite/", "gouvernance/", "reglement-interieur/",
                  "temps-de-travail/", "numeros-utiles/", "plan/"]
 
 
