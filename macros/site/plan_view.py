@@ -78,6 +78,13 @@ class VuePlan:
         return synthese(self.plan, self.suivi)
 
     @cached_property
+    def filtres(self) -> tuple:
+        """The filters of the plan's lists (macros/site/plan_filtres.py)."""
+        from macros.site.plan_filtres import filtres
+
+        return filtres(self)
+
+    @cached_property
     def _par_pilote(self) -> dict[str, list[ActionSuivie]]:
         found: dict[str, list[ActionSuivie]] = {}
         for a in self.suivi.actions:
@@ -110,12 +117,6 @@ class VuePlan:
     def suivies_de(self, axe: Axe, objectif: Objectif | None) -> list[ActionSuivie]:
         """The actions of one table: an objectif's, or those an axe holds directly."""
         return self.suivi.de(axe, objectif)
-
-    def nombre_pilote(self, pilote: str) -> int:
-        return sum(a.action.pilote == pilote for a in self.suivi.actions)
-
-    def nombre_echeance(self, etat: str) -> int:
-        return sum(a.echeance_etat == etat for a in self.suivi.actions)
 
     def champs_en_plus(self, action: Action) -> list[tuple[str, str]]:
         """The fiche's fields declared once (budget, financeurs…) that the action fills."""

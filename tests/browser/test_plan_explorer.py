@@ -41,17 +41,30 @@ def count_text(page) -> str:
     return page.locator("[data-socle-compte]").inner_text()
 
 
+def box(page, nom: str, valeur: str):
+    return page.locator(f"form[data-socle-filtres] input[name='{nom}'][value='{valeur}']")
+
+
+def checked(page, nom: str) -> list[str]:
+    return page.eval_on_selector_all(f"form[data-socle-filtres] input[name='{nom}']:checked",
+                                     "boxes => boxes.map(b => b.value)")
+
+
 def test_filters_by_horizon_and_statut_and_keeps_them_in_the_url(page_factory, server):
     page = open_plan(page_factory, server)
     assert visible_rows(page) == TOTAL
     assert count_text(page) == f"{TOTAL} actions affichées : toutes."
-    page.select_option("#filtre-horizon", "grand-projet")
+    box(page, "horizon", "grand-projet").check()
     expected = sum(a.horizon == "grand-projet" for a in PLAN.actions)
     assert 0 < expected < TOTAL
     assert visible_rows(page) == expected
     assert count_text(page) == f"{expected} actions affichées sur {TOTAL}."
     assert page.evaluate("location.search") == "?horizon=grand-projet"
-    page.select_option("#filtre-statut", "fait")
+    # The address opens on the list, even once Material has written the section in view there.
+    wait_until(page, "location.hash === '#toutes-les-actions'")
+    page.mouse.wheel(0, -3000)
+    wait_until(page, "location.hash === '#toutes-les-actions'")
+    box(page, "statut", "fait").check()
     expected = sum(a.horizon == "grand-projet" and a.statut == "fait" for a in PLAN.actions)
     assert visible_rows(page) == expected
     assert "statut=fait" in page.evaluate("location.search")
@@ -63,16 +76,64 @@ def test_filters_by_horizon_and_statut_and_keeps_them_in_the_url(page_factory, s
     assert page.foreign_requests == []
 
 
+def test_two_values_of_one_filter_widen_the_list(page_factory, server):
+    page = open_plan(page_factory, server)
+    box(page, "horizon", "grand-projet").check()
+    box(page, "horizon", "victoire-rapide").check()
+    expected = sum(a.horizon in ("grand-projet", "victoire-rapide") for a in PLAN.actions)
+    assert visible_rows(page) == expected
+    # In the form's order, whatever the order they were ticked in.
+    assert page.evaluate("location.search") == "?horizon=victoire-rapide&horizon=grand-projet"
+    vue = page.locator("[data-socle-vue]")
+    assert vue.inner_text() == (f"Vue filtrée — Horizon : Victoire rapide ou Grand projet : "
+                                f"{expected} actions sur {TOTAL}.")
+    # The sentence that counted every action gives way to the filtered view's.
+    assert page.locator("[data-socle-intro]").is_hidden()
+
+
 def test_a_shared_url_restores_the_filtered_view(page_factory, server):
     page = open_plan(page_factory, server, "?axe=2&horizon=moyen-terme")
-    assert page.input_value("#filtre-axe") == "2"
-    assert page.input_value("#filtre-horizon") == "moyen-terme"
+    assert checked(page, "axe") == ["2"] and checked(page, "horizon") == ["moyen-terme"]
     expected = sum(o.axe == 2 and a.horizon == "moyen-terme" for o, a in PAIRES)
     assert visible_rows(page) == expected
     assert page.locator("#axe-1").is_hidden() and page.locator("#axe-2").is_visible()
     page.click("form[data-socle-filtres] button[type=reset]")
     wait_until(page, "location.search === ''")
     assert visible_rows(page) == TOTAL
+
+
+def test_a_filtered_view_prints_its_filters_and_its_count(page_factory, server):
+    page = open_plan(page_factory, server, "?horizon=grand-projet")
+    expected = sum(a.horizon == "grand-projet" for a in PLAN.actions)
+    page.emulate_media(media="print")
+    assert page.locator("form[data-socle-filtres]").is_hidden()
+    assert page.locator("[data-socle-vue]").inner_text() == (
+        f"Vue filtrée — Horizon : Grand projet : {expected} actions sur {TOTAL}.")
+    assert page.locator("[data-socle-intro]").is_hidden()
+    assert visible_rows(page) == expected
+
+
+def test_on_a_phone_the_filters_fold_into_one_control(page_factory, server):
+    page = open_plan(page_factory, server, width=390)
+    plier = page.locator("form[data-socle-filtres] details")
+    assert plier.get_attribute("open") is None
+    assert box(page, "horizon", "grand-projet").is_hidden()
+    page.click("form[data-socle-filtres] summary")
+    box(page, "horizon", "grand-projet").check()
+    summary = page.locator("form[data-socle-filtres] summary")
+    assert summary.inner_text() == "Filtrer les actions (1 filtre actif)"
+    # On a wide screen they are open from the start.
+    large = open_plan(page_factory, server)
+    assert large.locator("form[data-socle-filtres] details").get_attribute("open") == ""
+
+
+def test_the_top_of_the_plan_links_to_the_filters(page_factory, server):
+    page = page_factory()
+    page.goto(f"{server}/bethune/plan/")
+    lien = page.locator(".socle-plan-liens a", has_text="Filtrer les actions")
+    assert lien.get_attribute("href") == "#toutes-les-actions"
+    # Above the first chart: the manager does not scroll four screens to find it.
+    assert lien.bounding_box()["y"] < page.locator("#plan-en-chiffres").bounding_box()["y"]
 
 
 def _fold(text: str) -> str:
@@ -105,6 +166,16 @@ def test_without_javascript_every_action_is_shown(page_factory, server):
     page.goto(f"{server}/bethune/plan/?horizon=grand-projet")
     assert page.locator("form[data-socle-filtres]").is_hidden()
     assert visible_rows(page) == TOTAL
+    # The reader is told why the address's filters do nothing.
+    note = page.locator(".socle-filtres__sans-js")
+    assert note.is_visible() and "ont besoin de JavaScript" in note.inner_text()
+    assert "toutes les actions sont affichées" in note.inner_text()
+
+
+def test_with_javascript_the_note_is_not_shown(page_factory, server):
+    page = open_plan(page_factory, server)
+    # <noscript> holds text, not elements, when scripts run.
+    assert page.locator(".socle-filtres__sans-js").count() == 0
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -159,27 +230,54 @@ def visible_ids(page) -> list[str]:
 def test_late_actions_are_one_filter_away_and_the_url_keeps_it(page_factory, server):
     page = open_syndicat_plan(page_factory, server)
     # The filters this plan offers, and no horizon filter: it has none.
-    assert page.locator("#filtre-horizon").count() == 0
-    assert page.locator("#filtre-pilote option").all_inner_texts() == [
-        "Tous les pilotes", "Direction technique (2)", "Laboratoire (1)",
-        "Service des ressources humaines (1)"]
-    page.select_option("#filtre-echeance", "retard")
+    assert page.locator("fieldset[data-socle-filtre='horizon']").count() == 0
+    assert page.locator("fieldset[data-socle-filtre='pilote'] label").all_inner_texts() == [
+        "Direction technique (2)", "Laboratoire (1)", "Service des ressources humaines (1)",
+        "Sans pilote (1)"]
+    box(page, "echeance", "retard").check()
     # Past échéance, not done: late. Past but abandoned or done: not late.
     assert visible_ids(page) == ["livret-accueil"]
     assert page.evaluate("location.search") == "?echeance=retard"
     assert count_text(page) == "1 action affichée sur 5."
     # An axe left without any action loses its heading, and a group's heading is the axe's.
     assert page.locator("#axe-2").is_hidden() and page.locator("#axe-1").is_visible()
-    page.select_option("#filtre-echeance", "depassee")
+    box(page, "echeance", "retard").uncheck()
+    box(page, "echeance", "depassee").check()
     assert visible_ids(page) == ["livret-accueil", "badge-unique", "qualite-eau"]
-    page.select_option("#filtre-echeance", "proche")
+    box(page, "echeance", "depassee").uncheck()
+    box(page, "echeance", "proche").check()
     assert visible_ids(page) == ["visite-usine"]
+
+
+def test_without_pilote_and_without_echeance_are_values_of_their_filters(page_factory, server):
+    page = open_syndicat_plan(page_factory, server, "?pilote=")
+    assert visible_ids(page) == ["factures-lisibles"]
+    page = open_syndicat_plan(page_factory, server, "?echeance=aucune")
+    assert visible_ids(page) == ["factures-lisibles"]
+
+
+def test_contributeurs_filter_the_actions_they_work_on(page_factory, server):
+    page = open_syndicat_plan(page_factory, server, "?contributeurs=Communication")
+    assert visible_ids(page) == ["livret-accueil"]
+    assert "Communication (1)" in page.locator("fieldset[data-socle-filtre='contributeurs']").inner_text()
 
 
 def test_a_shared_url_filters_by_pilote(page_factory, server):
     page = open_syndicat_plan(page_factory, server, "?pilote=Direction%20technique")
-    assert page.input_value("#filtre-pilote") == "Direction technique"
+    assert checked(page, "pilote") == ["Direction technique"]
     assert visible_ids(page) == ["visite-usine", "badge-unique"]
+    # Two pilotes: the actions of either.
+    page = open_syndicat_plan(page_factory, server, "?pilote=Direction%20technique&pilote=Laboratoire")
+    assert visible_ids(page) == ["visite-usine", "badge-unique", "qualite-eau"]
+
+
+def test_the_fiches_page_has_the_same_filters(page_factory, server):
+    page = page_factory()
+    page.goto(f"{server}/syndicat/fiches-actions/?pilote=Direction%20technique")
+    page.wait_for_selector("form[data-socle-filtres]:not([hidden])")
+    assert visible_ids(page) == ["visite-usine", "badge-unique"]
+    assert page.locator("#fiches-axe-2").is_hidden()
+    assert page.evaluate("location.hash") == "#liste-des-fiches"
 
 
 def test_without_javascript_the_follow_up_is_readable(page_factory, server):
