@@ -159,7 +159,7 @@
     }
     window.addEventListener("scroll", function () {
       window.clearTimeout(attente);
-      attente = window.setTimeout(remettreAncre, 200);
+      attente = window.setTimeout(remettreAncre, 500);  // after Material's own update, which is debounced
     }, {passive: true});
     form.addEventListener("input", appliquer);
     form.addEventListener("change", appliquer);
