@@ -2,11 +2,12 @@
 
 One run prints every figure and writes them to build/bench.json:
 
-1. each real référentiel: build time (median of 7, interleaved) against a plain Material
-   site with the same pages, headings and words, and the same ratio in instructions
-   (valgrind, when installed: the load of a shared machine moves times by ±15 %, not
-   instruction counts); how often each data file was parsed;
-   the full build, kit read back from .cache/kit/ and kit laid out again (data changed);
+1. each real référentiel: the full build (median of 7, interleaved) against two witnesses
+   with the same pages, headings and words — plain Material, and the design card's stack,
+   Material + mkdocs-macros rendering the text from YAML (bench/witnesses.py) —, and the
+   same ratios in instructions (valgrind, when installed: the load of a shared machine
+   moves times by ±15 %, not instruction counts); how often each data file was parsed;
+   the site alone (kit stubbed out) and the kit laid out again (data changed);
    the PDF kit's share; site weight, home page transfer, search index;
 2. `python -m macros.cli.check` time;
 3. `mkdocs serve`: time from saving plan.yml to the page showing the change;
@@ -27,24 +28,19 @@ from __future__ import annotations
 import json
 import os
 import platform
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from macros.kit.cache import folder as kit_cache
-
-from .plain_site import site_words, write_plain_site
-from .process import PYTHON, ROOT, Run, instructions, median_run, mkdocs_build, run
-from .runs import RATIO_REPEATS, REPEATS, instrumented, kb, pdf_layout, run_figures, say
+from .process import PYTHON, ROOT, median_run, mkdocs_build, run
+from .runs import REPEATS, instrumented, kb, pdf_layout, run_figures, say
 from .scale import bench_scale
 from .search import report_typing
 from .serve import measure_reload
 from .weight import browser_home_assets, home_page_assets, search_assets, site_weight
+from .witnesses import compare
 
-# Socle's build against a plain Material site of the same content (issue « any organisation »).
-TARGET_RATIO = 1.1
 TARGET_HOME_KB = 400
 CRITERION_KINDS = {"html", "css", "js", "font"}
 
@@ -62,50 +58,10 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
     say(f"\n## Référentiel {slug}")
     site = tmp / f"site-{slug}"
     _, counts = instrumented(tmp / f"instr-{slug}", slug)
-    # The site alone (kit replaced by a stand-in) is what the ratio to plain Material
-    # judges; the full build, kit included, is what a user waits for.
+    # The full build, kit included, is what a user waits for: the witnesses judge it.
     mkdocs_build(site, slug=slug)
-    plain_config, pages, words = write_plain_site(site, tmp / f"plain-{slug}", ROOT / "mkdocs.yml")
-    plain_site = tmp / f"plain-{slug}-site"
-    # Interleaved, so that a shared machine's changing load weighs on all four alike. A full
-    # build lays the kit out when its source is new (data changed), else reads it back.
-    runs: dict[str, list[Run]] = {"alone": [], "full": [], "cold": [], "plain": []}
-    for _ in range(RATIO_REPEATS):
-        runs["alone"].append(
-            instrumented(tmp / f"seul-{slug}", slug, with_pdf=False, counters=False)[0])
-        runs["full"].append(mkdocs_build(site, slug=slug))
-        shutil.rmtree(kit_cache(), ignore_errors=True)
-        runs["cold"].append(mkdocs_build(site, slug=slug))
-        runs["plain"].append(mkdocs_build(plain_site, config=plain_config))
-    alone, full, cold, plain = (median_run(runs[kind]) for kind in ("alone", "full", "cold", "plain"))
-    plain_pages, plain_words = site_words(plain_site)
-    ratio_wall = alone.seconds / plain.seconds
-    ratio_cpu = alone.cpu_seconds / plain.cpu_seconds
-    say(f"site seul (sans PDF)   : {alone.seconds:.2f} s (CPU {alone.cpu_seconds:.2f} s), "
-        f"mémoire max {alone.peak_mb:.0f} Mo — médiane de {RATIO_REPEATS}, en alternance")
-    say(f"site Material témoin   : {plain.seconds:.2f} s (CPU {plain.cpu_seconds:.2f} s) — "
-        f"{pages} pages, {words} mots (témoin : {plain_pages} pages, {plain_words} mots)")
-    verdict = "OK" if min(ratio_wall, ratio_cpu) <= TARGET_RATIO else "AU-DELÀ DE LA CIBLE"
-    say(f"rapport Socle / témoin : {ratio_wall:.2f}× (horloge), {ratio_cpu:.2f}× (CPU) — "
-        f"cible ≤ {TARGET_RATIO}× : {verdict}")
-    # The same two builds once more, counted in instructions: a ratio the load cannot move.
-    ours_ir = instructions([PYTHON, "-m", "bench.instrumented", str(tmp / f"ir-{slug}"),
-                            str(tmp / f"ir-{slug}.json"), "--sans-pdf", "--sans-compteurs"],
-                           {"REFERENTIEL": slug, "SOCLE_DATA_DIR": ""})
-    plain_ir = instructions([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d",
-                             str(tmp / f"ir-plain-{slug}"), "-f", str(plain_config)])
-    ratio_ir = ours_ir / plain_ir if ours_ir and plain_ir else None
-    say("en instructions        : " + (
-        f"Socle {ours_ir / 1e9:.2f} G, témoin {plain_ir / 1e9:.2f} G, rapport {ratio_ir:.2f}× "
-        f"(valgrind ; insensible à la charge de la machine) — cible ≤ {TARGET_RATIO}× : "
-        + ("OK" if ratio_ir <= TARGET_RATIO else "AU-DELÀ DE LA CIBLE")
-        if ratio_ir else "valgrind absent, non mesuré"))
-    say(f"construction complète  : {full.seconds:.2f} s (CPU {full.cpu_seconds:.2f} s), "
-        f"mémoire max {full.peak_mb:.0f} Mo, kit PDF relu du cache (.cache/kit/, données "
-        f"inchangées) — {full.seconds / plain.seconds:.2f}× le témoin")
-    say(f"  kit refait            : {cold.seconds:.2f} s (CPU {cold.cpu_seconds:.2f} s), "
-        f"mémoire max {cold.peak_mb:.0f} Mo, kit PDF mis en page (données changées) — "
-        f"{cold.seconds / plain.seconds:.2f}× le témoin")
+    runs, compared = compare(slug, tmp, site)
+    alone, cold = runs.alone, runs.cold
     say(f"données                : {_loads_line(counts)} ; fragments rendus : "
         f"{sum(counts['fragments'].values())}")
     events = {name: round(seconds, 3) for name, seconds in counts["event_seconds"].items()
@@ -152,12 +108,7 @@ def bench_referentiel(slug: str, tmp: Path) -> dict:
     if index:
         say(f"index de recherche     : {kb(index.raw)} brut, {kb(index.gzipped)} compressé")
     return {
-        "socle": run_figures(alone), "complet": run_figures(full), "complet_kit_refait": run_figures(cold),
-        "temoin": run_figures(plain),
-        "pages": pages, "mots": words, "mots_temoin": plain_words,
-        "rapport_horloge": round(ratio_wall, 3), "rapport_cpu": round(ratio_cpu, 3),
-        "instructions": {"socle": ours_ir, "temoin": plain_ir,
-                         "rapport": round(ratio_ir, 3) if ratio_ir else None},
+        **compared,
         "lectures_yaml": counts["yaml_reads"], "fragments": counts["fragments"],
         "evenements_s": events, "pdf_seul": pdf,
         "pdf_ajoute_horloge_part": round(extra_wall / alone.seconds, 3) if weight.pdf else None,

@@ -87,7 +87,7 @@ def page_markdown(page: PageText) -> str:
     return "\n".join(lines)
 
 
-def _plain_config(socle_config: Path) -> dict:
+def plain_config(socle_config: Path) -> dict:
     """Socle's mkdocs.yml, minus everything that is Socle's own."""
     # MkDocs' own reader: mkdocs.yml uses its tags (!ENV).
     config = yaml_load(socle_config.read_text(encoding="utf-8"))
@@ -113,7 +113,7 @@ def write_plain_site(built_site: Path, destination: Path, socle_config: Path) ->
         (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / page.path).write_text(page_markdown(page), encoding="utf-8")
     config = destination / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(_plain_config(socle_config), allow_unicode=True,
+    config.write_text(yaml.safe_dump(plain_config(socle_config), allow_unicode=True,
                                      sort_keys=False), encoding="utf-8")
     return config, len(pages), sum(page.words for page in pages)
 

@@ -9,7 +9,7 @@ import pytest
 from bench.generate import SCALED_LISTS, scale_referentiel
 from macros.data.loader import load_referentiel
 
-from .conftest import ROOT
+from .conftest import ROOT, build_site
 
 BETHUNE = ROOT / "data" / "bethune"
 FACTOR = 3
@@ -78,3 +78,25 @@ def test_every_scaled_list_exists_in_the_data():
 def test_factor_below_one_is_refused(tmp_path: Path):
     with pytest.raises(ValueError):
         scale_referentiel(BETHUNE, tmp_path / "bethune", 0)
+
+
+@pytest.mark.complet
+def test_the_card_witness_shows_the_plain_witness_text(tmp_path):
+    """The card's stack (Material + mkdocs-macros, text from YAML) builds the same pages and words."""
+    from bench.card_site import write_card_site
+    from bench.plain_site import site_words, write_plain_site
+    from bench.process import mkdocs_build
+
+    from .conftest import FIXTURES, SYNDICAT_TODAY
+
+    site = tmp_path / "site"
+    result = build_site(site, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
+    assert result.returncode == 0, result.stderr
+    plain_config, pages, words = write_plain_site(site, tmp_path / "plain", ROOT / "mkdocs.yml")
+    card_config = write_card_site(site, tmp_path / "carte", ROOT / "mkdocs.yml")
+    mkdocs_build(tmp_path / "plain-site", config=plain_config)
+    mkdocs_build(tmp_path / "carte-site", config=card_config)
+    assert pages > 5 and words > 1000
+    assert site_words(tmp_path / "carte-site") == site_words(tmp_path / "plain-site")
+    home = (tmp_path / "carte-site" / "index.html").read_text(encoding="utf-8")
+    assert "texte_de_page" not in home
