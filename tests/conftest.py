@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import html
 import os
 import re
@@ -75,42 +76,61 @@ def site_text(site: Path) -> str:
     return "\n".join(parts)
 
 
-# The real référentiels, each built once per session and shared by every test that reads it.
+# The real référentiels, each built once per run and shared by every test that reads it.
 REAL_SLUGS = ("bethune", "pas-de-calais")
+# The day the hospital fixture is read on: its échéances are after it.
+HOPITAL_TODAY = "2026-09-15"
+
+
+def _shared_root(tmp_path_factory) -> Path:
+    """Where the sites of this run are built: one folder for every pytest-xdist worker.
+
+    Each worker has its own base folder (…/popen-gw0, …/popen-gw1); their parent is the
+    run's. Sites built there once serve every worker, instead of one build per worker.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    root = base / "sites"
+    root.mkdir(exist_ok=True)
+    return root
+
+
+def _built_once(root: Path, slug: str, data_dir: Path | None = None, today: str | None = None) -> Path:
+    """`root/slug` built by the first worker that asks for it; the others wait for it (a lock)."""
+    site = root / slug
+    with open(root / f"{slug}.verrou", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = root / f"{slug}.construit"
+        if not done.exists():
+            shutil.rmtree(site, ignore_errors=True)
+            result = build_site(site, slug, data_dir, today=today)
+            assert result.returncode == 0, result.stderr
+            done.touch()
+    return site
 
 
 @pytest.fixture(scope="session")
 def real_sites(tmp_path_factory) -> Path:
     """Every real référentiel built as a user would, under one root: <root>/<slug>/."""
-    root = tmp_path_factory.mktemp("sites")
-    for slug in REAL_SLUGS:
-        result = build_site(root / slug, slug)
-        assert result.returncode == 0, result.stderr
+    root = _shared_root(tmp_path_factory)
+    # Workers start with different référentiels, so that they build side by side.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    for slug in REAL_SLUGS[worker % len(REAL_SLUGS):] + REAL_SLUGS[:worker % len(REAL_SLUGS)]:
+        _built_once(root, slug)
     return root
 
 
 @pytest.fixture(scope="session")
 def syndicat_site(real_sites) -> Path:
     """The fictional syndicat (tests/fixtures/syndicat/), built once, read on SYNDICAT_TODAY."""
-    site = real_sites / "syndicat"
-    if not site.exists():
-        result = build_site(site, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
-        assert result.returncode == 0, result.stderr
-    return site
-
-
-# The day the hospital fixture is read on: its échéances are after it.
-HOPITAL_TODAY = "2026-09-15"
+    return _built_once(real_sites, "syndicat", FIXTURES, today=SYNDICAT_TODAY)
 
 
 @pytest.fixture(scope="session")
 def hopital_site(real_sites) -> Path:
     """The fictional hospital (tests/fixtures/hopital/), built once, read on HOPITAL_TODAY."""
-    site = real_sites / "hopital"
-    if not site.exists():
-        result = build_site(site, "hopital", FIXTURES, today=HOPITAL_TODAY)
-        assert result.returncode == 0, result.stderr
-    return site
+    return _built_once(real_sites, "hopital", FIXTURES, today=HOPITAL_TODAY)
 
 
 @pytest.fixture
