@@ -317,7 +317,7 @@ class _Walk:
             self.checked.add("liste")
             return
         if sorted(o.get("type") for o in options) == ["integer", "string"]:  # an axe: 2 or « A »
-            assert field["widget"] == "string" and field["pattern"][0] == MOTIF_NUMERO_AXE, where
+            assert field["widget"] == "number" and field["min"] == 1, where  # a letter: in the file
             assert all(re.match(MOTIF_NUMERO_AXE, n) for n in ("1", "12", "A", "IV"))
             assert not any(re.match(MOTIF_NUMERO_AXE, n) for n in ("0", "a", "A1", "1.2"))
             self.checked.add("numero-axe")

@@ -44,7 +44,8 @@ CASES = {
     "champ-manquant": ("plan.yml", PLAN.replace("titre: Plan d'essai\n", ""),
                        "plan.yml:1:1:", "champ obligatoire « titre » manque"),
     "mauvais-type": ("plan.yml", PLAN.replace("  - numero: 1\n", "  - numero:\n      - 1\n"),
-                     "plan.yml:6:5:", "« numero » doit être un nombre entier, pas une liste"),
+                     "plan.yml:6:5:",
+                     "un numéro d'axe est un nombre (1, 2…) ou une lettre (A, B…), pas une liste"),
     "liste-vide": ("plan.yml", PLAN.replace("axes:\n  - numero: 1\n    titre: Premier axe\n"
                                             "    devise: Une devise\n", "axes: []\n"),
                    "plan.yml:5:1:", "la liste « axes » est vide"),

@@ -21,7 +21,6 @@ import re
 
 from macros.history.changes import NOUNS
 from macros.models.dates import ANNEES_PLAUSIBLES, MOTIF_DATE_DOCUMENT
-from macros.models.plan import MOTIF_NUMERO_AXE
 
 # Keys are written without accents; labels are read by people. Words, not fields: a new
 # field gets a readable label from its name even when it is not listed here.
@@ -98,9 +97,10 @@ class _Schema:
         field["required"] = required and not nullable
         widget = self.widget(options[0]) if len(options) == 1 else None
         if sorted(o.get("type") for o in options) == ["integer", "string"]:
-            # An axe's number: 1, 2… or a letter (macros/models/plan.py), typed as text.
-            widget = {"widget": "string", "pattern": [MOTIF_NUMERO_AXE, "Un nombre (1, 2…) ou une lettre "
-                                                      "majuscule (A, B…)."]}
+            # An axe's number: 1, 2… or a letter (macros/models/plan.py). Decap's text field
+            # cannot hold the file's numbers (its pattern check fails on them and the save
+            # hangs): the form offers the number; a letter is written in the file.
+            widget = self.widget(next(o for o in options if o.get("type") == "integer"))
         if widget is None:
             # Decap has no widget for « a block, or the word aucun », nor for a table keyed by
             # names (referentiel.yml `pages:`): left to the file.

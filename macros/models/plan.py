@@ -76,6 +76,9 @@ def _numero_axe(value: object) -> int | str:
             return int(texte)
         if re.fullmatch(MOTIF_LETTRES, texte):
             return texte
+    if isinstance(value, list | dict):
+        forme = "une liste" if isinstance(value, list) else "un bloc de champs"
+        raise ValueError(f"un numéro d'axe est un nombre (1, 2…) ou une lettre (A, B…), pas {forme}.")
     raise ValueError(f"« {value} » n'est pas un numéro d'axe : écrivez un nombre (1, 2…) ou, si le plan "
                      "numérote ses axes par des lettres, une ou quelques majuscules (A, B…).")
 

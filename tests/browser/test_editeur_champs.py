@@ -28,7 +28,7 @@ def test_a_number_a_french_date_and_an_instance_set_in_empty_fields(browser, edi
         page, _, action = _first_action(context, base)
         _control(action, "Avancement").fill("40")
         echeance = _control(action, "Échéance")
-        assert echeance.get_attribute("placeholder") == "JJ/MM/AAAA"
+        assert echeance.get_attribute("placeholder") == "JJ/MM/AAAA, MM/AAAA ou AAAA"
         assert action.get_by_text("UTC", exact=True).count() == 0
         # Typed in the American order: no such day, the form refuses it in French.
         echeance.fill("06302026")
