@@ -141,10 +141,11 @@ def page_markdown(page: PresentPage) -> str:
 
 
 # Each fiche's title is its action's text, which the plan's tables already hold: Material
-# weighs a title match 1 000 times a text match, so without this the fiches came first for
-# « COPIL » or « bureau municipal » (hit@1 0.80 instead of 0.93 on Béthune's 75 queries;
-# tests/browser/test_search.py). The fiche is still found, under its own title.
-SOUS_PAGE_BOOST = 0.001
+# weighs a title match 1 000 times a text match and a page's own entry 2.5 times a section
+# (its worker's score), so a fiche came first for « COPIL », « QVT » or « télétravail »
+# (hit@1 0.84 on Béthune's 77 queries at 0.001, 0.92 at 0.0001; tests/browser/test_search.py).
+# The fiche is still found, under its own title.
+SOUS_PAGE_BOOST = 0.0001
 
 
 @dataclass(frozen=True)
