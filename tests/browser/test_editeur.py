@@ -89,6 +89,9 @@ def _publish(page, path, before: str) -> str:
             page.screenshot(path=str(path.parent.parent / "echec.png"))
             raise AssertionError(f"{path.name} n'a pas été enregistré")
         time.sleep(0.1)
+    # The file is written before Decap marks the form saved: leaving it earlier asks « quitter
+    # sans enregistrer ? », which Playwright answers no, and the address stays on this form.
+    page.get_by_text("Entrée enregistrée").first.wait_for(timeout=EDITEUR_TIMEOUT_MS)
     return path.read_text(encoding="utf-8")
 
 
