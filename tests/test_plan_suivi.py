@@ -112,7 +112,7 @@ def test_a_fiche_links_the_instances_that_follow_its_action():
 def _fiche(site, ident: str) -> str:
     """A fiche's own page, its fields only (from its title to its links)."""
     page = article_html(site, f"fiches-actions/{ident}")
-    return visible_text(page[:page.index('<ul class="socle-fiche__liens">')])
+    return visible_text(page[:page.index('<ul class="socle-fiche__liens"')])
 
 
 def test_each_fiche_shows_what_the_data_holds_and_what_is_still_to_designate(syndicat_site):
@@ -149,7 +149,7 @@ def test_bethune_fiches_say_what_its_plan_expects_and_the_source_does_not_give()
     plan = load_referentiel(ROOT / "data" / "bethune", ROOT).plan
     vue = vue_plan(plan, jour=JOUR, page_plan="../plan/", fiches="../fiches-actions/").plus_profonde()
     html = "".join(fragment("plan_fiches", vue, a, macro="page") for a in vue.suivi.actions)
-    assert html.count('<dt>Pilote</dt>\n<dd class="socle-a-designer">à désigner</dd>') == 138
-    assert html.count('<dt>Calendrier</dt>\n<dd class="socle-a-designer">à fixer</dd>') == 138
-    assert html.count('<dt>Contributeurs</dt>\n<dd class="socle-a-designer">à désigner</dd>') == 138
+    assert html.count('<dt data-search-exclude>Pilote</dt>\n<dd class="socle-a-designer" data-search-exclude>à désigner</dd>') == 138
+    assert html.count('<dt data-search-exclude>Calendrier</dt>\n<dd class="socle-a-designer" data-search-exclude>à fixer</dd>') == 138
+    assert html.count('<dt data-search-exclude>Contributeurs</dt>\n<dd class="socle-a-designer" data-search-exclude>à désigner</dd>') == 138
     assert "Partenaires" not in html  # « éventuels » in the source: not expected of every fiche
