@@ -11,7 +11,7 @@ REFERENTIEL ?= bethune
 SLUGS := $(notdir $(wildcard data/*))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve editer build build-all check prerequis test test-complet test-all test-browser snapshots bench clean schema nouveau importer-plan importer-document
+.PHONY: help install serve editer build build-all check prerequis test test-complet test-all test-browser snapshots bench bench-echelle clean schema nouveau importer-plan importer-document
 
 help: ## Liste les tâches
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -113,8 +113,11 @@ test-browser: prerequis install ## Lance seulement les tests dans Chromium
 snapshots: install ## Réécrit les instantanés de tests/snapshots/ (relisez ensuite leur diff)
 	$(BIN)/pytest -q -m snapshots --update-snapshots
 
-bench: install ## Mesure temps de construction, poids et recherche
-	$(BIN)/python -m bench
+bench: install ## Mesure temps de construction, poids et recherche (ECHELLE=1 : avec le plan ×100, plusieurs minutes)
+	ECHELLE=$(ECHELLE) $(BIN)/python -m bench
+
+bench-echelle: install ## Seulement la montée en charge, plan ×100 (13 800 fiches) compris, contre Material seul
+	$(BIN)/python -m bench.scale
 
 clean: ## Supprime les sites construits et les caches
 	rm -rf site .pytest_cache .ruff_cache .cache

@@ -11,8 +11,10 @@ One run prints every figure and writes them to build/bench.json:
    the PDF kit's share; site weight, home page transfer, search index;
 2. `python -m macros.cli.check` time;
 3. `mkdocs serve`: time from saving plan.yml to the page showing the change;
-4. the Béthune data scaled ×1, ×10, ×100: build time and peak memory, against the
-   start-up cost of a référentiel with nothing but its identity file;
+4. the Béthune data scaled ×1, ×10 (and ×100 with ECHELLE=1; `make bench-echelle` runs this
+   part alone, ×100 included): build time and peak memory, against plain Material with the
+   same pages, words and menu, and against the start-up cost of a référentiel with nothing
+   but its identity file (bench/scale.py);
 5. the search box: from each letter typed to its results on screen, in Chromium on a
    phone-sized window, at full speed and with the processor slowed four times
    (bench/search.py); search quality from build/search-report.json, which

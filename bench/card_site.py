@@ -69,7 +69,7 @@ def write_card_site(built_site: Path, destination: Path, socle_config: Path) -> 
         (docs / page.path).write_text(f"---\nrender_macros: true\n---\n\n{body}\n", encoding="utf-8")
     (destination / "pages.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     (destination / "main.py").write_text(_MAIN_PY, encoding="utf-8")
-    config = plain_config(socle_config)
+    config = plain_config(socle_config, [page.path for page in pages])
     config["site_name"] = "Site Material + mkdocs-macros de comparaison"
     config["plugins"] = [*config["plugins"], {"macros": {
         "render_by_default": False, "on_error_fail": True, "on_undefined": "strict"}}]

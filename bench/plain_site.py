@@ -6,6 +6,11 @@ in plain paragraphs, then a mkdocs.yml with the same theme, language, features,
 search plugin and Markdown extensions, but none of Socle's machinery (no hooks,
 no macros, no data, no extra CSS). Building it tells what MkDocs + Material
 alone cost for that much content.
+
+Its menu is Socle's: the pages at the top of the site, and the pages of a folder (a
+fiche, `fiches-actions/<id>.md`) left out of it (`not_in_nav`), as Socle leaves them
+out. A menu listing every page would be another site: each page would carry all of
+them, 13 800 entries on each of the 13 800 pages of the ×100 plan (tens of gigabytes).
 """
 
 from __future__ import annotations
@@ -87,8 +92,8 @@ def page_markdown(page: PageText) -> str:
     return "\n".join(lines)
 
 
-def plain_config(socle_config: Path) -> dict:
-    """Socle's mkdocs.yml, minus everything that is Socle's own."""
+def plain_config(socle_config: Path, paths: list[str]) -> dict:
+    """Socle's mkdocs.yml, minus everything that is Socle's own; the menu of `paths` as Socle's."""
     # MkDocs' own reader: mkdocs.yml uses its tags (!ENV).
     config = yaml_load(socle_config.read_text(encoding="utf-8"))
     theme = dict(config["theme"])
@@ -101,7 +106,15 @@ def plain_config(socle_config: Path) -> dict:
         "plugins": [p for p in config.get("plugins", [])
                     if (next(iter(p)) if isinstance(p, dict) else p) == "search"],
         "markdown_extensions": config.get("markdown_extensions", []),
+        **plain_nav(paths),
     }
+
+
+def plain_nav(paths: list[str]) -> dict:
+    """The menu Socle makes: the top pages (home first), the pages of folders out of it."""
+    top = sorted((path for path in paths if "/" not in path), key=lambda path: (path != "index.md", path))
+    folders = sorted({path.split("/")[0] for path in paths if "/" in path})
+    return {"nav": top, "not_in_nav": "\n".join(f"/{folder}/" for folder in folders)}
 
 
 def write_plain_site(built_site: Path, destination: Path, socle_config: Path) -> tuple[Path, int, int]:
@@ -113,7 +126,8 @@ def write_plain_site(built_site: Path, destination: Path, socle_config: Path) ->
         (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / page.path).write_text(page_markdown(page), encoding="utf-8")
     config = destination / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(plain_config(socle_config), allow_unicode=True,
+    settings = plain_config(socle_config, [page.path for page in pages])
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True,
                                      sort_keys=False), encoding="utf-8")
     return config, len(pages), sum(page.words for page in pages)
 

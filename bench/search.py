@@ -24,7 +24,7 @@ QUERIES = ["greve", "qui valide une note", "télétravail", "reglement interieur
            "conges maternite", "l'agent"]
 THROTTLING = (1, 4)
 
-_PROBE = """
+PROBE = """
 (() => {
   const etat = window.__frappe = { pret: false, envoyees: 0, recues: 0, touche: 0, dessine: 0 }
   // The letter in the box (an accented letter is typed without a key event, as on a phone).
@@ -53,7 +53,7 @@ _PROBE = """
 """
 
 
-def _wait(page, expression: str, timeout: float = 20.0) -> None:
+def wait_for(page, expression: str, timeout: float = 20.0) -> None:
     # The site's CSP forbids `eval`, hence polling with `evaluate` (as the browser tests do).
     deadline = time.monotonic() + timeout
     while not page.evaluate(expression):
@@ -62,10 +62,11 @@ def _wait(page, expression: str, timeout: float = 20.0) -> None:
         time.sleep(0.005)
 
 
-def _type(page, box, query: str) -> list[float]:
+def type_query(page, box, query: str, timeout: float = 20.0) -> list[float]:
+    """Milliseconds from each letter typed to its results drawn."""
     latencies = []
     box.fill("")
-    _wait(page, "window.__frappe.envoyees === window.__frappe.recues")
+    wait_for(page, "window.__frappe.envoyees === window.__frappe.recues", timeout)
     for letter in query:
         sent = page.evaluate("window.__frappe.dessine = 0, window.__frappe.envoyees")
         box.press_sequentially(letter)
@@ -73,7 +74,8 @@ def _type(page, box, query: str) -> list[float]:
         # query (a space, an apostrophe) asks nothing and is not counted.
         if page.evaluate("window.__frappe.envoyees") == sent:
             continue
-        _wait(page, "window.__frappe.envoyees === window.__frappe.recues && window.__frappe.dessine > 0")
+        wait_for(page, "window.__frappe.envoyees === window.__frappe.recues && window.__frappe.dessine > 0",
+                 timeout)
         latencies.append(page.evaluate("window.__frappe.dessine - window.__frappe.touche"))
     return latencies
 
@@ -103,7 +105,7 @@ def bench_typing(site: Path) -> dict | None:
             try:
                 for rate in THROTTLING:
                     page = browser.new_page(viewport={"width": 390, "height": 844})
-                    page.add_init_script(_PROBE)
+                    page.add_init_script(PROBE)
                     cdp = page.context.new_cdp_session(page)
                     cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
                     started = time.perf_counter()
@@ -111,9 +113,9 @@ def bench_typing(site: Path) -> dict | None:
                     page.click("header label[for=__search]")
                     box = page.locator("input.md-search__input")
                     box.click()
-                    _wait(page, "window.__frappe.pret")
+                    wait_for(page, "window.__frappe.pret")
                     ready = time.perf_counter() - started
-                    latencies = [ms for query in QUERIES for ms in _type(page, box, query)]
+                    latencies = [ms for query in QUERIES for ms in type_query(page, box, query)]
                     figures[f"processeur_ralenti_{rate}x"] = {
                         "touches": len(latencies),
                         "mediane_ms": round(statistics.median(latencies), 1),

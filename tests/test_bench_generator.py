@@ -100,3 +100,20 @@ def test_the_card_witness_shows_the_plain_witness_text(tmp_path):
     assert site_words(tmp_path / "carte-site") == site_words(tmp_path / "plain-site")
     home = (tmp_path / "carte-site" / "index.html").read_text(encoding="utf-8")
     assert "texte_de_page" not in home
+    # The fiches are built, outside the menu, in both witnesses as in Socle's site.
+    fiches = sorted(p.parent.name for p in (site / "fiches-actions").glob("*/index.html"))
+    assert fiches
+    for witness in ("plain-site", "carte-site"):
+        assert (tmp_path / witness / "fiches-actions" / fiches[0] / "index.html").is_file()
+        menu = (tmp_path / witness / "index.html").read_text(encoding="utf-8")
+        assert f"fiches-actions/{fiches[0]}/" not in menu
+
+
+def test_the_plain_witness_has_socle_s_menu():
+    """The witness leaves the fiches out of its menu as Socle does (else 13 800 entries a page)."""
+    from bench.plain_site import plain_nav
+
+    menu = plain_nav(["plan.md", "fiches-actions/a-1.md", "index.md", "fiches-actions.md",
+                      "fiches-actions/a-2.md"])
+    assert menu["nav"] == ["index.md", "fiches-actions.md", "plan.md"]
+    assert menu["not_in_nav"] == "/fiches-actions/"

@@ -61,3 +61,23 @@ def test_the_index_lists_every_fiche_and_keeps_the_old_anchors(bethune_site):
     assert 'data-socle-filtres="plan"' in index
     # The plan page keeps the anchor the fiches once had there too.
     assert 'id="action-dematerialiser-gestion-temps"' in article_html(bethune_site, "plan")
+
+
+def _primary_menu(html: str) -> str:
+    return html.split('<nav class="md-nav md-nav--primary"')[1]
+
+
+def test_a_fiche_shows_the_fiches_entry_of_the_menu_as_where_the_reader_is(syndicat_site):
+    """Material marks the entry of the page shown; a fiche, outside the menu, marks its parent's."""
+    # No page of this menu is the current one: no table of contents nested in it.
+    menu = _primary_menu(_page(syndicat_site, "fiches-actions/visite-usine")).split("</nav>")[0]
+    marked = re.findall(r'<li class="md-nav__item md-nav__item--active">\s*<a href="([^"]*)"', menu)
+    assert marked == ["../"]                     # fiches-actions/, the fiches' index
+    # Marked, not made the current page: a plain link (no aria-current), and no fiche in the menu.
+    assert "md-nav__link--active" not in menu and "aria-current" not in menu
+    assert "badge-unique/" not in menu
+    # The flag is lifted once the fiche is written: every other page marks itself only.
+    for path in ("plan", "", "fiches-actions"):
+        menu = _primary_menu(_page(syndicat_site, path))
+        assert menu.count("md-nav__item--active") == 1, path   # the page's own entry
+        assert "md-nav__link--active" in menu, path

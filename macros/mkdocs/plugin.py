@@ -35,6 +35,7 @@ from macros.mkdocs.abreviations import ajouter_abreviations
 from macros.mkdocs.config import SocleConfig
 from macros.mkdocs.html_blocks import put_back
 from macros.mkdocs.macros_env import page_macros
+from macros.mkdocs.menu_actif import ParentActif
 from macros.mkdocs.redirects import RedirectionError, write
 from macros.mkdocs.search_copy import search_copy
 from macros.mkdocs.search_index import enrichir_index
@@ -84,6 +85,8 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         # footer facts of their parent page, which they share (computed once, not per fiche).
         self.sous_pages: dict = {}
         self.infos_parent: dict = {}
+        # A fiche's parent entry, shown in the menu as where the reader is (menu_actif.py).
+        self.parent_actif = ParentActif()
         # The plan's spreadsheets of this build (on_config), written with the site (on_files).
         self.tableurs: tuple = ()
         # What a page's macros were wrongly asked for, said once mkdocs-macros rendered it.
@@ -281,6 +284,7 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         present = self.pages.get(page.file.src_uri)
         sous = self.sous_pages.get(page.file.src_uri)
         if sous is not None:
+            self.parent_actif.marquer(nav, sous.parent.path)
             if sous.parent.path not in self.infos_parent:
                 self.infos_parent[sous.parent.path] = infos_page(current(), sous.parent,
                                                                  edit_base(self.config.url_edition))
@@ -290,6 +294,10 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         context["socle_alerte"] = render_notice(infos)
         context["socle_infos_page"] = render_footer(infos)
         return context
+
+    def on_post_page(self, output, *, page, config):
+        self.parent_actif.effacer()
+        return output
 
     # After Material's search plugin (priority 0), which writes search/search_index.json.
     @event_priority(-100)

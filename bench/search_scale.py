@@ -1,0 +1,100 @@
+"""Is Material's search usable on a site of 13 800 pages: the ×100 plan's, in Chromium.
+
+From opening the home page to the search worker having built its index (it downloads
+search/search_index.json and indexes it in the browser), then from typing a query to its
+results drawn, at the machine's speed and with the processor slowed four times (a modest
+phone). The same probe as bench/search.py: the worker's messages tell when it is ready and
+when results come back; every wait is on a condition, none a fixed delay.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from .runs import say
+from .search import PROBE, THROTTLING, type_query, wait_for
+
+QUERY = "télétravail"
+# The index of 13 800 pages is built in the browser: on a slowed processor, minutes.
+READY_TIMEOUT = 300.0
+
+
+def first_query(site: Path) -> dict | None:
+    """Seconds to the index built, milliseconds to the first query's results; None without Chromium."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path(chromium).exists():
+        return None
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    figures: dict = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            try:
+                for rate in THROTTLING:
+                    page = browser.new_page(viewport={"width": 390, "height": 844})
+                    page.add_init_script(PROBE)
+                    cdp = page.context.new_cdp_session(page)
+                    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+                    started = time.perf_counter()
+                    page.goto(base, timeout=READY_TIMEOUT * 1000)
+                    shown = time.perf_counter() - started
+                    page.click("header label[for=__search]")
+                    box = page.locator("input.md-search__input")
+                    box.click()
+                    wait_for(page, "window.__frappe.pret", timeout=READY_TIMEOUT)
+                    ready = time.perf_counter() - started
+                    # Letter by letter, each letter's results drawn before the next one.
+                    latencies = type_query(page, box, QUERY, READY_TIMEOUT)
+                    found = page.locator(".md-search-result__item").count()
+                    figures[f"processeur_ralenti_{rate}x"] = {
+                        "page_affichee_s": round(shown, 2),
+                        "index_pret_s": round(ready, 2),
+                        "premiere_lettre_ms": round(latencies[0], 1),
+                        "max_par_lettre_ms": round(max(latencies), 1),
+                        "resultats_affiches": found,
+                        "tas_js_mo": round(page.evaluate(
+                            "performance.memory ? performance.memory.usedJSHeapSize : 0") / 2**20, 1),
+                    }
+                    page.close()
+            finally:
+                browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    return figures
+
+
+def report_first_query(site: Path) -> dict | None:
+    """The figures of `first_query`, printed."""
+    try:
+        figures = first_query(site)
+    except RuntimeError as error:
+        say(f"       recherche dans Chromium : ÉCHEC — {error}")
+        return {"erreur": str(error)}
+    if figures is None:
+        say("       recherche dans Chromium : non mesurée (Playwright ou Chromium absent)")
+        return None
+    for name, scores in figures.items():
+        say(f"       recherche ({name.replace('_', ' ')}) : page affichée en "
+            f"{scores['page_affichee_s']} s, index construit en {scores['index_pret_s']} s, "
+            f"« {QUERY} » tapé lettre à lettre : {scores['premiere_lettre_ms']} ms pour la "
+            f"première, au plus {scores['max_par_lettre_ms']} ms, {scores['resultats_affiches']} "
+            f"résultats affichés")
+    return figures
