@@ -141,7 +141,7 @@ PAGES: tuple[PageSpec, ...] = (
              kit_left_out="même contenu que la charte, regroupé autrement", detail="roles"),
     PageSpec("droits-obligations.md", "Droits et obligations",
              "Ce que la loi et l'employeur attendent de vous, et ce qu'ils vous garantissent.", 50,
-             ("droits",), body=(Show("droits", "droits"),), kit=(("droits", "droits"),), detail="droits"),
+             ("droits",), body=("droits",), kit=(("droits", "droits"),), detail="droits"),
     PageSpec("gouvernance.md", "Gouvernance", "Qui décide, où et à quel rythme.", 60,
              ("gouvernance", "organigramme"),
              body=("gouvernance", Show("organigramme", "organigramme")),

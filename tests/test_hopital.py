@@ -17,11 +17,12 @@ from .conftest import FIXTURES, article_html, site_text, visible_text
 from .helpers import mots_etrangers, normalise, pdftotext, textes_des_donnees
 
 # Words of other organisations (Béthune, Pas-de-Calais, the syndicat) and of other kinds of
-# body, unaccented as `normalise` writes them.
+# body, unaccented as `normalise` writes them; « agents » too: the hospital says
+# « professionnels » (organisation.agents), and « agent public » only in its own texts.
 MOTS_ETRANGERS = re.compile(
     r"\b(bethune\w*|calais|essai|syndica\w*|intercommuna\w*|collectivites?|communes?|communa\w*|"
     r"municipa\w*|mairies?|maires?|elu|elus|elue|elues|departement\w*|territoria\w*|"
-    r"villes?|metropoles?|agglomerations?|regions?|regiona\w*|ccas|cias|managers?|manageria\w*)\b")
+    r"villes?|metropoles?|agglomerations?|regions?|regiona\w*|ccas|cias|managers?|manageria\w*|agents?)\b")
 
 
 def _mots(texte: str) -> list[str]:
@@ -42,13 +43,15 @@ def test_the_hospital_kit_uses_no_word_of_another_body(hopital_site):
 
 def test_the_words_check_would_see_a_word_of_another_body():
     found = _mots("Bienvenue aux agents de la collectivité et aux élus du conseil municipal.")
-    assert len(found) == 3 and all(word in " ".join(found) for word in ("collectivite", "elus", "municipal"))
+    assert len(found) == 4 and all(word in " ".join(found) for word in ("agents", "collectivite", "elus",
+                                                                         "municipal"))
     assert _mots("Les cadres de santé du Centre hospitalier de Val-Morin.") == []
 
 
 def test_the_home_page_names_the_establishment_and_its_cadres(hopital_site):
     home = visible_text(article_html(hopital_site, ""))
-    assert "découvrent l'établissement et aux cadres de santé" in home
+    assert ("s'adresse aux nouveaux professionnels qui découvrent l'établissement et aux cadres de "
+            "santé") in home
     header = (hopital_site / "index.html").read_text(encoding="utf-8")
     assert '<img src="fichiers/logo.svg" alt="">' in header
     assert '<link rel="icon" href="fichiers/logo.svg">' in header

@@ -45,6 +45,29 @@ def test_managers_are_named_only_in_the_organisation_s_word():
     assert "et aux encadrants qui cherchent une règle ou un repère" in _accueil(ref)
 
 
+def test_the_readers_are_named_in_the_organisation_s_word_or_agents():
+    """organisation.agents: « professionnels » on the home page, the rights' headings (site
+    and kit), the kit's default title; « agents » without it."""
+    from macros.kit.chapters import Part
+    from macros.kit.document import render_part
+    from macros.models.droits import DroitsObligations
+
+    droits = DroitsObligations.model_validate({
+        "obligations": [{"id": "discretion", "titre": "La discrétion", "texte": ["Se taire."]}],
+        "droits": [{"id": "greve", "titre": "La grève", "texte": ["Faire grève."]}]})
+    defaut, propre = _referentiel(), _referentiel(organisation={"agents": "professionnels"})
+    assert "Il s'adresse aux nouveaux agents qui" in _accueil(defaut)
+    assert "Il s'adresse aux nouveaux professionnels qui" in _accueil(propre)
+    assert (defaut.titre_du_kit, propre.titre_du_kit) == ("Kit d'accueil des agents",
+                                                          "Kit d'accueil des professionnels")
+    for organisation, mot in ((defaut.organisation, "agents"), (propre.organisation, "professionnels")):
+        site = fragment("droits", droits, organisation.mot_agents)
+        kit = str(render_part(Part("droits", droits), "d", organisation))
+        for heading in (f"Les obligations des {mot}", f"Les droits des {mot}"):
+            assert heading in site and f'"{heading}"' in kit
+    assert "agents" not in str(render_part(Part("droits", droits), "d", propre.organisation))
+
+
 def test_the_kit_title_comes_from_the_referentiel_or_stays_the_default():
     assert "Télécharger le kit d'accueil (PDF" in _accueil(_referentiel())
     ref = _referentiel(titre_kit="Livret du nouvel arrivant")

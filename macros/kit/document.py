@@ -22,6 +22,7 @@ from macros.data.fichiers import IMAGES_DU_KIT
 from macros.data.loader import LoadedReferentiel
 from macros.kit.chapters import Part, chapters
 from macros.kit.typst_text import inline_typst, typst_string
+from macros.models.referentiel import Organisation
 from macros.site.render import escaping_environment, slug
 
 TEMPLATES = Path(__file__).parent / "typst"
@@ -71,10 +72,14 @@ def environment() -> Environment:
     return env
 
 
-def render_part(part: Part, prefix: str) -> Markup:
-    """Render one part of a chapter; `prefix` keeps its labels unique in the document."""
-    module = environment().get_template(f"sections/{part.template}.typ.j2").module
-    return Markup(str(module.render(part.model, prefix)))
+def render_part(part: Part, prefix: str, organisation: Organisation | None = None) -> Markup:
+    """Render one part of a chapter; `prefix` keeps its labels unique in the document.
+
+    A section whose text names the readers declares an `agents` argument: it gets the
+    organisation's word for them (« professionnels »), « agents » by default."""
+    render = environment().get_template(f"sections/{part.template}.typ.j2").module.render
+    mots = {"agents": organisation.mot_agents} if organisation and "agents" in render.arguments else {}
+    return Markup(str(render(part.model, prefix, **mots)))
 
 
 def kit_source(ref: LoadedReferentiel) -> str:

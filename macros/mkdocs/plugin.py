@@ -144,8 +144,8 @@ class SoclePlugin(BasePlugin[SocleConfig]):
             config.theme["logo"] = config.theme["favicon"] = referentiel.logo.adresse
         config.extra["sigle_logo"] = organisation.sigle_logo or ""
         # The theme writes the description into an attribute, unescaped: fully escaped here.
-        config.site_description = html.escape(f"{document.titre} — {organisation.nom}, pour les agents.",
-                                              quote=True)
+        config.site_description = html.escape(
+            f"{document.titre} — {organisation.nom}, pour les {organisation.mot_agents}.", quote=True)
         self.pages = {page.path: page for page in present_pages(referentiel)}
         self.sous_pages = {sous.path: sous for sous in sous_pages(referentiel, list(self.pages.values()))}
         self.last_pages = set(self.pages)

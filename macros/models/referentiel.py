@@ -32,7 +32,9 @@ NATURE_NOMS: dict[str, tuple[str, bool]] = {
 }
 Nature = Literal[tuple(NATURE_NOMS)]  # type: ignore[valid-type]
 _VOYELLES = "aàâeéèêëiîïoôuùûy"
-TITRE_KIT = "Kit d'accueil des agents"
+# The word of the generic text for the people the site addresses, unless the référentiel
+# gives its own (a hospital's « professionnels »).
+AGENTS = "agents"
 
 
 class Organisation(Modele):
@@ -56,6 +58,11 @@ class Organisation(Modele):
         "Comment le document nomme les personnes qui encadrent (« encadrants », « managers », "
         "« cadres »), au pluriel ; le texte commun du site l'emploie (« aux encadrants qui "
         "cherchent un repère ») ; sans ce champ, il ne les nomme pas.")
+    agents: Texte | None = facultatif(
+        "Comment le document nomme les personnes à qui il s'adresse (« agents », « professionnels », "
+        "« collaborateurs »), au pluriel ; le texte commun du site et du kit l'emploie (« Il "
+        "s'adresse aux nouveaux professionnels », « Les droits des professionnels ») ; sans ce "
+        "champ, « agents ».")
 
     @field_validator("logo")
     @classmethod
@@ -74,6 +81,11 @@ class Organisation(Modele):
             raise ValueError("un nom ne peut pas contenir « \" », « < » ni « > » : écrivez les "
                              "guillemets à la française (« »).")
         return nom
+
+    @property
+    def mot_agents(self) -> str:
+        """« agents », or the organisation's own word (« professionnels »)."""
+        return self.agents or AGENTS
 
     @property
     def nature_nom(self) -> str:
@@ -124,14 +136,14 @@ class Referentiel(Modele):
     )
     titre_kit: Texte | None = Field(default=None, title="Titre du kit", description=(
         "Facultatif : titre du document PDF tiré du site (couverture, pied de page, liens) ; sans "
-        "ce champ, « Kit d'accueil des agents »."))
+        "ce champ, « Kit d'accueil des agents » (ou du mot de « organisation.agents »)."))
     pages: dict[str, ReglagePage] = Field(default={}, description=(
         "Facultatif : pour une page du site (par son nom : plan, gouvernance, valeurs…), un autre "
         "titre, résumé ou rang dans le menu, ou « masquer: oui »."))
 
     @property
     def titre_du_kit(self) -> str:
-        return self.titre_kit or TITRE_KIT
+        return self.titre_kit or f"Kit d'accueil des {self.organisation.mot_agents}"
 
     @field_validator("pages")
     @classmethod

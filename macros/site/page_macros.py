@@ -148,6 +148,9 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
         "gouvernance": lambda: (
             fragment("gouvernance", ref.gouvernance, _figures_gouvernance(ref.gouvernance))
             if ref.has("gouvernance") else ""),
+        # Its headings name the readers in the organisation's word (« Les droits des agents »).
+        "droits": lambda: (fragment("droits", ref.sections["droits"], ref.referentiel.organisation.mot_agents)
+                           if ref.has("droits") else ""),
         "circuits": lambda: (fragment("circuits", ref.circuits, relative("note-piaa.md"),
                                       ref.sections.get("note_piaa"))
                              if ref.has("circuits") else ""),
