@@ -180,10 +180,14 @@ def snapshot(request):
 
 def pytest_collection_modifyitems(items) -> None:
     """Everything under tests/browser/ needs Chromium (`make test-browser` runs just that);
-    every test that compares a snapshot is marked `snapshots` (`make snapshots` runs those)."""
+    of those, only the smoke set (`essentiel`, one or two per area) runs in `make test`, the
+    rest with the complete suite (`make test-all`, and CI after `make test`); every test that
+    compares a snapshot is marked `snapshots` (`make snapshots` runs those)."""
     browser = Path(__file__).parent / "browser"
     for item in items:
         if browser in item.path.parents:
             item.add_marker(pytest.mark.browser)
+            if item.get_closest_marker("essentiel") is None:
+                item.add_marker(pytest.mark.complet)
         if "snapshot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.snapshots)

@@ -87,6 +87,7 @@ def readable(violations: list[dict]) -> str:
 
 # --- axe-core on every page, light and dark ------------------------------------------
 
+@pytest.mark.essentiel
 def test_the_page_list_covers_every_built_page(built_sites):
     for slug in SLUGS:
         site = built_sites["root"] / slug
@@ -147,6 +148,7 @@ def test_axe_finds_no_violation_on_any_page_of_the_hospital(page_factory, server
     assert run_axe(page) == []
 
 
+@pytest.mark.essentiel
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_axe_finds_no_violation_in_search_results(page_factory, server, scheme):
     page = open_page(page_factory, server, "bethune", "", scheme=scheme)
@@ -303,6 +305,7 @@ def test_keyboard_focus_on_a_link_is_visible_and_contrasted(page_factory, server
     assert ratio >= 3, f"anneau de focus {active['outlineColor']} sur {background} : {ratio:.2f}:1"
 
 
+@pytest.mark.essentiel
 def test_search_opens_and_works_with_the_keyboard_only(page_factory, server):
     page = open_page(page_factory, server, "bethune", "")
     page.keyboard.press("/")

@@ -37,6 +37,7 @@ LAYOUT = """() => ({
 })"""
 
 
+@pytest.mark.essentiel
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("slug", SITES)
 def test_the_home_page_is_readable_and_axe_clean(page_factory, server, with_mini, slug, width):

@@ -17,6 +17,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from ..conftest import ROOT
 
 # How long the editor may take for anything: Decap's start (2 MB of script to compile), a
@@ -149,6 +151,7 @@ def _changed_lines(before: str, after: str) -> list[str]:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
+@pytest.mark.essentiel
 def test_status_and_commitment_saved_through_the_forms(browser, editor):
     base, folder = editor
     plan, charte = folder / "plan.yml", folder / "charte.yml"

@@ -78,6 +78,7 @@ def _diff(before: str, after: str) -> list[str]:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
+@pytest.mark.essentiel
 def test_a_change_moves_only_its_lines_and_the_strict_loader_reads_it(serializer):
     plan = (ROOT / "data/bethune/plan.yml").read_text("utf-8")
     charte = (ROOT / "data/bethune/charte.yml").read_text("utf-8")

@@ -6,6 +6,8 @@ script error is checked where each page is loaded anyway: test_accessibility.py 
 
 from __future__ import annotations
 
+import pytest
+
 PAGES = {
     "bethune": ["", "collectivite/", "valeurs/", "engagements-par-role/", "droits-obligations/",
                 "gouvernance/", "circuits/", "note-piaa/", "relation-usagers/", "plan/",
@@ -38,6 +40,7 @@ def test_content_security_policy_is_set_and_not_violated(page_factory, server):
     assert violations == []
 
 
+@pytest.mark.essentiel
 def test_policy_blocks_a_foreign_script(page_factory, server):
     page = page_factory()
     page.goto(f"{server}/bethune/")

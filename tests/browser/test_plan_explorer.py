@@ -50,6 +50,7 @@ def checked(page, nom: str) -> list[str]:
                                      "boxes => boxes.map(b => b.value)")
 
 
+@pytest.mark.essentiel
 def test_filters_by_horizon_and_statut_and_keeps_them_in_the_url(page_factory, server):
     page = open_plan(page_factory, server)
     assert visible_rows(page) == TOTAL
@@ -262,6 +263,7 @@ def test_contributeurs_filter_the_actions_they_work_on(page_factory, server):
     assert "Communication (1)" in page.locator("fieldset[data-socle-filtre='contributeurs']").inner_text()
 
 
+@pytest.mark.essentiel
 def test_a_shared_url_filters_by_pilote(page_factory, server):
     page = open_syndicat_plan(page_factory, server, "?pilote=Direction%20technique")
     assert checked(page, "pilote") == ["Direction technique"]

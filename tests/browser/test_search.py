@@ -180,6 +180,7 @@ def test_results_follow_each_letter_typed(page_factory, server, slug, word, page
         assert _rank(groups, page_path.split()) is not None, (word[:length], groups[:3])
 
 
+@pytest.mark.essentiel
 def test_a_result_opens_the_section_it_names(page_factory, server):
     page, box = _open_search(page_factory, server, "bethune", "telephone")
     groups = _search(page, box, "droit de retrait")
@@ -189,6 +190,7 @@ def test_a_result_opens_the_section_it_names(page_factory, server):
     assert page.locator("#droit-de-retrait").is_visible()
 
 
+@pytest.mark.essentiel
 def test_acronym_and_expansion_find_each_other(page_factory, server):
     page, box = _open_search(page_factory, server, "bethune", "bureau")
     # « Directeur Général des Services » is spelt out only in the Smart Team section and
