@@ -35,8 +35,10 @@ def test_the_search_reads_the_same_sections_and_words_in_the_copy(fixture, reque
         html = article_html(site, page)
         copy = search_copy(html)
         assert _sections(copy) == _sections(html), page
-        assert copy.count("<") < html.count("<"), page
-        compared += 1
+        # A page with an element left out of the search is kept whole (see the last test).
+        if "data-search-exclude" not in html:
+            assert copy.count("<") < html.count("<"), page
+            compared += 1
     assert compared >= 7
 
 
