@@ -10,14 +10,11 @@ messages by their shape (they have `items`), not by Material's message numbers.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
 import statistics
-import threading
 import time
 from pathlib import Path
 
+from .navigateur import site_dans_chromium
 from .runs import say
 
 QUERIES = ["greve", "qui valide une note", "télétravail", "reglement interieur", "B'CLIC",
@@ -82,53 +79,32 @@ def type_query(page, box, query: str, timeout: float = 20.0) -> list[float]:
 
 def bench_typing(site: Path) -> dict | None:
     """Keystroke-to-results times (ms) on `site`, or None without Playwright and Chromium."""
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if not Path(chromium).exists():
-        return None
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     figures: dict = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            try:
-                for rate in THROTTLING:
-                    page = browser.new_page(viewport={"width": 390, "height": 844})
-                    page.add_init_script(PROBE)
-                    cdp = page.context.new_cdp_session(page)
-                    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-                    started = time.perf_counter()
-                    page.goto(base)
-                    page.click("header label[for=__search]")
-                    box = page.locator("input.md-search__input")
-                    box.click()
-                    wait_for(page, "window.__frappe.pret")
-                    ready = time.perf_counter() - started
-                    latencies = [ms for query in QUERIES for ms in type_query(page, box, query)]
-                    figures[f"processeur_ralenti_{rate}x"] = {
-                        "touches": len(latencies),
-                        "mediane_ms": round(statistics.median(latencies), 1),
-                        "p90_ms": round(statistics.quantiles(latencies, n=10)[-1], 1),
-                        "max_ms": round(max(latencies), 1),
-                        "page_et_recherche_pretes_s": round(ready, 2),
-                    }
-                    page.close()
-            finally:
-                browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with site_dans_chromium(site) as ouvert:
+        if ouvert is None:
+            return None
+        browser, base = ouvert
+        for rate in THROTTLING:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.add_init_script(PROBE)
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+            started = time.perf_counter()
+            page.goto(base)
+            page.click("header label[for=__search]")
+            box = page.locator("input.md-search__input")
+            box.click()
+            wait_for(page, "window.__frappe.pret")
+            ready = time.perf_counter() - started
+            latencies = [ms for query in QUERIES for ms in type_query(page, box, query)]
+            figures[f"processeur_ralenti_{rate}x"] = {
+                "touches": len(latencies),
+                "mediane_ms": round(statistics.median(latencies), 1),
+                "p90_ms": round(statistics.quantiles(latencies, n=10)[-1], 1),
+                "max_ms": round(max(latencies), 1),
+                "page_et_recherche_pretes_s": round(ready, 2),
+            }
+            page.close()
     return figures
 
 

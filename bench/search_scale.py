@@ -9,13 +9,10 @@ when results come back; every wait is on a condition, none a fixed delay.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 import time
 from pathlib import Path
 
+from .navigateur import site_dans_chromium
 from .runs import say
 from .search import PROBE, THROTTLING, type_query, wait_for
 
@@ -26,58 +23,37 @@ READY_TIMEOUT = 300.0
 
 def first_query(site: Path) -> dict | None:
     """Seconds to the index built, milliseconds to the first query's results; None without Chromium."""
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if not Path(chromium).exists():
-        return None
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     figures: dict = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            try:
-                for rate in THROTTLING:
-                    page = browser.new_page(viewport={"width": 390, "height": 844})
-                    page.add_init_script(PROBE)
-                    cdp = page.context.new_cdp_session(page)
-                    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-                    started = time.perf_counter()
-                    page.goto(base, timeout=READY_TIMEOUT * 1000)
-                    shown = time.perf_counter() - started
-                    page.click("header label[for=__search]")
-                    box = page.locator("input.md-search__input")
-                    box.click()
-                    wait_for(page, "window.__frappe.pret", timeout=READY_TIMEOUT)
-                    ready = time.perf_counter() - started
-                    # Letter by letter, each letter's results drawn before the next one.
-                    latencies = type_query(page, box, QUERY, READY_TIMEOUT)
-                    found = page.locator(".md-search-result__item").count()
-                    figures[f"processeur_ralenti_{rate}x"] = {
-                        "page_affichee_s": round(shown, 2),
-                        "index_pret_s": round(ready, 2),
-                        "premiere_lettre_ms": round(latencies[0], 1),
-                        "max_par_lettre_ms": round(max(latencies), 1),
-                        "resultats_affiches": found,
-                        "tas_js_mo": round(page.evaluate(
-                            "performance.memory ? performance.memory.usedJSHeapSize : 0") / 2**20, 1),
-                    }
-                    page.close()
-            finally:
-                browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with site_dans_chromium(site) as ouvert:
+        if ouvert is None:
+            return None
+        browser, base = ouvert
+        for rate in THROTTLING:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.add_init_script(PROBE)
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+            started = time.perf_counter()
+            page.goto(base, timeout=READY_TIMEOUT * 1000)
+            shown = time.perf_counter() - started
+            page.click("header label[for=__search]")
+            box = page.locator("input.md-search__input")
+            box.click()
+            wait_for(page, "window.__frappe.pret", timeout=READY_TIMEOUT)
+            ready = time.perf_counter() - started
+            # Letter by letter, each letter's results drawn before the next one.
+            latencies = type_query(page, box, QUERY, READY_TIMEOUT)
+            found = page.locator(".md-search-result__item").count()
+            figures[f"processeur_ralenti_{rate}x"] = {
+                "page_affichee_s": round(shown, 2),
+                "index_pret_s": round(ready, 2),
+                "premiere_lettre_ms": round(latencies[0], 1),
+                "max_par_lettre_ms": round(max(latencies), 1),
+                "resultats_affiches": found,
+                "tas_js_mo": round(page.evaluate(
+                    "performance.memory ? performance.memory.usedJSHeapSize : 0") / 2**20, 1),
+            }
+            page.close()
     return figures
 
 

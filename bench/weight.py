@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+from .navigateur import site_dans_chromium
+
 # Assets a browser fetches as soon as the home page loads.
 _STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"', re.I)
 _STYLESHEET_REVERSED = re.compile(r'<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="stylesheet"', re.I)
@@ -106,43 +108,15 @@ def browser_home_assets(site: Path) -> tuple[list[Asset], list[str]] | None:
     Needs Playwright and Debian's Chromium; returns None without them, and the
     bench falls back to reading the HTML (`home_page_assets`).
     """
-    import functools
-    import http.server
-    import shutil
-    import threading
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if not Path(chromium).exists():
-        return None
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     requested: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update"])
-            try:
-                page = browser.new_page()
-                page.on("request", lambda request: requested.append(request.url))
-                page.goto(base, wait_until="networkidle", timeout=60_000)
-                page.wait_for_timeout(500)   # the search worker asks for its files late
-            finally:
-                browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with site_dans_chromium(site) as ouvert:
+        if ouvert is None:
+            return None
+        browser, base = ouvert
+        page = browser.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(base, wait_until="networkidle", timeout=60_000)
+        page.wait_for_timeout(500)   # the search worker asks for its files late
     assets: dict[Path, Asset] = {}
     elsewhere = []
     for url in requested:
