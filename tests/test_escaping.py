@@ -129,3 +129,19 @@ def test_a_page_title_from_the_data_is_shown_literally(piege_site):
     assert PAGE_TITLE in home and "Résumé {{ 7 * 7 }} <script>alert(4)</script>" in home
     assert "Plan Commune d'Essai" not in home and "Résumé 49" not in home
     assert PAGE_TITLE in pdftotext(piege_site / "kit-accueil.pdf", raw=True)
+
+
+@pytest.mark.parametrize(("fiche", "literals"), [
+    ("action-1", ["Action <a href='javascript:alert(3)'>clic</a> | x",
+                  "Axe 1. Axe *étoilé* {#ancre-pirate} <b>gras</b>"]),
+    ("action-2", ['Fin de chaîne \\" ; #pagebreak() #"', "Barre oblique finale \\",
+                  "Objectif 1.1 : Objectif | avec | barres ## et dièses"]),
+])
+def test_a_fiche_page_shows_its_data_literally(piege_site, fiche, literals):
+    """A fiche's page is made from its model by the plugin, not by a template: text as typed."""
+    page = article_html(piege_site, f"fiches-actions/{fiche}")
+    for literal in literals:
+        assert literal in visible_text(page), literal
+    for injected in ["href='javascript:", 'href="javascript:', "<b>gras", 'id="ancre-pirate"',
+                     "<strong>gras"]:
+        assert injected not in page, injected

@@ -12,7 +12,7 @@ from macros.data import project
 from macros.data.loader import load_referentiel
 from macros.site.macros_auteur import MACROS_AUTEUR
 from macros.site.page_macros import LienKit, build_macros
-from macros.site.pages import present_pages
+from macros.site.pages import present_pages, sous_page_markdown, sous_pages
 
 from .conftest import FIXTURES, ROOT, SYNDICAT_TODAY, article_html, build_site, visible_text
 
@@ -137,3 +137,14 @@ def test_no_macro_is_hidden_by_a_variable_of_mkdocs_macros(slug):
     names = set(build_macros(ref, present_pages(ref), LienKit("", lambda: "")))
     assert {"plan", "titre", *MACROS_AUTEUR} <= names
     assert not names & MKDOCS_MACROS_VARIABLES
+
+
+def test_a_fiche_page_is_no_template_for_mkdocs_macros():
+    """Its body is made from the model by Socle's plugin: its header opts out, it holds no call."""
+    ref = load_referentiel(FIXTURES / "syndicat", ROOT)
+    sous = sous_pages(ref, present_pages(ref))
+    assert sous
+    for page in sous:
+        source = sous_page_markdown(page)
+        assert "render_macros: false" in source.splitlines()
+        assert "{{" not in source and "{%" not in source

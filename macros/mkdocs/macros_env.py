@@ -7,9 +7,10 @@ are those Socle's plugin made for this build (`SoclePlugin.macros`, page_macros 
 What keeps text of the data from ever being a template, in an environment mkdocs-macros does
 not sandbox: only pages that say `render_macros: true` are rendered (`render_by_default:
 false`; Socle's pages, whose body holds macro calls and no text of the data, and developers'
-pages of docs/); the macros' output is not rendered again; and the page's title, which an
-organisation may write (« Plan {{ … }} ») and which mkdocs-macros renders when it holds `{{`,
-`{%` or `{#`, is held aside while the page is rendered (`hold_title`, `give_title_back`).
+pages of docs/; a fiche's page opts out, its body written by Socle's plugin from the model);
+the macros' output is not rendered again; and the page's title, which an organisation may write
+(« Plan {{ … }} ») and which mkdocs-macros renders when it holds `{{`, `{%` or `{#`, is held
+aside while the page is rendered (`hold_title`, `give_title_back`).
 tests/test_escaping.py and tests/test_macros_env.py check each.
 """
 

@@ -44,7 +44,14 @@ from macros.registry import PAGES
 from macros.site.erreurs import TITRE, page_erreurs
 from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
 from macros.site.page_macros import LienKit, build_macros
-from macros.site.pages import as_theme_text, page_markdown, present_pages, sous_page_markdown, sous_pages
+from macros.site.pages import (
+    as_theme_text,
+    page_markdown,
+    present_pages,
+    sous_page_corps,
+    sous_page_markdown,
+    sous_pages,
+)
 from macros.site.plan_view import DOSSIER_TELECHARGEMENTS, telechargement
 
 
@@ -173,7 +180,7 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         """
         print(f"ERREUR (aperçu) - {errors.report()}", file=sys.stderr, flush=True)
         self.errors = errors
-        self.pages, self.macros, self.tableurs = {}, {}, ()
+        self.pages, self.sous_pages, self.macros, self.tableurs = {}, {}, {}, ()
         config.nav = [{TITRE: "index.md"}]
         return config
 
@@ -237,7 +244,12 @@ class SoclePlugin(BasePlugin[SocleConfig]):
     # After mkdocs-macros (priority 0), which rendered the page with Socle's macros.
     @event_priority(-50)
     def on_page_markdown(self, markdown, *, page, config, files):
-        """A macro wrongly called by this page stops the build, the page and the call named."""
+        """A fiche's body from its model; a macro wrongly called stops the build, page named."""
+        sous = self.sous_pages.get(page.file.src_uri)
+        if sous is not None:
+            # Not a template (its header opts out of mkdocs-macros): Socle's own text, made
+            # from the validated model by the same macros (pages.py:sous_page_markdown).
+            markdown = sous_page_corps(sous, self.macros)
         if self.macro_errors:
             where = page.file.src_uri if page.file.generated_by else _in_project(page.file)
             errors, self.macro_errors[:] = list(self.macro_errors), []
