@@ -108,17 +108,23 @@ def _synonymes(text: str, recherches: tuple[_Recherche, ...]) -> list[str]:
     return added
 
 
-def formes(text: str, separateur: re.Pattern[str]) -> str:
+def formes(text: str, separateur: re.Pattern[str], connues: dict[str, set[str]] | None = None) -> str:
     """The other forms of the words of `text` (HTML), each once, cut as the search cuts them.
 
     A form that begins another form or a word of the text is left out: what is typed is
     looked for as the beginning of a word, so the longer one finds it already (« ajoutees »
-    finds « ajoutee » and « ajoute »). The index stays a third smaller.
+    finds « ajoutee » and « ajoute »). The index stays a third smaller. `connues` keeps each
+    word's forms for the next sections: an index repeats its words (the fiches of a plan
+    say « agents », « usagers », « mise en œuvre » thousands of times).
     """
     mots = {mot for mot in separateur.split(_plain_text(text).lower()) if mot}
+    connues = {} if connues is None else connues
     found: set[str] = set()
     for mot in mots:
-        found |= autres_formes(mot)
+        autres = connues.get(mot)
+        if autres is None:
+            autres = connues[mot] = autres_formes(mot)
+        found |= autres
     ordered = sorted(found | mots)
     kept = [forme for forme, suivante in zip(ordered, [*ordered[1:], ""][:len(ordered)], strict=True)
             if forme in found and not suivante.startswith(forme)]
@@ -133,13 +139,14 @@ def enrichir_index(site_dir: Path, entrees: list[Entree], separateur: str) -> No
     index = json.loads(path.read_text(encoding="utf-8"))
     coupe = re.compile(separateur)
     recherches = _recherches(tuple(entrees))
+    connues: dict[str, set[str]] = {}
     for doc in index["docs"]:
         title, text = doc.get("title", ""), doc.get("text", "")
         added = _synonymes(_plain_text(title, text), recherches)
         if added:
             doc[GLOSSAIRE] = " ; ".join(added)
-        for field, value in ((FORMES_TITRE, formes(title, coupe)),
-                             (FORMES, formes(" ".join([text, *added]), coupe))):
+        for field, value in ((FORMES_TITRE, formes(title, coupe, connues)),
+                             (FORMES, formes(" ".join([text, *added]), coupe, connues))):
             if value:
                 doc[field] = value
     # Compact, as Material writes it.
