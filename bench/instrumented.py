@@ -64,7 +64,7 @@ def _stub_pdf() -> None:
     import macros.kit.pdf as pdf
 
     stand_in = b"%PDF-1.7\n% stand-in of the bench\n%%EOF\n"
-    pdf.render_kit = lambda ref: pdf.Kit(data=stand_in, pages=1)
+    pdf.render_kit = lambda ref, cache=None: pdf.Kit(data=stand_in, pages=1)
 
 
 def _instrument() -> None:

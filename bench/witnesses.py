@@ -60,7 +60,7 @@ def compare(slug: str, tmp: Path, site: Path) -> tuple[Runs, dict]:
         series["full"].append(mkdocs_build(site, slug=slug))
         series["plain"].append(mkdocs_build(plain_site, config=plain_config))
         series["card"].append(mkdocs_build(card_site, config=card_config))
-        shutil.rmtree(kit_cache(), ignore_errors=True)
+        shutil.rmtree(kit_cache(ROOT), ignore_errors=True)
         series["cold"].append(mkdocs_build(site, slug=slug))
     runs = Runs(**{kind: median_run(found) for kind, found in series.items()})
     (plain_pages, plain_words), (card_pages, card_words) = site_words(plain_site), site_words(card_site)

@@ -8,8 +8,7 @@ from mkdocs.structure.pages import _HTMLHandler
 from mkdocs.utils.yaml import yaml_load
 
 from macros.data.loader import load_referentiel
-from macros.mkdocs import html_blocks
-from macros.mkdocs.html_blocks import keep, put_back
+from macros.mkdocs.html_blocks import BlocsMisDeCote, keep, put_back
 from macros.models.glossaire import entrees
 from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import MACROS_DE_SOUS_PAGE, present_pages, sous_pages
@@ -17,6 +16,10 @@ from macros.site.pages import MACROS_DE_SOUS_PAGE, present_pages, sous_pages
 from .conftest import FIXTURES, ROOT
 
 _CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+# The blocks these tests set aside (a build has its own: Construction.memoire).
+BLOCS = BlocsMisDeCote()
 
 
 def _markdown() -> Markdown:
@@ -32,7 +35,7 @@ def _markdown() -> Markdown:
 def _both_ways(text: str) -> tuple[str, str]:
     """(Markdown's HTML of `text`, the HTML with its blocks set aside and put back)."""
     direct = _markdown().convert(text)
-    kept, _ = put_back(_markdown().convert(keep(text)))
+    kept, _ = put_back(_markdown().convert(keep(text, BLOCS)), BLOCS)
     return direct, kept
 
 
@@ -65,24 +68,24 @@ def test_markdown_sees_no_difference(text):
 
 def test_blocks_are_really_set_aside():
     text = CASES["headings and blocks"]
-    kept = keep(text)
+    kept = keep(text, BLOCS)
     assert "<p>" not in kept and "<div" not in kept
     assert "## Titre {#titre}" in kept  # headings stay Markdown: table of contents, anchors
-    assert put_back(_markdown().convert(kept))[0].count("<p>") == 3
+    assert put_back(_markdown().convert(kept), BLOCS)[0].count("<p>") == 3
 
 
 def test_what_markdown_would_change_stays_in_the_markdown():
     for name in ("inline tag at the start of a line", "text after the closing tag", "block left open",
                  "indented block", "script and comment"):
-        kept = keep(CASES[name])
+        kept = keep(CASES[name], BLOCS)
         assert CASES[name].splitlines()[0] in kept, name
-        put_back(kept)
+        put_back(kept, BLOCS)
 
 
 def test_anchors_of_the_blocks_are_those_mkdocs_would_list():
     text = ('<div id="bloc">\n<a name="ancre" href="#x">a</a>\n<select name="pas-une-ancre" '
             'id="filtre"><option>1</option></select>\n<p data-id="non" id=\'cote&amp;\'>b</p>\n</div>\n')
-    _, anchors = put_back(keep(text))
+    _, anchors = put_back(keep(text, BLOCS), BLOCS)
     parser = _HTMLHandler()
     parser.feed(text)
     parser.close()
@@ -90,11 +93,11 @@ def test_anchors_of_the_blocks_are_those_mkdocs_would_list():
 
 
 def test_blocks_are_kept_until_put_back():
-    before = set(html_blocks._kept)
-    kept = keep("<p>a</p>\n")
-    assert len(html_blocks._kept) == len(before) + 1
-    assert put_back(kept)[0] == "<p>a</p>\n"
-    assert set(html_blocks._kept) == before
+    blocs = BlocsMisDeCote()
+    kept = keep("<p>a</p>\n", blocs)
+    assert len(blocs.kept) == 1
+    assert put_back(kept, blocs)[0] == "<p>a</p>\n"
+    assert blocs.kept == {}
 
 
 REFERENTIELS = [ROOT / "data" / "bethune", ROOT / "data" / "pas-de-calais",
@@ -124,4 +127,4 @@ def test_every_fragment_reads_the_same_after_markdown(folder):
             direct, kept = _both_ways(output)
             assert kept == direct, name
             if output.count("<p") > 3:
-                assert len(keep(output)) < len(output) / 2, name  # most of it was set aside
+                assert len(keep(output, BLOCS)) < len(output) / 2, name  # most of it was set aside

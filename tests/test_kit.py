@@ -214,11 +214,12 @@ def test_absent_optional_text_is_still_a_string():
 _CHILD_CASE = """
 import sys
 import macros.kit.pdf as pdf
-from macros.data.project import current
-pdf.in_child_process = True
+from macros.data.construction import Construction
 {setup}
+fabrique, ref = pdf.FabriqueKit(), Construction.du_projet().referentiel()
+fabrique.start(ref, in_child_process=True)
 try:
-    kit = pdf.kit_for(current())
+    kit = fabrique.kit_for(ref)
 except pdf.KitError as error:
     print("KitError:", error)
 else:
@@ -246,7 +247,7 @@ def test_typst_refusal_in_the_child_reaches_the_build_as_kit_error():
 
 
 def test_a_child_that_dies_is_reported_not_awaited_forever():
-    out = _kit_in_fresh_process("def crash(ref):\n    raise RuntimeError('panne simulée')\n"
+    out = _kit_in_fresh_process("def crash(ref, cache):\n    raise RuntimeError('panne simulée')\n"
                                 "pdf.render_kit = crash")
     assert out.startswith("KitError: le processus qui fait le kit s'est arrêté sans réponse"), out
 
@@ -274,3 +275,7 @@ def test_pages_written_before_the_kit_get_its_figures_afterwards(tmp_path):
     assert untouched.read_text(encoding="utf-8") == "<p>Rien</p>"
     assert json.loads(index.read_text(encoding="utf-8")) == {
         "docs": [{"text": "Kit (PDF, 2 pages, 3\u00a0Ko &lt;&amp;&gt;)"}]}
+    # Written as the index is (search_index.py): the same bytes as when the kit was made
+    # before the page, whose figures then reached the index with its text.
+    filled = {"docs": [{"text": "Kit (PDF, 2 pages, 3\u00a0Ko &lt;&amp;&gt;)"}]}
+    assert index.read_text(encoding="utf-8") == json.dumps(filled, ensure_ascii=False)

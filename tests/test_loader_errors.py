@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.errors import DataErrors
-from macros.data.loader import load_referentiel, per_referentiel
+from macros.data.loader import LoadedReferentiel, load_referentiel, per_referentiel
 
 from .conftest import FIXTURES, ROOT
 
@@ -123,7 +123,8 @@ def test_what_pages_ask_of_a_referentiel_is_worked_out_once_per_referentiel():
         calls.append((ref, key))
         return len(key)
 
-    first, second = object(), object()  # two loads of the data: two référentiel objects
+    # Two loads of the data: two référentiel objects, each keeping its own answers.
+    first, second = LoadedReferentiel("essai", Path("essai")), LoadedReferentiel("essai", Path("essai"))
     sizes = [section_size(first, "plan"), section_size(first, "plan"), section_size(first, "charte")]
     assert sizes == [4, 4, 6]
     assert calls == [(first, "plan"), (first, "charte")]

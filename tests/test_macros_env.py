@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data import project
 from macros.data.loader import load_referentiel
 from macros.site.macros_auteur import MACROS_AUTEUR
 from macros.site.page_macros import LienKit, build_macros
@@ -105,7 +104,6 @@ def test_zensical_loads_the_same_define_env(monkeypatch):
     monkeypatch.setenv("REFERENTIEL", "syndicat")
     monkeypatch.setenv("SOCLE_DATA_DIR", str(FIXTURES))
     monkeypatch.setenv("SOCLE_AUJOURDHUI", SYNDICAT_TODAY)
-    monkeypatch.setattr(project, "_project", [])
     page = Page("plan/", "plan.md", meta={"render_macros": True})
     markdown = Markdown(extensions=[
         ContextExtension(page=page, config={"root_dir": str(ROOT), "docs_dir": "docs"}),

@@ -51,8 +51,9 @@ def depot(tmp_path_factory):
 
 
 def _historique(folder):
-    gitinfo.start_build([folder])
-    return historique(folder, load_referentiel(folder, folder.parent.parent).plan)
+    memoire = gitinfo.MemoireGit()
+    memoire.demander([folder])
+    return historique(folder, load_referentiel(folder, folder.parent.parent).plan, memoire)
 
 
 def test_three_commits_give_the_dated_changes_of_each_action(depot):

@@ -187,23 +187,19 @@ def test_a_sheet_saved_again_by_libreoffice_reads_back_the_same(name):
 
 
 def test_unchanged_rows_read_the_files_from_the_cache(tmp_path, monkeypatch):
-    from macros.data.project import use_project
     from macros.plan.tableur import ecrire
 
-    use_project(tmp_path)
-    try:
-        plan = _plan("syndicat")
-        first = fichiers(plan, suivre(plan, JOUR), "syndicat")
-        assert len(list((tmp_path / ".cache" / "tableur").iterdir())) == 1
+    cache = tmp_path / ".cache" / "tableur"
+    plan = _plan("syndicat")
+    first = fichiers(plan, suivre(plan, JOUR), "syndicat", cache)
+    assert len(list(cache.iterdir())) == 1
 
-        def no_writing(sheets):
-            raise AssertionError("the cache should have answered")
+    def no_writing(sheets):
+        raise AssertionError("the cache should have answered")
 
-        monkeypatch.setattr(ecrire, "xlsx", no_writing)
-        assert fichiers(plan, suivre(plan, JOUR), "syndicat") == first
-        # Another day changes « En retard »: other rows, other files, written anew.
-        monkeypatch.undo()
-        fichiers(plan, suivre(plan, date(2026, 1, 1)), "syndicat")
-        assert len(list((tmp_path / ".cache" / "tableur").iterdir())) == 2
-    finally:
-        use_project(ROOT)
+    monkeypatch.setattr(ecrire, "xlsx", no_writing)
+    assert fichiers(plan, suivre(plan, JOUR), "syndicat", cache) == first
+    # Another day changes « En retard »: other rows, other files, written anew.
+    monkeypatch.undo()
+    fichiers(plan, suivre(plan, date(2026, 1, 1)), "syndicat", cache)
+    assert len(list(cache.iterdir())) == 2

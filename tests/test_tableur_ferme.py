@@ -8,6 +8,7 @@ names each action added, changed or removed.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,6 @@ import pytest
 
 from macros.cli.importer_plan import main
 from macros.data.loader import load_referentiel
-from macros.data.project import use_project
 from macros.plan.suivi import suivre
 from macros.plan.tableur.ecrire import feuilles, ods, xlsx
 
@@ -39,11 +39,8 @@ def _sans_colonne(sheet, titre: str):
 def _importer(project: Path, sheets, capsys, suffix: str = "xlsx") -> tuple[int, str, str]:
     path = project.parent / f"plan.{suffix}"
     path.write_bytes((xlsx if suffix == "xlsx" else ods)(sheets))
-    use_project(project)
-    try:
+    with contextlib.chdir(project):  # the command-line tools work on the project they run in
         code = main([str(path), "syndicat"])
-    finally:
-        use_project(ROOT)
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -213,11 +210,8 @@ def test_a_plan_yml_past_the_size_limit_is_not_written(projet, capsys, monkeypat
 
 
 def test_a_referentiel_name_is_never_a_path(projet, capsys):
-    use_project(projet)
-    try:
+    with contextlib.chdir(projet):  # the command-line tools work on the project they run in
         code = main([str(projet / "plan.xlsx"), "../../etc"])
-    finally:
-        use_project(ROOT)
     assert code == 2
     assert capsys.readouterr().err.startswith("« ../../etc » n'est pas un nom de référentiel")
 

@@ -10,6 +10,7 @@ in a child process whose address space is capped at 500 Mo: refused before being
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -25,7 +26,6 @@ import pytest
 
 from macros.cli.importer_plan import main
 from macros.data.loader import load_referentiel
-from macros.data.project import use_project
 from macros.plan.suivi import suivre
 from macros.plan.tableur.ecrire import fichiers
 
@@ -243,11 +243,8 @@ def hostiles(tmp_path_factory) -> Path:
 
 
 def _importer(project: Path, sheet: Path, capsys) -> tuple[int, str]:
-    use_project(project)
-    try:
+    with contextlib.chdir(project):  # the command-line tools work on the project they run in
         code = main([str(sheet), "syndicat"])
-    finally:
-        use_project(ROOT)
     return code, capsys.readouterr().err
 
 

@@ -14,8 +14,8 @@ import socket
 import subprocess
 import sys
 
+from macros.data.construction import Construction
 from macros.data.errors import DataErrors
-from macros.data.project import current, project_root
 from macros.editeur.config import repo_folder
 from macros.editeur.local import Depot, start
 
@@ -51,11 +51,12 @@ def main(argv: list[str]) -> int:
               f"tourne peut-être. Choisissez-en un autre, par exemple : {example}", file=sys.stderr)
         return 1
     try:
-        referentiel = current()
+        construction = Construction.du_projet()
+        referentiel = construction.referentiel()
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    root, folder = repo_folder(referentiel, project_root())
+    root, folder = repo_folder(referentiel, construction.racine)
     address = f"{HOST}:{port}"
     server = start(Depot(root, folder), origin=f"http://{address}")  # a free port of its own
     env = {**os.environ, "SOCLE_EDITEUR_LOCAL": server.url}

@@ -1,4 +1,4 @@
-"""The garbage collector paused while data is read.
+"""The garbage collector paused while data is read, and tuned for a build, then put back.
 
 Reading YAML makes hundreds of thousands of small objects and no reference cycle: the
 collector's rounds during it find nothing to free, yet walk every object made so far.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 
 @contextmanager
@@ -33,14 +34,42 @@ def paused(keep: bool = False) -> Iterator[None]:
             gc.enable()
 
 
-def tune_for_a_build() -> None:
-    """Once per process, after start-up: fewer, larger collections (a speed trick, `make bench`).
+@dataclass(frozen=True)
+class Reglage:
+    """The collector as a build found it: put back as it was when the build ends."""
+
+    enabled: bool
+    threshold: tuple[int, int, int]
+    frozen: int
+
+
+def tune_for_a_build() -> Reglage:
+    """At the start of a build: fewer, larger collections (a speed trick, `make bench`).
 
     MkDocs, the theme, pydantic and the models are some fifty thousand objects that live as
     long as the process: frozen, no collection walks them again. A build then makes millions
     of short-lived objects and few cycles: young objects are collected every 5 000
     allocations rather than 700. Objects are freed as before as soon as nothing refers to
-    them; only the search for cycles runs less often.
+    them; only the search for cycles runs less often. `restore` puts it all back.
     """
+    found = Reglage(gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
     gc.freeze()
     gc.set_threshold(5000, 10, 10)
+    return found
+
+
+def restore(found: Reglage) -> None:
+    """After the build (done or failed): the collector as `tune_for_a_build` found it.
+
+    What the build froze (its référentiel, the objects alive at its start) is collectable
+    again: a process that builds again (`mkdocs serve`, tests) does not keep every build's
+    leftovers. Objects frozen before the build by someone else stay frozen with them: the
+    collector cannot tell them apart.
+    """
+    if found.frozen == 0:
+        gc.unfreeze()
+    gc.set_threshold(*found.threshold)
+    if found.enabled:
+        gc.enable()
+    else:
+        gc.disable()

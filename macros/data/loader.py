@@ -1,9 +1,9 @@
 """Load a référentiel folder into validated models, once per build.
 
 Every file is read and validated even when an earlier one failed, so that the
-editor sees all problems at once. The result is cached on the folder's content
-fingerprint: MkDocs calls us from several hooks, and `mkdocs serve` reloads only
-when a file really changed.
+editor sees all problems at once. The build keeps the result with the folder's
+fingerprint (`Construction.referentiel`): MkDocs asks from several hooks, and
+`mkdocs serve` reloads only when a file really changed.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from macros.data import collector
 from macros.data.elagage import checks_of_the_rest
 from macros.data.errors import DataError, DataErrors, explain_validation_error
 from macros.data.fichiers import Fichier, catalogue
@@ -68,6 +67,8 @@ class LoadedReferentiel:
     rubriques: tuple[LoadedRubrique, ...] = ()
     # Its files published with the site (`fichiers/`), by name (macros/data/fichiers.py).
     fichiers: dict[str, Fichier] = field(default_factory=dict)
+    # What is worked out from it once (`per_referentiel`): it never changes once loaded.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def logo(self) -> Fichier | None:
@@ -238,8 +239,8 @@ def _files_of_blocks(model: BaseModel, raw: object, source: str, fichiers: dict[
     return errors
 
 
-def _fingerprint(folder: Path) -> tuple:
-    # Asked by every hook of every page: a directory scan and one stat per file.
+def fingerprint(folder: Path) -> tuple:
+    """The names, dates and sizes of the folder's files: unchanged, the same référentiel."""
     return (_files_of(folder) + _files_of(folder / RUBRIQUES.filename)
             + _files_of(folder / PUBLISHED_FOLDER))
 
@@ -253,22 +254,6 @@ def _files_of(folder: Path) -> tuple:
     return tuple(sorted((name, status.st_mtime_ns, status.st_size) for name, status in found))
 
 
-_cache: dict[Path, tuple[tuple, LoadedReferentiel]] = {}
-
-
-def load_cached(folder: Path, root: Path) -> LoadedReferentiel:
-    """`load_referentiel`, memoised on the folder's files and their dates."""
-    key = folder.resolve()
-    fingerprint = _fingerprint(folder)
-    cached = _cache.get(key)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    with collector.paused(keep=True):  # kept for the whole build
-        loaded = load_referentiel(folder, root)
-    _cache[key] = (fingerprint, loaded)
-    return loaded
-
-
 T = TypeVar("T")
 
 
@@ -276,18 +261,15 @@ def per_referentiel(function: Callable[..., T]) -> Callable[..., T]:
     """`function(ref, *args)` worked out once per référentiel and arguments.
 
     For what every page asks of the référentiel (its glossary, the `suivi` blocks of a
-    section): kept while `load_cached` hands out the same référentiel object, that is
-    while its files are unchanged.
+    section): kept on the référentiel object (`memo`), which never changes and lives as
+    long as its build.
     """
-    latest: list = [None, {}]  # the référentiel, and the results by arguments
-
     @wraps(function)
     def remembered(ref: LoadedReferentiel, *args: object) -> T:
-        if latest[0] is not ref:
-            latest[:] = [ref, {}]
-        if args not in latest[1]:
-            latest[1][args] = function(ref, *args)
-        return latest[1][args]
+        key = (remembered, args)
+        if key not in ref.memo:
+            ref.memo[key] = function(ref, *args)
+        return ref.memo[key]
 
     return remembered
 

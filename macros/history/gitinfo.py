@@ -9,9 +9,9 @@ A build asks about the same few folders many times (each page's « Dernière mis
 jour », « Quoi de neuf », the home page's latest changes). Each question used to
 start its own `git` process, about fifty per build; now one `git log` per
 repository and build (`Depot`) answers them all, and file versions are read with
-one `git cat-file --batch`. `start_build` (called by the hooks at the start of
-every build, `mkdocs serve` included) forgets what was read, so a new commit is
-seen by the next build.
+one `git cat-file --batch`. That memory is the build's (`MemoireGit`, on its
+`Construction`): every build, `mkdocs serve`'s included, asks git afresh, so a new
+commit is seen by the next build.
 """
 
 from __future__ import annotations
@@ -162,67 +162,73 @@ class Depot:
 
 # --- The build's memory ----------------------------------------------------------------------
 
-_caching = False
-_tops: dict[Path, Path | None] = {}
-_depots: dict[Path, Depot] = {}
-_wanted: list[Path] = []
+class MemoireGit:
+    """What git said during one build: the top of each folder's work tree, each repository's log.
 
-
-def start_build(folders: Iterable[Path] = ()) -> None:
-    """Forget what git said (a new build sees new commits); `folders` will be asked about.
-
-    Until the first call, nothing is kept between two questions: code that calls these
-    functions on its own (tests, `make check`) always sees the repository as it is.
+    A build's (`Construction.memoire(MemoireGit)`), so that the next build, made afresh,
+    sees new commits. Without one, nothing is kept between two questions: code that calls
+    these functions on its own (tests, `make check`) always sees the repository as it is.
     """
-    global _caching
-    _caching = True
-    _tops.clear()
-    _depots.clear()
-    _wanted[:] = [Path(folder).resolve() for folder in folders]
+
+    def __init__(self, versions: dict[str, object] | None = None) -> None:
+        self.tops: dict[Path, Path | None] = {}
+        self.depots: dict[Path, Depot] = {}
+        self.wanted: list[Path] = []
+        # File versions already parsed, by git object id (macros/history/news.py): a version
+        # is the « after » of one commit and the « before » of the next.
+        self.versions: dict[str, object] = {} if versions is None else versions
+
+    def suivante(self) -> MemoireGit:
+        """For the next build: git asked again; the versions read kept (named by content)."""
+        return MemoireGit(self.versions)
+
+    def demander(self, folders: Iterable[Path]) -> None:
+        """`folders` will be asked about: one log per repository covers them all."""
+        self.wanted = [Path(folder).resolve() for folder in folders]
 
 
-def _top(folder: Path) -> Path | None:
+def _top(folder: Path, memoire: MemoireGit) -> Path | None:
     """The top of the work tree holding `folder`, None outside git."""
-    if folder in _tops:
-        return _tops[folder]
+    tops = memoire.tops
+    if folder in tops:
+        return tops[folder]
     # A folder inside an already known work tree, with no nested repository on the way,
     # belongs to it: no need to ask git again.
-    for top in {t for t in _tops.values() if t is not None}:
+    for top in {t for t in tops.values() if t is not None}:
         if folder.is_relative_to(top) and not any(
                 (parent / ".git").exists() for parent in (folder, *folder.parents)
                 if parent.is_relative_to(top) and parent != top):
-            _tops[folder] = top
+            tops[folder] = top
             return top
     output = git(["rev-parse", "--show-toplevel"], folder) if folder.is_dir() else None
     top = Path(output.strip()).resolve() if output and output.strip() else None
-    if _caching:
-        _tops[folder] = top
+    tops[folder] = top
     return top
 
 
-def repository(folder: Path) -> Depot | None:
+def repository(folder: Path, memoire: MemoireGit | None = None) -> Depot | None:
     """The log of the repository holding `folder`, covering it; None outside git."""
+    memoire = memoire or MemoireGit()
     folder = folder.resolve()
-    top = _top(folder)
+    top = _top(folder, memoire)
     if top is None:
         return None
-    depot = _depots.get(top) if _caching else None
+    depot = memoire.depots.get(top)
     if depot is None:
-        depot = Depot(top)
-        if _caching:
-            _depots[top] = depot
+        depot = memoire.depots[top] = Depot(top)
     # Read once for every folder the build will ask about in this repository.
-    known = [wanted for wanted in _wanted if wanted.is_relative_to(top)]
+    known = [wanted for wanted in memoire.wanted if wanted.is_relative_to(top)]
     depot.cover(rel for rel in (depot.relative(f) for f in [folder, *known]) if rel is not None)
     return depot
 
 
-def last_change(paths: Iterable[Path]) -> date | None:
+def last_change(paths: Iterable[Path], memoire: MemoireGit | None = None) -> date | None:
     """Date of the latest commit touching any of `paths` (None when unknown)."""
+    memoire = memoire or MemoireGit()
     dates = []
     for path in paths:
         path = path.resolve()
-        depot = repository(path.parent) if path.parent.is_dir() else None
+        depot = repository(path.parent, memoire) if path.parent.is_dir() else None
         relative = depot.relative(path) if depot else None
         found = depot.last_change(relative) if depot and relative else None
         if found is not None:

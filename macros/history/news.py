@@ -61,16 +61,19 @@ try:  # libyaml's parser when PyYAML was built with it: same data, several times
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
     _YAML_LOADER = yaml.BaseLoader
 
-# Parsed file versions by git object id: a version is the « after » of one commit and the
-# « before » of the next, and `mkdocs serve` rebuilds ask for the same ones again.
-_parsed: dict[str, object | None] = {}
+# How many parsed versions a build keeps (`MemoireGit.versions`, by git object id).
 _PARSED_KEEP = 2048
 
 
-def parse_version(object_id: str, content: bytes, name: str = "") -> object | None:
-    """One version of a data file as plain data (every scalar a string), None if unreadable."""
-    if object_id in _parsed:
-        return _parsed[object_id]
+def parse_version(object_id: str, content: bytes, name: str = "",
+                  parsed: dict[str, object] | None = None) -> object | None:
+    """One version of a data file as plain data (every scalar a string), None if unreadable.
+
+    `parsed`: the versions the build has read already (`MemoireGit.versions`).
+    """
+    parsed = {} if parsed is None else parsed
+    if object_id in parsed:
+        return parsed[object_id]
     try:
         if len(content) > TAILLE_MAX_FICHIER:  # never accepted by the loader: nothing to compare
             data = None
@@ -87,9 +90,9 @@ def parse_version(object_id: str, content: bytes, name: str = "") -> object | No
             data = yaml.load(content.decode("utf-8"), Loader=_YAML_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError, DataError):
         data = None
-    if len(_parsed) >= _PARSED_KEEP:
-        _parsed.clear()
-    _parsed[object_id] = data
+    if len(parsed) >= _PARSED_KEEP:
+        parsed.clear()
+    parsed[object_id] = data
     return data
 
 
@@ -97,19 +100,24 @@ def parse_version(object_id: str, content: bytes, name: str = "") -> object | No
 
 # --- Putting it together ---------------------------------------------------------------------
 
-def modifications(folder: Path) -> list[Modification]:
-    """Recent changes to the data files of `folder`, newest first (empty without git)."""
-    depot = gitinfo.repository(folder) if folder.is_dir() else None
+def modifications(folder: Path, memoire: gitinfo.MemoireGit | None = None) -> list[Modification]:
+    """Recent changes to the data files of `folder`, newest first (empty without git).
+
+    `memoire`: what git said during this build (none: git is asked afresh).
+    """
+    memoire = memoire or gitinfo.MemoireGit()
+    depot = gitinfo.repository(folder, memoire) if folder.is_dir() else None
     inside = depot.relative(folder.resolve()) if depot else None
     if depot is None or inside is None:
         return []
     key = ("modifications", inside)
     if key not in depot.memo:
-        depot.memo[key] = _modifications(depot, inside, folder.name)
+        depot.memo[key] = _modifications(depot, inside, folder.name, memoire.versions)
     return list(depot.memo[key])
 
 
-def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> list[Modification]:
+def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str,
+                   parsed: dict[str, object]) -> list[Modification]:
     # What each recent commit did to each data file; the versions to compare are read
     # together, with one `git cat-file --batch`, after this first pass.
     plan: list[tuple[date, str, list[str] | None]] = []
@@ -133,12 +141,12 @@ def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str) -> li
                 wanted += [f"{commit.sha}^:{path}", f"{commit.sha}:{path}"]
     versions = iter(depot.blobs(wanted))
     found: list[Modification] = []
-    with collector.paused(keep=True):  # thirty versions read and kept (_parsed), no cycle
+    with collector.paused(keep=True):  # thirty versions read and kept (`parsed`), no cycle
         for day, name, changes in plan:
             if changes is None:
                 before, after = next(versions), next(versions)
-                old = parse_version(*before, name) if before else None
-                new = parse_version(*after, name) if after else None
+                old = parse_version(*before, name, parsed) if before else None
+                new = parse_version(*after, name, parsed) if after else None
                 if old is None or new is None:
                     continue
                 changes = describe_changes(old, new)
@@ -168,6 +176,6 @@ def by_day(found: list[Modification]) -> list[Journee]:
     return [Journee(day, tuple(items)) for day, items in days.items()]
 
 
-def in_git(folder: Path) -> bool:
+def in_git(folder: Path, memoire: gitinfo.MemoireGit | None = None) -> bool:
     """Whether `folder` is inside a git working tree (else history is unknown, not empty)."""
-    return folder.is_dir() and gitinfo.repository(folder) is not None
+    return folder.is_dir() and gitinfo.repository(folder, memoire) is not None

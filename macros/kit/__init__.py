@@ -8,7 +8,6 @@ compiles it with Typst into a PDF/UA-1 file; the hooks write it beside the home 
 
 from __future__ import annotations
 
-from macros.kit.pdf import KIT_FILENAME, PENDING_LABEL, Kit, KitError, kit_for, label_for
-from macros.kit.pdf import start as start_kit
+from macros.kit.pdf import KIT_FILENAME, PENDING_LABEL, FabriqueKit, Kit, KitError
 
-__all__ = ["KIT_FILENAME", "PENDING_LABEL", "Kit", "KitError", "kit_for", "label_for", "start_kit"]
+__all__ = ["KIT_FILENAME", "PENDING_LABEL", "FabriqueKit", "Kit", "KitError"]

@@ -18,26 +18,26 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.data.project import project_root
-
 KEEP = 8
 
 
-def folder() -> Path:
-    """`.cache/kit/` of the project being built."""
-    return project_root() / ".cache" / "kit"
-def _path(source: str, compiler: str) -> Path:
+def folder(root: Path) -> Path:
+    """`.cache/kit/` of the project in `root`."""
+    return root / ".cache" / "kit"
+
+
+def _path(source: str, compiler: str, cache: Path) -> Path:
     digest = hashlib.sha256(compiler.encode("utf-8") + b"\0" + source.encode("utf-8"))
-    return folder() / f"{digest.hexdigest()}.pdf"
+    return cache / f"{digest.hexdigest()}.pdf"
 
 
-def cached_pdf(source: str, compiler: str, compile_pdf: Callable[[str], bytes]) -> bytes:
-    """`compile_pdf(source)`, or the PDF it gave earlier for this source and `compiler`.
+def cached_pdf(source: str, compiler: str, compile_pdf: Callable[[str], bytes], cache: Path) -> bytes:
+    """`compile_pdf(source)`, or the PDF it gave earlier in `cache` for this source and `compiler`.
 
     `compiler` names the compiler and its settings (version, PDF standard). A cache that
     cannot be read or written (a read-only checkout) is only a missed shortcut.
     """
-    path = _path(source, compiler)
+    path = _path(source, compiler, cache)
     try:
         data = path.read_bytes()
         os.utime(path)  # recently used: kept by _forget_old

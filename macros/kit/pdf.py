@@ -13,8 +13,12 @@ référentiel for free (copy-on-write) and its own interpreter lock, so writing 
 source (Python) and laying it out use the second processor without slowing the pages
 down; the child sends the PDF back through a pipe. Under `mkdocs serve`, whose server
 runs threads of its own, and where `os.fork` does not exist, it is made in a thread
-(Typst's compiler releases the GIL), and made again only when the data has changed: the
-loader hands out the same référentiel object while the files are unchanged.
+(Typst's compiler releases the GIL), and made again only when the data has changed: a
+rebuild keeps the same référentiel object while its files are unchanged, and the same
+`FabriqueKit` (`Construction.suivante`).
+
+The kit being made is the build's (`Construction.memoire(FabriqueKit)`), not the module's:
+two builds in one process each wait for their own.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import sys
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from macros.data.loader import LoadedReferentiel
 from macros.kit.cache import cached_pdf
@@ -92,61 +97,97 @@ def _compiler() -> str:
     return f"typst {typst.__version__}, pdf ua-1, built-in fonts"
 
 
-def render_kit(ref: LoadedReferentiel, use_cache: bool = True) -> Kit:
-    """The PDF for this référentiel: laid out, or taken from the cache if laid out before."""
+def render_kit(ref: LoadedReferentiel, cache: Path | None = None) -> Kit:
+    """The PDF for this référentiel: laid out, or taken from `cache` if laid out before.
+
+    `cache`: the project's `.cache/kit/` (macros/kit/cache.py); None: always laid out.
+    """
     source = kit_source(ref)
     root = str(ref.folder.resolve())
 
     def compile_here(text: str) -> bytes:
         return compile_pdf(text, root)
 
-    data = cached_pdf(source, _compiler(), compile_here) if use_cache else compile_here(source)
+    data = cached_pdf(source, _compiler(), compile_here, cache) if cache else compile_here(source)
     return Kit(data=data, pages=len(_PAGE_OBJECT.findall(data)))
 
 
-# The latest référentiel object and its kit (being made, or made): the pages and the
-# hooks share it within a build, and `mkdocs serve` keeps it while data is unchanged.
-_latest: tuple[LoadedReferentiel, Future[Kit]] | None = None
-_maker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="socle-kit")
+class FabriqueKit:
+    """The kit of one build: being made, or made, for its référentiel object.
 
+    The pages (its figures) and the hooks (the file) share it within a build, and a rebuild
+    of `mkdocs serve` keeps it while the référentiel object is the same (`suivante`).
+    """
 
-# Set by the hooks from the MkDocs command: a child process for `build` (see above).
-in_child_process = False
+    def __init__(self) -> None:
+        self._latest: tuple[LoadedReferentiel, Future[Kit]] | None = None
+        self._cache: Path | None = None
 
+    def suivante(self) -> FabriqueKit:
+        return self
 
-def start(ref: LoadedReferentiel) -> None:
-    """Start making this référentiel's kit beside the build, unless it is made already."""
-    global _latest
-    if _latest is None or _latest[0] is not ref:
+    def start(self, ref: LoadedReferentiel, cache: Path | None = None,
+              in_child_process: bool = False) -> None:
+        """Start making this référentiel's kit beside the build, unless it is made already.
+
+        `cache`: the project's `.cache/kit/`; `in_child_process`: in a forked child
+        (`mkdocs build`) rather than a thread (`mkdocs serve`), see above.
+        """
+        self._cache = cache
+        if self._latest is not None and self._latest[0] is ref:
+            return
         # Once loaded, Typst's compiler keeps worker threads: a process forked after that
         # would wait for threads it does not have. So the child only where it is not loaded.
         if in_child_process and hasattr(os, "fork") and "typst" not in sys.modules:
-            _latest = (ref, _made_in_child(ref))
+            self._latest = (ref, _made_in_child(ref, cache))
         else:
-            _latest = (ref, _maker.submit(render_kit, ref))
+            self._latest = (ref, _in_a_thread(render_kit, ref, cache))
+
+    def _future(self, ref: LoadedReferentiel) -> Future[Kit]:
+        self.start(ref, self._cache)
+        assert self._latest is not None
+        return self._latest[1]
+
+    def label_for(self, ref: LoadedReferentiel) -> str:
+        """The kit's figures for a page: the real ones if made, else `PENDING_LABEL`."""
+        future = self._future(ref)
+        return future.result().label if future.done() and not future.exception() else PENDING_LABEL
+
+    def kit_for(self, ref: LoadedReferentiel) -> Kit:
+        """The kit of this référentiel, made once per content (waits for the thread making it)."""
+        return self._future(ref).result()
 
 
-def _made_in_child(ref: LoadedReferentiel) -> Future[Kit]:
+def _in_a_thread(function, *args) -> Future:
+    """`function(*args)` in a thread of its own, which ends with it: no pool outlives a build."""
+    maker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="socle-kit")
+    future = maker.submit(function, *args)
+    maker.shutdown(wait=False)  # the task still runs; the thread stops once it is done
+    return future
+
+
+def _made_in_child(ref: LoadedReferentiel, cache: Path | None) -> Future[Kit]:
     """Fork a child that makes the kit; a thread of ours waits for its answer."""
     # Forked from the thread that loaded the data, before any other thread of ours runs.
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
-        _make_and_send(ref, write_end)
+        _make_and_send(ref, cache, write_end)
     os.close(write_end)
-    return _maker.submit(_answer_from_child, pid, read_end)
+    return _in_a_thread(_answer_from_child, pid, read_end)
 
 
-def _make_and_send(ref: LoadedReferentiel, write_end: int) -> None:
+def _make_and_send(ref: LoadedReferentiel, cache: Path | None, write_end: int) -> None:
     """In the child: make the kit, send it (or Typst's refusal) pickled, and leave at once."""
     status = 1
     # One thread for Typst's layout: the other processor is the parent's, rendering pages.
-    # (Typst's thread pool reads this when it starts, which is in this child.)
+    # (Typst's thread pool reads this when it starts, which is in this child.) The child's
+    # own environment: the building process, forked before, never sees it.
     os.environ["RAYON_NUM_THREADS"] = "1"
     try:
         try:
-            answer: tuple[str, object] = ("kit", render_kit(ref))
+            answer: tuple[str, object] = ("kit", render_kit(ref, cache))
         except KitError as error:
             answer = ("erreur", str(error))
         with os.fdopen(write_end, "wb") as out:
@@ -169,16 +210,3 @@ def _answer_from_child(pid: int, read_end: int) -> Kit:
     if kind == "erreur":
         raise KitError(value)
     return value
-
-
-def label_for(ref: LoadedReferentiel) -> str:
-    """The kit's figures for a page: the real ones if made, else `PENDING_LABEL`."""
-    start(ref)
-    future = _latest[1]
-    return future.result().label if future.done() and not future.exception() else PENDING_LABEL
-
-
-def kit_for(ref: LoadedReferentiel) -> Kit:
-    """The kit of this référentiel, made once per content (waits for the thread making it)."""
-    start(ref)
-    return _latest[1].result()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import lru_cache
 from html import escape
 
 from macros.models.glossaire import Entree
@@ -38,7 +38,9 @@ def _spelling_pattern(spelling: str) -> str:
     return _APOSTROPHE.join(re.escape(part) for part in re.split(r"['’]", spelling))
 
 
-@cache
+# Pure, keyed on the glossary itself: a build asks with one glossary, a rebuild of `mkdocs
+# serve` after an edit with another; the few kept bound what a long process holds.
+@lru_cache(maxsize=4)
 def _matcher(entrees: tuple[Entree, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """One regex for every spelling (longest first: « COMEX ELARGI » before « COMEX »)."""
     titles: dict[str, str] = {}

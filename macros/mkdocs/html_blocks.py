@@ -39,9 +39,18 @@ _ATTRIBUTE = re.compile(r"""\s([^\s"'=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'
 _PLACEHOLDER = "<!--socle-html:{}-->"
 _PLACEHOLDERS = re.compile(r"<!--socle-html:(\d+)-->")
 
-# Set-aside blocks by number, until their page's HTML takes them back.
-_kept: dict[int, str] = {}
-_numbers = itertools.count()
+
+
+class BlocsMisDeCote:
+    """The blocks a build has set aside, by number, until their page's HTML takes them back.
+
+    The build's (`Construction.memoire(BlocsMisDeCote)`): numbers are never shared by two
+    builds, and nothing is left once every page is written.
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[int, str] = {}
+        self.numbers = itertools.count()
 
 
 def _block_end(lines: list[str], index: int) -> int | None:
@@ -76,8 +85,8 @@ def _block_end(lines: list[str], index: int) -> int | None:
     return None  # left open: Python-Markdown takes the rest of the page as raw HTML
 
 
-def keep(markdown: str) -> str:
-    """`markdown` with each run of HTML blocks replaced by a placeholder comment.
+def keep(markdown: str, blocs: BlocsMisDeCote) -> str:
+    """`markdown` with each run of HTML blocks replaced by a placeholder comment (kept in `blocs`).
 
     Between two blocks of a run, Python-Markdown writes a line break, or one blank line
     when there was at least one: the kept text says the same.
@@ -103,8 +112,8 @@ def keep(markdown: str) -> str:
                 break
             kept += ("\n\n" if following > index else "\n") + "\n".join(lines[following:end + 1])
             index = end + 1
-        number = next(_numbers)
-        _kept[number] = kept
+        number = next(blocs.numbers)
+        blocs.kept[number] = kept
         out.append(_PLACEHOLDER.format(number))
     return "\n".join(out)
 
@@ -121,12 +130,12 @@ def _anchors(text: str) -> set[str]:
     return found
 
 
-def put_back(page_html: str) -> tuple[str, set[str]]:
+def put_back(page_html: str, blocs: BlocsMisDeCote) -> tuple[str, set[str]]:
     """The page's HTML with its blocks back in place, and the anchors those blocks hold."""
     anchors: set[str] = set()
 
     def block(match: re.Match[str]) -> str:
-        text = _kept.pop(int(match.group(1)))
+        text = blocs.kept.pop(int(match.group(1)))
         anchors.update(_anchors(text))
         return text
 

@@ -20,7 +20,7 @@ import inspect
 from collections.abc import Callable, Mapping
 from functools import wraps
 
-from macros.mkdocs.html_blocks import keep
+from macros.mkdocs.html_blocks import BlocsMisDeCote, keep
 from macros.site.macros_auteur import ErreurDeMacro
 
 
@@ -30,11 +30,12 @@ def define_env(env, plugin) -> None:
         env.macro(function, name)
 
 
-def page_macros(macros: Mapping[str, Callable[..., str]], errors: list[str]) -> dict[str, Callable[..., str]]:
+def page_macros(macros: Mapping[str, Callable[..., str]], errors: list[str],
+                blocs: BlocsMisDeCote) -> dict[str, Callable[..., str]]:
     """The macros as pages call them.
 
-    Their HTML blocks are set aside until Markdown is done (html_blocks.py). A call that names
-    nothing of this référentiel, or gives the wrong arguments, writes nothing: its French
+    Their HTML blocks are set aside in `blocs` until Markdown is done (html_blocks.py). A call
+    that names nothing of this référentiel, or gives the wrong arguments, writes nothing: its French
     message goes to `errors`, which the plugin reports with the page's path once mkdocs-macros
     has rendered it (SoclePlugin.on_page_markdown), instead of mkdocs-macros' traceback.
     """
@@ -51,7 +52,7 @@ def page_macros(macros: Mapping[str, Callable[..., str]], errors: list[str]) -> 
                               f"pas {len(args) + len(kwargs)} argument(s).")
                 return ""
             try:
-                return keep(function(*args, **kwargs))
+                return keep(function(*args, **kwargs), blocs)
             except ErreurDeMacro as error:
                 errors.append(str(error))
                 return ""

@@ -22,18 +22,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.data import collector
+from macros.data.construction import Construction
 from macros.data.errors import DataErrors
 from macros.data.loader import per_referentiel
-from macros.data.project import current, data_folder, project_root, use_project
 from macros.editeur import admin
 from macros.editeur.config import Forge, dump, editor_config
-from macros.history import gitinfo
-from macros.kit import KIT_FILENAME, PENDING_LABEL, KitError, kit_for, label_for, start_kit
-from macros.kit import pdf as kit_pdf
+from macros.history.gitinfo import MemoireGit
+from macros.kit import KIT_FILENAME, PENDING_LABEL, FabriqueKit, KitError
+from macros.kit.cache import folder as kit_cache
 from macros.kit.placeholder import fill_in
 from macros.mkdocs.abreviations import ajouter_abreviations
 from macros.mkdocs.config import SocleConfig
-from macros.mkdocs.html_blocks import put_back
+from macros.mkdocs.html_blocks import BlocsMisDeCote, put_back
 from macros.mkdocs.macros_env import page_macros
 from macros.mkdocs.menu_actif import ParentActif
 from macros.mkdocs.redirects import RedirectionError, write
@@ -55,12 +55,13 @@ from macros.site.pages import (
 from macros.site.plan_view import DOSSIER_TELECHARGEMENTS, telechargement
 
 
-def plan_en_tableurs(referentiel) -> tuple:
+def plan_en_tableurs(referentiel, root: Path) -> tuple:
     """The plan as ODS, XLSX and CSV files (macros/plan/tableur/), read on the day of the build."""
     from macros.plan.suivi import suivre
+    from macros.plan.tableur.cache import folder
     from macros.plan.tableur.ecrire import fichiers
 
-    return fichiers(referentiel.plan, suivre(referentiel.plan), referentiel.slug)
+    return fichiers(referentiel.plan, suivre(referentiel.plan), referentiel.slug, folder(root))
 
 
 @per_referentiel
@@ -69,10 +70,10 @@ def _entrees_of(referentiel) -> tuple:
     return tuple(entrees(referentiel.sections.get("glossaire"), referentiel.sections.get("gouvernance")))
 
 
-def _in_project(file: File) -> str:
+def _in_project(file: File, root: Path) -> str:
     """A file of docs/ as the developer names it: its path in the project."""
     path = Path(file.abs_src_path)
-    return path.relative_to(project_root()).as_posix() if path.is_relative_to(project_root()) else str(path)
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 class SoclePlugin(BasePlugin[SocleConfig]):
@@ -80,6 +81,14 @@ class SoclePlugin(BasePlugin[SocleConfig]):
 
     def __init__(self) -> None:
         super().__init__()
+        # This build (macros/data/construction.py): its référentiel, git's answers, its kit, the
+        # HTML blocks set aside. Made anew by each build (on_config); a rebuild of `mkdocs
+        # serve` takes over what only depends on unchanged content.
+        self.construction: Construction | None = None
+        # The garbage collector as the build found it, put back when it ends (collector.py).
+        self.reglage: collector.Reglage | None = None
+        # The MkDocs command: `build` makes the kit in a child process, `serve` in a thread.
+        self.command = ""
         # Pages written with the kit's placeholder, filled in once the kit is made (on_post_build).
         self.awaiting_kit: list[Path] = []
         # Pages' full HTML while the search plugin reads the copy made for it (on_page_content).
@@ -112,24 +121,41 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         self.forge = Forge()
 
     def on_startup(self, *, command, dirty) -> None:
+        self.command = command
         self.serving = command == "serve"
-        if self.serving:
+        if self.serving and mimetypes.guess_type("admin/config.yml")[0] is None:
             # `mkdocs serve` types files with `mimetypes`, which may not know .yml: the
-            # editor's /admin/config.yml is served as YAML, as Decap expects it.
+            # editor's /admin/config.yml is served as YAML, as Decap expects it. The one
+            # change to the process that outlives a build: only under `serve`, whose process
+            # is the server, and only a type Python had none for (MkDocs' server offers no
+            # setting of its own, and its way of typing files is private).
             mimetypes.add_type("text/yaml", ".yml")
-        # `mkdocs build` makes the kit in a child process; `serve` keeps it in a thread.
-        kit_pdf.in_child_process = command == "build"
-        collector.tune_for_a_build()
+
+    def _construction(self, config) -> Construction:
+        """This build: the data of the project whose mkdocs.yml this is, wherever the engine
+        was installed from; a rebuild of the same référentiel follows the previous build."""
+        made = Construction.du_projet(Path(config.config_file_path).parent)
+        previous = self.construction
+        if previous is not None and (previous.racine, previous.dossier) == (made.racine, made.dossier):
+            made = previous.suivante()
+        # One `git log` per build answers every page's questions (macros/history/gitinfo.py).
+        made.memoire(MemoireGit).demander([made.dossier, Path(config.docs_dir)])
+        return made
+
+    def _end_of_build(self) -> None:
+        """The process as the build found it: the collector put back (collector.py)."""
+        if self.reglage is not None:
+            collector.restore(self.reglage)
+            self.reglage = None
 
     @event_priority(100)
     def on_config(self, config):
         """Validate the data, then derive site name and navigation from it."""
-        # The data of the project whose mkdocs.yml this is, wherever the engine was installed from.
-        use_project(Path(config.config_file_path).parent)
-        # One `git log` per build answers every page's questions (macros/history/gitinfo.py).
-        gitinfo.start_build([data_folder(), Path(config.docs_dir)])
+        self._end_of_build()  # a build stopped before its end (serve) left it tuned
+        self.reglage = collector.tune_for_a_build()
+        self.construction = construction = self._construction(config)
         try:
-            referentiel = current()
+            referentiel = construction.referentiel()
         except DataErrors as errors:
             if not self.serving:
                 raise PluginError(errors.report()) from None
@@ -161,15 +187,18 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         if referentiel.has("accessibilite"):
             config.extra["accessibilite"] = referentiel.accessibilite.etat_libelle
         # The plan's spreadsheets, written with the site and linked from the plan page.
-        self.tableurs = tuple(plan_en_tableurs(referentiel)) if referentiel.has("plan") else ()
+        self.tableurs = (tuple(plan_en_tableurs(referentiel, construction.racine))
+                         if referentiel.has("plan") else ())
         telechargements = tuple(telechargement(fichier.nom, len(fichier.contenu))
                                 for fichier in self.tableurs)
-        kit = LienKit(KIT_FILENAME, lambda: label_for(referentiel))
+        fabrique = construction.memoire(FabriqueKit)
+        kit = LienKit(KIT_FILENAME, lambda: fabrique.label_for(referentiel))
         self.macro_errors.clear()
-        self.macros = page_macros(build_macros(referentiel, list(self.pages.values()), kit, telechargements),
-                                  self.macro_errors)
+        macros = build_macros(referentiel, list(self.pages.values()), kit, telechargements,
+                              construction.memoire(MemoireGit))
+        self.macros = page_macros(macros, self.macro_errors, construction.memoire(BlocsMisDeCote))
         # The kit d'accueil is made beside the rendering of the pages.
-        start_kit(referentiel)
+        fabrique.start(referentiel, kit_cache(construction.racine), in_child_process=self.command == "build")
         return config
 
     def _show_errors(self, config, errors: DataErrors):
@@ -206,7 +235,8 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         taken = sorted(file.src_uri for file in authored
                        if file.src_uri in self.pages or file.src_uri in self.sous_pages)
         if taken:
-            raise PluginError(f"{_in_project(files.get_file_from_path(taken[0]))} : Socle fait déjà "
+            raise PluginError(f"{_in_project(files.get_file_from_path(taken[0]), self._built.racine)} : "
+                              "Socle fait déjà "
                               "une page à cette adresse "
                               "depuis les données ; donnez un autre nom à la page écrite à la main.")
         self.authored = sorted(file.src_uri for file in authored)
@@ -214,7 +244,7 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         for fichier in self.tableurs:
             files.append(File.generated(config, f"{DOSSIER_TELECHARGEMENTS}/{fichier.nom}",
                                         content=fichier.contenu))
-        referentiel = current()
+        referentiel = self._built.referentiel()
         # The organisation's files, at /fichiers/<nom>, as they are (checked by the loader).
         for fichier in referentiel.fichiers.values():
             files.append(File(fichier.adresse, src_dir=str(referentiel.folder), dest_dir=config.site_dir,
@@ -231,7 +261,7 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         """/admin/: the form editor, its configuration for this référentiel, its vendored code."""
         if not self.forge.configured:
             return files  # no forge named: no /admin/, nothing that could contact one
-        referentiel, root = current(), project_root()
+        referentiel, root = self._built.referentiel(), self._built.racine
         page = admin.index_html(self.forge, referentiel.referentiel.organisation.nom)
         files.append(File.generated(config, "admin/index.html", content=page))
         settings = editor_config(referentiel, root, self.forge, config.site_url or "")
@@ -251,7 +281,8 @@ class SoclePlugin(BasePlugin[SocleConfig]):
             # from the validated model by the same macros (pages.py:sous_page_markdown).
             markdown = sous_page_corps(sous, self.macros)
         if self.macro_errors:
-            where = page.file.src_uri if page.file.generated_by else _in_project(page.file)
+            generated = page.file.generated_by
+            where = page.file.src_uri if generated else _in_project(page.file, self._built.racine)
             errors, self.macro_errors[:] = list(self.macro_errors), []
             raise PluginError(f"{where} : " + " ; ".join(errors))
         return markdown
@@ -267,10 +298,10 @@ class SoclePlugin(BasePlugin[SocleConfig]):
             return html
         # Set aside by the macros, so that Python-Markdown did not parse them (html_blocks.py);
         # MkDocs checks links to anchors against the page's ids: those of the blocks too.
-        html, anchors = put_back(html)
+        html, anchors = put_back(html, self._built.memoire(BlocsMisDeCote))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= anchors
-        html = ajouter_abreviations(html, _entrees_of(current()))
+        html = ajouter_abreviations(html, _entrees_of(self._built.referentiel()))
         # Until Material's search plugin has read it (on_page_context), the page holds the copy
         # made for it, lighter to parse (search_copy.py); on_page_context puts it back.
         copy = search_copy(html)
@@ -287,7 +318,7 @@ class SoclePlugin(BasePlugin[SocleConfig]):
             return context
         if PENDING_LABEL in page.content:
             # Not waiting for the kit here: the pages after this one would wait with it.
-            label = label_for(current())
+            label = self._built.memoire(FabriqueKit).label_for(self._built.referentiel())
             if label == PENDING_LABEL:
                 self.awaiting_kit.append(Path(page.file.abs_dest_path))
             else:
@@ -298,11 +329,10 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         if sous is not None:
             self.parent_actif.marquer(nav, sous.parent.path)
             if sous.parent.path not in self.infos_parent:
-                self.infos_parent[sous.parent.path] = infos_page(current(), sous.parent,
-                                                                 edit_base(self.config.url_edition))
+                self.infos_parent[sous.parent.path] = self._infos(sous.parent)
             infos = self.infos_parent[sous.parent.path]
         else:
-            infos = infos_page(current(), present, edit_base(self.config.url_edition)) if present else None
+            infos = self._infos(present) if present else None
         context["socle_alerte"] = render_notice(infos)
         context["socle_infos_page"] = render_footer(infos)
         return context
@@ -311,19 +341,38 @@ class SoclePlugin(BasePlugin[SocleConfig]):
         self.parent_actif.effacer()
         return output
 
+    def _infos(self, present):
+        construction = self._built
+        return infos_page(construction.referentiel(), present, edit_base(self.config.url_edition),
+                          construction.racine, construction.memoire(MemoireGit))
+
+    @property
+    def _built(self) -> Construction:
+        """The build under way (made by on_config, the first hook that runs)."""
+        assert self.construction is not None, "on_config makes the build's Construction"
+        return self.construction
+
     # After Material's search plugin (priority 0), which writes search/search_index.json.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         """Glossary in the search index, the kit beside the home page, redirections of moved pages."""
-        if self.errors is not None:
-            return
-        site = Path(config.site_dir)
+        try:
+            if self.errors is None:
+                self._finish(Path(config.site_dir), config)
+        finally:
+            self._end_of_build()
+
+    def on_build_error(self, *, error) -> None:
+        self._end_of_build()
+
+    def _finish(self, site: Path, config) -> None:
+        referentiel = self._built.referentiel()
         search = config.plugins.get("material/search")
         if search is not None and search.config.enabled:
-            enrichir_index(site, list(_entrees_of(current())), search.config.separator)
+            enrichir_index(site, list(_entrees_of(referentiel)), search.config.separator)
         # The kit d'accueil beside the home page; its figures in pages written before it was made.
         try:
-            kit = kit_for(current())
+            kit = self._built.memoire(FabriqueKit).kit_for(referentiel)
         except KitError as error:
             raise PluginError(f"kit d'accueil : {error}") from None
         (site / KIT_FILENAME).write_bytes(kit.data)
@@ -345,5 +394,5 @@ class SoclePlugin(BasePlugin[SocleConfig]):
 
     def on_serve(self, server, *, config, builder):
         """Rebuild when a data file of the référentiel changes."""
-        server.watch(str(data_folder()))
+        server.watch(str(self._built.dossier))
         return server

@@ -23,7 +23,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from macros.models.glossaire import Entree
@@ -80,7 +80,8 @@ class _Recherche:
         return False
 
 
-@cache
+# Pure, keyed on the glossary itself, and bounded as abreviations._matcher is.
+@lru_cache(maxsize=4)
 def _recherches(entrees: tuple[Entree, ...]) -> tuple[_Recherche, ...]:
     """Patterns and folded expansions, made once per glossary rather than once per text."""
     return tuple(

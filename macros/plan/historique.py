@@ -159,20 +159,22 @@ def _texte(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def historique(folder: Path, plan: Plan) -> HistoriquePlan:
+def historique(folder: Path, plan: Plan, memoire: gitinfo.MemoireGit | None = None) -> HistoriquePlan:
     """The plan's changes (status, avancement, pilote, new actions), oldest first (empty
-    without git)."""
-    depot = gitinfo.repository(folder) if folder.is_dir() else None
+    without git). `memoire`: what git said during this build (none: git is asked afresh)."""
+    memoire = memoire or gitinfo.MemoireGit()
+    depot = gitinfo.repository(folder, memoire) if folder.is_dir() else None
     inside = depot.relative(folder.resolve()) if depot else None
     if depot is None or inside is None:
         return HistoriquePlan(())
     key = ("historique-plan", inside)
     if key not in depot.memo:
-        depot.memo[key] = _historique(depot, f"{inside}/{KIND_FILES['plan']}".lstrip("/"), plan)
+        depot.memo[key] = _historique(depot, f"{inside}/{KIND_FILES['plan']}".lstrip("/"), plan,
+                                      memoire.versions)
     return depot.memo[key]
 
 
-def _historique(depot: gitinfo.Depot, path: str, plan: Plan) -> HistoriquePlan:
+def _historique(depot: gitinfo.Depot, path: str, plan: Plan, parsed: dict[str, object]) -> HistoriquePlan:
     commits = [commit for commit in depot.commits_of(path)
                if any(changed == path and status != "D" for status, changed in commit.files)]
     commits = list(reversed(commits[:MAX_VERSIONS]))  # oldest first
@@ -181,7 +183,7 @@ def _historique(depot: gitinfo.Depot, path: str, plan: Plan) -> HistoriquePlan:
     previous = None
     with collector.paused(keep=True):
         for commit, version in zip(commits, versions, strict=True):
-            data = parse_version(*version, path) if version else None
+            data = parse_version(*version, path, parsed) if version else None
             if data is None:
                 continue
             if previous is not None:

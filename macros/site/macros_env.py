@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.data.project import current, use_project
+from macros.data.construction import Construction
 from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import present_pages
 
 
 def define_env(env) -> None:
     """Register the macros of the référentiel of the project `env` builds."""
-    use_project(Path(env.project_dir))
-    referentiel = current()
+    referentiel = Construction.du_projet(Path(env.project_dir)).referentiel()
     macros = build_macros(referentiel, present_pages(referentiel), LienKit("", lambda: ""))
     for name, function in macros.items():
         env.macro(function, name)

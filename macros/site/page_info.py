@@ -16,8 +16,7 @@ from markupsafe import Markup
 
 from macros.data.freshness import SuiviTrouve, suivis
 from macros.data.loader import LoadedReferentiel
-from macros.data.project import project_root
-from macros.history.gitinfo import last_change
+from macros.history.gitinfo import MemoireGit, last_change
 from macros.registry import KIND_FILES
 from macros.site.pages import PresentPage
 from macros.site.render import fragment
@@ -49,10 +48,10 @@ class InfosPage:
         return tuple(found for found in self.suivis if found.en_retard)
 
 
-def _repo_path(path: Path) -> str | None:
-    """`data/bethune/plan.yml` for a file inside the repository, else None."""
+def _repo_path(path: Path, root: Path) -> str | None:
+    """`data/bethune/plan.yml` for a file inside the repository at `root`, else None."""
     try:
-        return path.resolve().relative_to(project_root()).as_posix()
+        return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return None
 
@@ -63,19 +62,23 @@ def edit_base(url_edition: str) -> str:
     return base if not base or base.endswith("/") else base + "/"
 
 
-def infos_page(ref: LoadedReferentiel, page: PresentPage, base_url: str) -> InfosPage:
-    """Footer facts for one page: the data files it is made of, their history, their suivi."""
+def infos_page(ref: LoadedReferentiel, page: PresentPage, base_url: str, root: Path,
+               git: MemoireGit | None = None) -> InfosPage:
+    """Footer facts for one page: the data files it is made of, their history, their suivi.
+
+    `root`: the project's folder; `git`: what git said during this build.
+    """
     # « Quoi de neuf » is made from git history, not from a data file one could edit.
     keys = [] if page.spec.from_git else [key for key in page.spec.kinds if ref.has(key)]
     paths = [Path(ref.folder) / KIND_FILES[key] for key in keys]
     if page.rubrique:
-        paths.append(project_root() / page.rubrique.source)
+        paths.append(root / page.rubrique.source)
     fichiers = []
     for path in paths:
-        in_repo = _repo_path(path)
+        in_repo = _repo_path(path, root)
         shown = in_repo or path.as_posix()
         fichiers.append(FichierSource(shown, base_url + in_repo if base_url and in_repo else None))
-    return InfosPage(tuple(fichiers), last_change(paths), tuple(suivis(ref, keys)))
+    return InfosPage(tuple(fichiers), last_change(paths, git), tuple(suivis(ref, keys)))
 
 
 def render_notice(infos: InfosPage | None) -> Markup:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from macros.data.loader import LoadedReferentiel
 from macros.history import news as history
+from macros.history.gitinfo import MemoireGit
 from macros.models.glossaire import entrees
 from macros.registry import KINDS, PAGES, Show
 from macros.site.inline import EnLigne
@@ -44,11 +45,13 @@ class LienKit:
 
 
 def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
-                 telechargements: tuple = ()) -> dict[str, Callable[[], str]]:
+                 telechargements: tuple = (), git: MemoireGit | None = None) -> dict[str, Callable[[], str]]:
     """Macros for this référentiel, by the name pages call them.
 
-    `telechargements`: the plan's spreadsheets written by this build (site.plan_view.Telechargement).
+    `telechargements`: the plan's spreadsheets written by this build (site.plan_view.Telechargement);
+    `git`: what git said during this build (its `Construction`), else a memory of these macros'.
     """
+    git = git or MemoireGit()
     urls = {page.path: page.url for page in pages}
     # Data file name → (title, path) of the first page showing it, to name and link what changed.
     pages_by_file: dict[str, tuple[str, str]] = {}
@@ -93,14 +96,14 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
         home = fragment("accueil", ref.referentiel, [p for p in pages if p.path != "index.md"],
                         kit.libelle(), kit.fichier, parcours, ref.logo.adresse if ref.logo else "")
         # The latest few changes, with a link to the « Quoi de neuf » page.
-        latest = history.modifications(ref.folder)[:HOME_CHANGES]
+        latest = history.modifications(ref.folder, git)[:HOME_CHANGES]
         return home + (fragment("quoi_de_neuf", latest, titles, urls["quoi-de-neuf.md"],
                                 macro="apercu") if latest and "quoi-de-neuf.md" in urls else "")
 
     def quoi_de_neuf() -> str:
-        return fragment("quoi_de_neuf", history.by_day(history.modifications(ref.folder)),
+        return fragment("quoi_de_neuf", history.by_day(history.modifications(ref.folder, git)),
                         {name: (title, relative(path)) for name, (title, path) in pages_by_file.items()},
-                        history.in_git(ref.folder), vue_plan().recentes() if ref.has("plan") else None)
+                        history.in_git(ref.folder, git), vue_plan().recentes() if ref.has("plan") else None)
 
     def premiers_jours() -> str:
         return fragment("premiers_jours", ref.slug, etapes(ref, pages), kit.libelle(),
@@ -126,7 +129,7 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
     def vue_plan():
         # Both plan pages read one view: the follow-up and the history are computed once.
         if not vue:
-            vue.append(_vue_plan(ref, relative, telechargements))
+            vue.append(_vue_plan(ref, relative, telechargements, git))
         return vue[0]
 
     profonde: list = []
@@ -192,14 +195,15 @@ def _figures_gouvernance(gouvernance):
     return figures_gouvernance(gouvernance)
 
 
-def _vue_plan(ref: LoadedReferentiel, relative: Callable[[str], str | None], telechargements: tuple):
+def _vue_plan(ref: LoadedReferentiel, relative: Callable[[str], str | None], telechargements: tuple,
+              git: MemoireGit):
     from macros.plan.historique import historique
     from macros.site.plan_view import InstanceLiee, vue_plan
 
     gouvernance = relative("gouvernance.md")
     instances = {i.id: InstanceLiee(i.nom, f"{gouvernance}#{i.id}" if gouvernance else None)
                  for i in (ref.gouvernance.instances if ref.has("gouvernance") else ())}
-    return vue_plan(ref.plan, historique(ref.folder, ref.plan), fiches=relative("fiches-actions.md"),
+    return vue_plan(ref.plan, historique(ref.folder, ref.plan, git), fiches=relative("fiches-actions.md"),
                     page_plan=relative("plan.md"), page_synthese=relative("synthese-du-plan.md"),
                     telechargements=telechargements,
                     instances=instances)

@@ -20,14 +20,12 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
-from macros.data.project import project_root
-
 KEEP = 6
 
 
-def folder() -> Path:
-    """`.cache/tableur/` of the project being built."""
-    return project_root() / ".cache" / "tableur"
+def folder(root: Path) -> Path:
+    """`.cache/tableur/` of the project in `root`."""
+    return root / ".cache" / "tableur"
 
 
 def _name(rows: object) -> str:
@@ -37,12 +35,12 @@ def _name(rows: object) -> str:
     return digest.hexdigest()
 
 
-def cached_files(rows: object, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
-    """`make()` (file name → content), or what it gave earlier for these `rows`.
+def cached_files(rows: object, make: Callable[[], dict[str, bytes]], cache: Path) -> dict[str, bytes]:
+    """`make()` (file name → content), or what it gave earlier in `cache` for these `rows`.
 
     A cache that cannot be read or written (a read-only checkout) is only a missed shortcut.
     """
-    place = folder() / _name(rows)
+    place = cache / _name(rows)
     with contextlib.suppress(OSError):
         names = (place / "noms").read_text(encoding="utf-8").split()
         found = {name: (place / name).read_bytes() for name in names}

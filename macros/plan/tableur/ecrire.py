@@ -15,6 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from macros.models.plan import Plan
@@ -71,8 +72,12 @@ def feuilles(plan: Plan, suivi: SuiviPlan) -> list[Feuille]:
     return found
 
 
-def fichiers(plan: Plan, suivi: SuiviPlan, slug: str) -> tuple[FichierTableur, ...]:
-    """The plan as ODS, XLSX and CSV (a second CSV for the indicators, when there are any)."""
+def fichiers(plan: Plan, suivi: SuiviPlan, slug: str,
+             cache: Path | None = None) -> tuple[FichierTableur, ...]:
+    """The plan as ODS, XLSX and CSV (a second CSV for the indicators, when there are any).
+
+    `cache`: the project's `.cache/tableur/` (macros/plan/tableur/cache.py); None: always written.
+    """
     sheets = feuilles(plan, suivi)
 
     def write() -> dict[str, bytes]:
@@ -85,7 +90,8 @@ def fichiers(plan: Plan, suivi: SuiviPlan, slug: str) -> tuple[FichierTableur, .
 
     from macros.plan.tableur.cache import cached_files
 
-    return tuple(FichierTableur(nom, contenu) for nom, contenu in cached_files((slug, sheets), write).items())
+    made = cached_files((slug, sheets), write, cache) if cache else write()
+    return tuple(FichierTableur(nom, contenu) for nom, contenu in made.items())
 
 
 # A text cell beginning with one of these is taken by a spreadsheet opening the CSV for a
