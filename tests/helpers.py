@@ -72,8 +72,7 @@ def mots_etrangers(texte: str, donnees: str, motif: re.Pattern) -> list[str]:
     trouves = []
     for rang, mot in enumerate(mots):
         # « charte.yml » is a file's name (« Modifier cette page »), not a word of the text.
-        # « Champ « agents » ajouté » (Quoi de neuf, from git) names a field of the data files.
-        if not motif.fullmatch(mot) or mots[rang + 1:rang + 2] == ["yml"] or mots[rang - 1:rang] == ["champ"]:
+        if not motif.fullmatch(mot) or mots[rang + 1:rang + 2] == ["yml"]:
             continue
         voisins = [" ".join(mots[rang - 1:rang + 1]) if rang else "", " ".join(mots[rang:rang + 2])]
         if not any(len(v.split()) == 2 and re.search(rf"\b{re.escape(v)}\b", donnees) for v in voisins):

@@ -176,3 +176,88 @@ def test_changes_name_a_plans_axes_with_its_own_word():
         "Orientation ajoutée : « Soigner »"]
     assert describe_changes({"axes": []}, {"axes": [{"numero": "1", "titre": "Un"}]}) == [
         "Axe ajouté : « Un »"]
+
+
+def test_changes_say_dates_as_the_site_does_and_fields_by_their_names():
+    from macros.models.plan import Plan
+    from macros.models.referentiel import Referentiel
+
+    def plan(**action):
+        return {"axes": [{"numero": "1", "titre": "Un"}],
+                "objectifs": [{"numero": "1.1", "axe": "1", "titre": "Deux",
+                               "actions": [{"id": "a1", "texte": "Trois", **action}]}]}
+
+    changes = describe_changes(plan(echeance="2027-06-30"),
+                               plan(echeance="2027-06", debut="2026-01-15", thematiques=["eau"],
+                                    priorite="haute"), Plan)
+    assert changes == [
+        "Échéance modifiée : « 30 juin 2027 » → « juin 2027 » (action « a1 », objectif 1.1)",
+        "Début ajouté : « 15 janvier 2026 » (action « a1 », objectif 1.1)",
+        "Thématiques ajoutées (action « a1 », objectif 1.1)",
+        "Priorité ajoutée : « haute » (action « a1 », objectif 1.1)"]
+    # The name the model gives the field, where the file says `agents`.
+    assert describe_changes({"organisation": {"nom": "CH"}},
+                            {"organisation": {"nom": "CH", "agents": "professionnels"}}, Referentiel) == [
+        "Public du document ajouté : « professionnels »"]
+    # A date the model does not know as one (a free text) is quoted as written.
+    assert describe_changes({"suivi": {"revoir_le": "2026-01-01"}},
+                            {"suivi": {"revoir_le": "2026-03"}}, Plan) == [
+        "Date de relecture modifiée : « 1er janvier 2026 » → « mars 2026 »"]
+
+
+def _models():
+    from macros.history.champs import champ
+    from macros.registry import KINDS, RUBRIQUES
+
+    seen: list = []
+
+    def walk(model) -> None:
+        if model in seen:
+            return
+        seen.append(model)
+        for name in model.model_fields:
+            for inner in champ(model, name).modeles:
+                walk(inner)
+
+    for kind in (*KINDS, RUBRIQUES):
+        walk(kind.model)
+    return seen
+
+
+@pytest.mark.parametrize("model", _models(), ids=lambda model: model.__name__)
+def test_no_change_names_a_field_by_its_key(model):
+    """Every field of every model, added to a file: the sentence names it in French words."""
+    for name in model.model_fields:
+        [sentence] = describe_changes({}, {name: "x"}, model)
+        assert "_" not in sentence and "Champ «" not in sentence, sentence
+        assert sentence[0].isupper(), sentence
+
+
+def test_quoi_de_neuf_names_a_file_by_its_page_and_a_removed_page_once(tmp_path):
+    """plan.yml is the plan's page even when an organisation puts that page after its synthesis;
+    a rubrique removed has no page left: its file is named, once."""
+    repo = tmp_path / "depot"
+    folder = repo / "data" / "essai"
+    shutil.copytree(FIXTURES / "mini", folder)
+    referentiel = folder / "referentiel.yml"
+    referentiel.write_text(referentiel.read_text(encoding="utf-8")
+                           + "pages:\n  plan:\n    position: 600\n", encoding="utf-8")
+    (folder / "rubriques").mkdir()
+    shutil.copy(FIXTURES / "syndicat" / "rubriques" / "teletravail.md", folder / "rubriques")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "Création", when="2024-05-02T10:00:00+02:00")
+    plan = folder / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("titre: Faire simple", "titre: Faire mieux"),
+                    encoding="utf-8")
+    (folder / "rubriques" / "teletravail.md").unlink()
+    _git(repo, "commit", "-q", "-am", "Retrait", when="2024-05-20T10:00:00+02:00")
+
+    out = tmp_path / "site"
+    result = build_site(out, "essai", repo / "data")
+    assert result.returncode == 0, result.stderr
+    news = visible_text(article_html(out, "quoi-de-neuf"))
+    assert "Plan d'amélioration (plan.yml) Titre modifié" in news, news
+    assert "Synthèse du plan (plan.yml)" not in news, news
+    assert news.count("rubriques/teletravail.md") == 2, news  # on the day it went, and the day it came
+    assert "rubriques/teletravail.md Page retirée du référentiel" in news, news

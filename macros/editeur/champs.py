@@ -21,25 +21,8 @@ import re
 
 from macros.history.changes import NOUNS
 from macros.models.dates import ANNEES_PLAUSIBLES, MOTIF_DATE_DOCUMENT
+from macros.text.vocabulaire import cle_lisible
 
-# Keys are written without accents; labels are read by people. Words, not fields: a new
-# field gets a readable label from its name even when it is not listed here.
-_ACCENTS = {
-    "numero": "numéro", "resume": "résumé", "echeance": "échéance", "etape": "étape",
-    "etapes": "étapes", "precisions": "précisions", "precision": "précision",
-    "definition": "définition", "definitions": "définitions", "frequence": "fréquence",
-    "reponse": "réponse", "legende": "légende", "categorie": "catégorie", "role": "rôle",
-    "roles": "rôles", "identite": "identité", "deliberation": "délibération",
-    "declaration": "déclaration", "conformite": "conformité", "conformites": "conformités",
-    "realise": "réalisé", "elus": "élus", "elu": "élu", "delegation": "délégation",
-    "delegations": "délégations", "entete": "en-tête", "annee": "année", "periode": "période",
-    "telephone": "téléphone", "presentation": "présentation", "priorite": "priorité",
-    "priorites": "priorités", "reference": "référence", "references": "références",
-    "encadre": "encadré", "evaluation": "évaluation", "criteres": "critères", "critere": "critère",
-    "equipe": "équipe", "equipes": "équipes", "democratie": "démocratie", "creation": "création",
-    "verifier": "vérifier", "pieces": "pièces", "moderation": "modération", "etat": "état",
-    "cle": "clé", "libelle": "libellé", "debut": "début", "unite": "unité", "id": "identifiant",
-}
 # The widget admin/socle-widgets.js registers for ids: read-only once it holds a value.
 WIDGET_IDENTIFIANT = "identifiant"
 # The widget admin/socle-widgets.js registers for dates: typed and shown JJ/MM/AAAA (a day),
@@ -68,8 +51,7 @@ def label(name: str, title: str | None = None) -> str:
     automatic = " ".join(part.capitalize() for part in name.split("_"))
     if title and title != automatic and not _AUTO_TITLE.match(title):
         return title
-    words = [_ACCENTS.get(word, word) for word in name.split("_")]
-    text = " ".join(words)
+    text = cle_lisible(name)
     return text[:1].upper() + text[1:]
 
 

@@ -2,7 +2,9 @@
 
 « Action ajoutée : … », « Fréquence modifiée : « mensuelle » → « bimensuelle » » rather
 than a diff: lists are matched item by item (difflib on each item's identity), fields by
-name, and the French names of lists and fields come from the tables below. Used by
+name, and the French names of lists and fields come from the file's model where it names
+them (macros/history/champs.py: a field's `title`, a date read as the site writes it), else
+from the tables below. Used by
 « Quoi de neuf » (macros/history/news.py); the nouns also name items in ownership notices
 (macros/data/freshness.py).
 """
@@ -14,7 +16,11 @@ import json
 from collections.abc import Iterator
 from contextvars import ContextVar
 
-from macros.text.vocabulaire import NOUNS, PARAGRAPH, nouns_of
+from pydantic import BaseModel
+
+from macros.history.champs import ACCORDS, Champ, champ, en_date, modele_de
+from macros.text.francais import pluriel
+from macros.text.vocabulaire import NOUNS, PARAGRAPH, cle_lisible, nouns_of
 
 # The nouns of the file being compared: NOUNS, with its own words (a plan's « orientation »).
 _NOUNS: ContextVar[dict[str, tuple[str, bool]]] = ContextVar("nouns", default=NOUNS)
@@ -24,7 +30,8 @@ MAX_CHANGES = 12
 _LABEL_LENGTH = 90
 _CONTEXT_LENGTH = 50
 
-# Field keys → the French name of the field, and whether it is feminine.
+# Keys many models share → the French name of the field, and whether it is feminine. A field
+# of one model is named in the model instead (`models.base.nomme`), where the editor reads it too.
 FIELDS: dict[str, tuple[str, bool]] = {
     "frequence": ("fréquence", True), "rythme": ("rythme", False), "statut": ("statut", False),
     "horizon": ("horizon", False), "texte": ("texte", False), "titre": ("titre", False),
@@ -44,11 +51,18 @@ FIELDS: dict[str, tuple[str, bool]] = {
     "niveau": ("niveau", False), "adresse": ("adresse", True),
     "echeance": ("échéance", True), "debut": ("début", False), "pilote": ("pilote", False),
     "avancement": ("avancement", False), "nom_axe": ("nom des niveaux du plan", False),
+    "id": ("identifiant", False),
 }
 
 
-def _agree(word: str, feminine: bool) -> str:
-    return word + ("e" if feminine else "")
+def _agree(word: str, accord: bool | str) -> str:
+    """« ajouté » agreed with its noun: feminine (True or « f »), or a plural (« mp », « fp »)."""
+    return word + ACCORDS[accord if isinstance(accord, str) else "f" if accord else "m"]
+
+
+def _cap(text: str) -> str:
+    """The first letter in capitals, the rest as written (« Titre du kit », « Sigle RGAA »)."""
+    return text[:1].upper() + text[1:]
 
 
 def _short(value: object) -> str:
@@ -119,7 +133,7 @@ def _list_noun(key: str, items: list) -> tuple[str, bool]:
     return ("élément", False)
 
 
-def _compare_lists(old: list, new: list, key: str, context: str) -> Iterator[str]:
+def _compare_lists(old: list, new: list, key: str, context: str, ici: Champ) -> Iterator[str]:
     noun, feminine = _list_noun(key, old + new)
     where = context or (f"dans « {key} »" if key not in _NOUNS.get() else "")
 
@@ -136,14 +150,15 @@ def _compare_lists(old: list, new: list, key: str, context: str) -> Iterator[str
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for offset, (before, after) in enumerate(zip(old[i1:i2], new[j1:j2], strict=True)):
-                yield from _compare(before, after, key, _context_label(key, after, j1 + offset, context))
+                yield from _compare(before, after, key, _context_label(key, after, j1 + offset, context),
+                                    ici)
         elif tag == "replace":
             pairs = min(i2 - i1, j2 - j1)
             for offset, (before, after) in enumerate(zip(old[i1:i1 + pairs], new[j1:j1 + pairs],
                                                          strict=True)):
                 if isinstance(before, dict) and isinstance(after, dict):
                     yield from _compare(before, after, key,
-                                        _context_label(key, after, j1 + offset, context))
+                                        _context_label(key, after, j1 + offset, context), ici)
                 else:
                     yield _with_context(
                         f"{noun.capitalize()} {_agree('modifié', feminine)} : "
@@ -156,38 +171,62 @@ def _compare_lists(old: list, new: list, key: str, context: str) -> Iterator[str
             yield from (added(item) for item in new[j1:j2])
 
 
-def _field(key: str) -> tuple[str, bool]:
-    return FIELDS.get(key, (f"champ « {key} »", False))
+def _field(key: str, ici: Champ) -> tuple[str, str]:
+    """The field's French name and agreement: the model's, else the shared table's, else its
+    key in French words (« date séance »)."""
+    if ici.nom:
+        return ici.nom, ici.accord
+    if key in FIELDS:
+        name, feminine = FIELDS[key]
+        return name, "f" if feminine else "m"
+    if key in _NOUNS.get():  # a list, named by its items (« Jalons ajoutés »)
+        noun, feminine = _NOUNS.get()[key]
+        return pluriel(noun), "fp" if feminine else "mp"
+    # « date_seance » agrees with « date », its first word.
+    _, feminine = FIELDS.get(key.split("_")[0], ("", False))
+    return cle_lisible(key), "f" if feminine else "m"
 
 
-def _compare(old: object, new: object, key: str, context: str) -> Iterator[str]:
-    """Plain-French sentences for every difference between two versions of one value."""
+def _value(value: object, ici: Champ) -> str:
+    """A value as quoted: a date as the site writes it (« juin 2027 »), a text shortened."""
+    return (en_date(value) if ici.date else None) or _short(value)
+
+
+def _compare(old: object, new: object, key: str, context: str, ici: Champ) -> Iterator[str]:
+    """Plain-French sentences for every difference between two versions of one value; `ici`
+    is what the model says of the field that holds it."""
     if old == new:
         return
     if isinstance(old, dict) and isinstance(new, dict):
+        modele = modele_de(ici.modeles, new)
         for name in [*old, *(k for k in new if k not in old)]:
-            field, feminine = _field(name)
+            inner = champ(modele, name)
+            field, accord = _field(name, inner)
             if name not in new:
-                yield _with_context(f"{field.capitalize()} {_agree('supprimé', feminine)}", context)
+                yield _with_context(f"{_cap(field)} {_agree('supprimé', accord)}", context)
             elif name not in old:
-                value = f" : « {_short(new[name])} »" if isinstance(new[name], str) else ""
-                yield _with_context(f"{field.capitalize()} {_agree('ajouté', feminine)}{value}", context)
+                value = f" : « {_value(new[name], inner)} »" if isinstance(new[name], str) else ""
+                yield _with_context(f"{_cap(field)} {_agree('ajouté', accord)}{value}", context)
             else:
-                yield from _compare(old[name], new[name], name, context)
+                yield from _compare(old[name], new[name], name, context, inner)
     elif isinstance(old, list) and isinstance(new, list):
-        yield from _compare_lists(old, new, key, context)
+        yield from _compare_lists(old, new, key, context, ici)
     else:
-        field, feminine = _field(key)
-        before, after = _differing_parts(str(old), str(new))
-        yield _with_context(f"{field.capitalize()} {_agree('modifié', feminine)} : "
+        field, accord = _field(key, ici)
+        if ici.date and en_date(old) and en_date(new):
+            before, after = en_date(old), en_date(new)
+        else:
+            before, after = _differing_parts(str(old), str(new))
+        yield _with_context(f"{_cap(field)} {_agree('modifié', accord)} : "
                             f"« {before} » → « {after} »", context)
 
 
-def describe_changes(old: object, new: object) -> list[str]:
-    """Every difference between two versions of a data file, as French sentences."""
+def describe_changes(old: object, new: object, modele: type[BaseModel] | None = None) -> list[str]:
+    """Every difference between two versions of a data file, as French sentences; `modele`,
+    the file's, names its fields and says which are dates."""
     token = _NOUNS.set(nouns_of(new))
     try:
-        changes = list(_compare(old, new, "", ""))
+        changes = list(_compare(old, new, "", "", Champ(None, "m", False, (modele,) if modele else ())))
     finally:
         _NOUNS.reset(token)
     if len(changes) > MAX_CHANGES:

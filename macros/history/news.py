@@ -22,7 +22,7 @@ from macros.data.limites import TAILLE_MAX_FICHIER
 from macros.data.yaml_strict import parse_yaml_text
 from macros.history import gitinfo
 from macros.history.changes import describe_changes
-from macros.registry import RUBRIQUES
+from macros.registry import KINDS, RUBRIQUES
 from macros.text.francais import date_fr
 
 # How many recent commits « Quoi de neuf » reads.
@@ -149,10 +149,17 @@ def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str,
                 new = parse_version(*after, name, parsed) if after else None
                 if old is None or new is None:
                     continue
-                changes = describe_changes(old, new)
+                changes = describe_changes(old, new, _modele(name))
             if changes:
                 found.append(Modification(day, name, tuple(changes)))
     return found
+
+
+def _modele(name: str):
+    """The model of a data file (`plan.yml`, `rubriques/x.md`), which names its fields."""
+    if name.startswith(f"{RUBRIQUES.filename}/"):
+        return RUBRIQUES.model
+    return next((kind.model for kind in KINDS if kind.filename == name), None)
 
 
 def _data_file(path: str, inside: str, name_of_folder: str) -> str | None:

@@ -96,9 +96,18 @@ def liste(description: str, minimum: int = 1):
     return Field(min_length=minimum, description=description)
 
 
-def facultatif(description: str):
-    """An optional field (None when absent): the page then leaves out its label and text."""
-    return Field(default=None, description=description)
+def facultatif(description: str, **champ: object):
+    """An optional field (None when absent): the page then leaves out its label and text.
+    `champ`: more of the field's declaration (its `nomme`)."""
+    return Field(default=None, description=description, **champ)
+
+
+def nomme(nom: str, accord: str = "m") -> dict:
+    """A field's French name, declared once where the field is (`Field(…, **nomme(…))`): the
+    form editor's label and the word « Quoi de neuf » says (« Public du document ajouté »).
+    `accord`: « f », « mp » or « fp » when the name is feminine or plural, so that the
+    sentence agrees (« Thématiques ajoutées »); said in the JSON Schema as `x-accord`."""
+    return {"title": nom, **({"json_schema_extra": {"x-accord": accord}} if accord != "m" else {})}
 
 
 # A date as a document writes it — a day, a month or a year (macros/models/dates.py).

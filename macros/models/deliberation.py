@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, NonNegativeInt
 
-from macros.models.base import Modele, Suivi, Texte, champ_suivi, facultatif
+from macros.models.base import Modele, Suivi, Texte, champ_suivi, facultatif, nomme
 
 
 class Pouvoir(Modele):
@@ -35,7 +35,8 @@ class Deliberation(Modele):
     instance: Texte = Field(description="Assemblée qui a délibéré.")
     titre_registre: Texte | None = facultatif("Intitulé de l'extrait de registre.")
     date_seance: Texte = Field(description="Date de la séance, en toutes lettres.")
-    preambule: Texte | None = facultatif("La phrase d'ouverture (« L'an deux mille... »).")
+    preambule: Texte | None = facultatif("La phrase d'ouverture (« L'an deux mille... »).",
+                                         **nomme("Préambule"))
     heure: Texte | None = facultatif("Heure d'ouverture de la séance.")
     lieu: Texte | None = facultatif("Lieu de la séance.")
     presidence: Texte | None = facultatif("Qui préside la séance.")
@@ -52,7 +53,8 @@ class Deliberation(Modele):
     rapporteur: Texte | None = facultatif("Rapporteur.")
     visas: list[Texte] = Field(default=[], description="Les « Vu ... », dans l'ordre.")
     considerants: list[Texte] = Field(default=[], description="Les « Considérant ... », dans l'ordre.")
-    formule_decision: Texte | None = facultatif("La phrase qui introduit les décisions.")
+    formule_decision: Texte | None = facultatif("La phrase qui introduit les décisions.",
+                                                **nomme("Formule de décision", "f"))
     decisions: list[Texte] = Field(
         default=[], description="Ce que le conseil décide, article par article."
     )

@@ -15,6 +15,7 @@ from macros.models.base import (
     champ_suivi,
     facultatif,
     liste,
+    nomme,
     reference,
 )
 
@@ -181,7 +182,7 @@ class Gouvernance(Modele):
     organisation: list[Texte] = Field(default=[], description="Comment l'administration est organisée.")
     dialogue_social: list[Texte] = Field(default=[], description="Le dialogue social.")
     liaisons: list[Liaison] = Field(
-        default=[],
+        default=[], **nomme("Liens entre les instances", "mp"),
         description="Facultatif : comment un sujet passe d'une instance à une autre, chaque lien "
                     "justifié par une citation du document (dessiné sur la carte de la gouvernance).",
     )

@@ -22,6 +22,7 @@ from macros.models.base import (
     Texte,
     champ_suivi,
     liste,
+    nomme,
     reference,
 )
 from macros.models.plan_action import Action
@@ -135,13 +136,16 @@ class Plan(Modele):
     titre: Texte = Field(description="Titre de la partie.")
     nom_axe: Texte = Field(default="Axe", description="Ce que le plan appelle ses axes (« Orientation », "
                            "« Priorité ») : « Orientation A. Prendre soin ». Par défaut : Axe.")
-    nom_axes: Texte | None = Field(default=None, description="Le même au pluriel, quand il ne prend pas "
+    nom_axes: Texte | None = Field(default=None, **nomme("Nom des niveaux au pluriel"),
+                                   description="Le même au pluriel, quand il ne prend pas "
                                    "simplement un s (« enjeux ») ; par défaut : « axes », « orientations ».")
     introduction: list[Texte] = Field(default=[], description="Paragraphes d'introduction.")
     fiche_projet: Texte | None = Field(
-        default=None, description="Ce que le document dit de la fiche de chaque action.")
+        default=None, **nomme("Fiche projet", "f"),
+        description="Ce que le document dit de la fiche de chaque action.")
     fiche_attendue: list[Attendu] = Field(
-        default=[], description="Ce que chaque fiche doit nommer selon le document (pilote, "
+        default=[], **nomme("Ce que chaque fiche doit nommer"),
+        description="Ce que chaque fiche doit nommer selon le document (pilote, "
         "contributeurs, partenaires, calendrier, indicateurs) : tant que la donnée manque, la fiche "
         "l'écrit (« Pilote : à désigner »).")
     statuts: list[StatutDuPlan] = Field(

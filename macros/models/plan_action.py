@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from macros.models.base import Date, Identifiant, Modele, Texte, reference
+from macros.models.base import Date, Identifiant, Modele, Texte, nomme, reference
 from macros.text.francais import nombre_fr
 
 
@@ -93,15 +93,19 @@ class Indicateur(Modele):
     """How the action's effect is measured."""
 
     libelle: Texte = Field(description="Ce que l'indicateur mesure.")
-    unite: Texte | None = Field(default=None, description="Unité des valeurs (%, jours, agents…).")
+    unite: Texte | None = Field(default=None, **nomme("Unité", "f"),
+                                description="Unité des valeurs (%, jours, agents…).")
     cible: Nombre | None = Field(
-        default=None, description="Valeur visée ; avec « par_rapport_a », l'écart visé à cette référence "
+        default=None, **nomme("Cible", "f"),
+        description="Valeur visée ; avec « par_rapport_a », l'écart visé à cette référence "
         "(-30 pour « −30 % par rapport à 2025 »).")
     par_rapport_a: Texte | None = Field(
-        default=None, description="Ce à quoi la cible se compare quand elle est relative (« 2025 », « la "
+        default=None, **nomme("Référence de la cible", "f"),
+        description="Ce à quoi la cible se compare quand elle est relative (« 2025 », « la "
         "consommation de 2025 ») : la fiche écrit « cible : −30 % par rapport à 2025 ».")
     unite_cible: Texte | None = Field(
-        default=None, description="Unité de la cible quand ce n'est pas celle des valeurs (« % » pour une "
+        default=None, **nomme("Unité de la cible", "f"),
+        description="Unité de la cible quand ce n'est pas celle des valeurs (« % » pour une "
         "baisse de 30 % de kWh) ; par défaut, l'unité de l'indicateur.")
     valeurs: list[Mesure] = Field(default=[], description="Valeurs mesurées, datées.")
 
@@ -140,8 +144,10 @@ class Action(Modele):
         "la liste.", json_schema_extra=vocabulaire("statuts"))
     precisions: list[Texte] = Field(default=[], description="Sous-points de l'action.")
     pilote: Texte | None = Field(default=None, description="Service ou agent pilote.")
-    contributeurs: list[Texte] = Field(default=[], description="Services contributeurs.")
-    partenaires: list[Texte] = Field(default=[], description="Partenaires extérieurs.")
+    contributeurs: list[Texte] = Field(default=[], description="Services contributeurs.",
+                                       **nomme("Services contributeurs", "mp"))
+    partenaires: list[Texte] = Field(default=[], description="Partenaires extérieurs.",
+                                     **nomme("Partenaires", "mp"))
     debut: Date | None = Field(default=None, description="Date de début : un jour (2026-01-15), un mois "
                                "(2026-01) ou une année (2026).")
     echeance: Date | None = Field(
@@ -149,22 +155,29 @@ class Action(Modele):
         "l'écrit : un jour (2026-06-30), un mois (2026-06, « juin 2026 ») ou une année (2028) ; passé ce "
         "jour (ou la fin de ce mois, de cette année), une action ni réalisée ni abandonnée est « en "
         "retard ».")
-    jalons: list[Jalon] = Field(default=[], description="Étapes datées avant l'échéance.")
+    jalons: list[Jalon] = Field(default=[], description="Étapes datées avant l'échéance.",
+                                **nomme("Jalons", "mp"))
     avancement: Pourcentage | None = Field(default=None, description="Avancement, en % (0 à 100).")
-    indicateurs: list[Indicateur] = Field(default=[], description="Indicateurs de l'action.")
-    notes: list[NoteDeSuivi] = Field(default=[], description="Notes de suivi datées.")
+    indicateurs: list[Indicateur] = Field(default=[], description="Indicateurs de l'action.",
+                                          **nomme("Indicateurs", "mp"))
+    notes: list[NoteDeSuivi] = Field(default=[], description="Notes de suivi datées.",
+                                     **nomme("Notes de suivi", "fp"))
     instances: list[Identifiant] = Field(
         default=[], description="Identifiants des instances de gouvernance qui suivent l'action.",
         json_schema_extra=reference("gouvernance", "instances"))
     # What follow-up tools for local plans carry (ADEME's Territoires en Transitions): each is
     # shown on the fiche and in the kit when present, and has its column in the spreadsheets
     # (macros/plan/tableur/colonnes.py, the one table that drives all four).
-    priorite: Texte | None = Field(default=None, description="Priorité de l'action, dans les mots du plan "
-                                   "(« haute », « 1 »).")
-    thematiques: list[Texte] = Field(default=[], description="Thématiques de l'action (« eau », "
-                                     "« numérique »), pour la retrouver.")
-    budget_prevu: Euros | None = Field(default=None, description="Budget prévu, en euros (12000 ou "
-                                       "12 000,50).")
-    budget_engage: Euros | None = Field(default=None, description="Budget déjà engagé, en euros.")
-    financeurs: list[Texte] = Field(default=[], description="Qui finance l'action (« Région », "
-                                    "« Agence de l'eau »).")
+    priorite: Texte | None = Field(
+        default=None, **nomme("Priorité", "f"),
+        description="Priorité de l'action, dans les mots du plan (« haute », « 1 »).")
+    thematiques: list[Texte] = Field(
+        default=[], **nomme("Thématiques", "fp"),
+        description="Thématiques de l'action (« eau », « numérique »), pour la retrouver.")
+    budget_prevu: Euros | None = Field(
+        default=None, **nomme("Budget prévu"), description="Budget prévu, en euros (12000 ou 12 000,50).")
+    budget_engage: Euros | None = Field(
+        default=None, **nomme("Budget engagé"), description="Budget déjà engagé, en euros.")
+    financeurs: list[Texte] = Field(
+        default=[], **nomme("Financeurs", "mp"),
+        description="Qui finance l'action (« Région », « Agence de l'eau »).")

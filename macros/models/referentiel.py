@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from macros.models.base import Modele, Suivi, Texte, champ_suivi, facultatif
+from macros.models.base import Modele, Suivi, Texte, champ_suivi, facultatif, nomme
 from macros.models.pages import OuiNon, ReglagePage
 
 # What the organisation is, and the noun the generic text uses for it (noun, feminine):
@@ -41,15 +41,16 @@ class Organisation(Modele):
     """The public body whose projet d'administration this is."""
 
     nom: Texte = Field(description="Nom complet, par exemple « Ville de Béthune ».")
-    nom_court: Texte = Field(description="Nom court, affiché à la place du nom dans l'en-tête sur "
-                             "téléphone, par exemple « Béthune ».")
+    nom_court: Texte = Field(**nomme("Nom court"), description="Nom court, affiché à la place du nom "
+                             "dans l'en-tête sur téléphone, par exemple « Béthune ».")
     logo: Texte | None = facultatif(
         "Nom du fichier du logo (PNG, JPEG, WebP ou SVG), rangé dans le dossier fichiers/ du "
         "référentiel : il est affiché dans l'en-tête du site, comme icône de l'onglet du navigateur "
-        "et sur la couverture du kit.")
+        "et sur la couverture du kit.", **nomme("Logo"))
     sigle_logo: Texte | None = facultatif(
         "Sans fichier de logo : deux à quatre caractères affichés à sa place dans l'en-tête du site "
-        "et sur la couverture du kit (« SIVE »).")
+        "et sur la couverture du kit (« SIVE »).",
+        **nomme("Sigle à la place du logo"))
     nature: Nature = Field(default="organisme", description=(
         "Ce qu'est l'organisation : " + ", ".join(NATURE_NOMS) + " ; le texte commun du site en "
         "dépend (« Notre commune », « le syndicat », « l'établissement ») ; sans nature, il dit "
@@ -57,12 +58,13 @@ class Organisation(Modele):
     encadrants: Texte | None = facultatif(
         "Comment le document nomme les personnes qui encadrent (« encadrants », « managers », "
         "« cadres »), au pluriel ; le texte commun du site l'emploie (« aux encadrants qui "
-        "cherchent un repère ») ; sans ce champ, il ne les nomme pas.")
+        "cherchent un repère ») ; sans ce champ, il ne les nomme pas.",
+        **nomme("Nom donné aux encadrants"))
     agents: Texte | None = facultatif(
         "Comment le document nomme les personnes à qui il s'adresse (« agents », « professionnels », "
         "« collaborateurs »), au pluriel ; le texte commun du site et du kit l'emploie (« Il "
         "s'adresse aux nouveaux professionnels », « Les droits des professionnels ») ; sans ce "
-        "champ, « agents ».")
+        "champ, « agents ».", **nomme("Public du document"))
 
     @field_validator("logo")
     @classmethod

@@ -53,9 +53,13 @@ def build_macros(ref: LoadedReferentiel, pages: list[PresentPage], kit: LienKit,
     """
     git = git or MemoireGit()
     urls = {page.path: page.url for page in pages}
-    # Data file name → (title, path) of the first page showing it, to name and link what changed.
+    # Data file name → (title, path) of the page showing it, to name and link what changed:
+    # the first in the registry's order, where a kind's own page comes before the pages
+    # drawn from it (plan.yml is « Plan d'amélioration », even when an organisation moves that
+    # page after its « Synthèse du plan »).
     pages_by_file: dict[str, tuple[str, str]] = {}
-    for page in pages:
+    rang = {spec.path: i for i, spec in enumerate(PAGES)}
+    for page in sorted(pages, key=lambda page: rang.get(page.path, len(rang))):
         for section in KINDS:
             if section.key in page.spec.kinds and not page.spec.from_git:
                 pages_by_file.setdefault(section.filename, (page.title, page.path))

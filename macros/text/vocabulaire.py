@@ -1,7 +1,8 @@
 """The French nouns of the data's lists, for sentences about them (« 2 actions ajoutées »).
 
 Used by « Quoi de neuf » (macros/history/changes.py), the follow-up notices
-(macros/data/freshness.py) and the editor's labels (« Ajouter engagement »).
+(macros/data/freshness.py) and the editor's labels (« Ajouter engagement »), with the words
+that spell a field's key (`cle_lisible`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,37 @@ NOUNS: dict[str, tuple[str, bool]] = {
 }
 # Everything else that is a list of texts is a list of paragraphs.
 PARAGRAPH = ("paragraphe", False)
+
+# Keys are written without accents; labels are read by people. Words, not fields: a field
+# without a name of its own (`models.base.nomme`) is called by its key in these words, in the
+# form editor (macros/editeur/champs.py) and in « Quoi de neuf » (macros/history/changes.py).
+_ACCENTS = {
+    "numero": "numéro", "resume": "résumé", "echeance": "échéance", "etape": "étape",
+    "etapes": "étapes", "precisions": "précisions", "precision": "précision",
+    "definition": "définition", "definitions": "définitions", "frequence": "fréquence",
+    "reponse": "réponse", "legende": "légende", "categorie": "catégorie", "role": "rôle",
+    "roles": "rôles", "identite": "identité", "deliberation": "délibération",
+    "declaration": "déclaration", "conformite": "conformité", "conformites": "conformités",
+    "realise": "réalisé", "elus": "élus", "elu": "élu", "delegation": "délégation",
+    "delegations": "délégations", "entete": "en-tête", "annee": "année", "periode": "période",
+    "telephone": "téléphone", "presentation": "présentation", "priorite": "priorité",
+    "priorites": "priorités", "reference": "référence", "references": "références",
+    "encadre": "encadré", "evaluation": "évaluation", "criteres": "critères", "critere": "critère",
+    "equipe": "équipe", "equipes": "équipes", "democratie": "démocratie", "creation": "création",
+    "verifier": "vérifier", "pieces": "pièces", "moderation": "modération", "etat": "état",
+    "cle": "clé", "libelle": "libellé", "debut": "début", "unite": "unité", "id": "identifiant",
+    "seance": "séance", "considerants": "considérants", "preconisation": "préconisation",
+    "derogations": "dérogations", "strategiques": "stratégiques", "demarche": "démarche",
+    "developpe": "développé", "resultat": "résultat", "secretaire": "secrétaire", "defi": "défi",
+    "numerotee": "numérotée", "etre": "être", "eco": "éco", "legitimite": "légitimité",
+    "categories": "catégories",
+}
+
+
+def cle_lisible(cle: str) -> str:
+    """« fiche_projet » → « fiche projet », « date_seance » → « date séance »."""
+    return " ".join(_ACCENTS.get(word, word) for word in cle.split("_"))
+
 
 # Endings of French nouns that are feminine (« orientation », « priorité », « ambition »): for
 # a word the data gives, whose gender no table says.
