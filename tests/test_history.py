@@ -152,11 +152,19 @@ def test_changes_to_rubriques_are_told_and_linked_to_their_page(tmp_path):
     text = contacts.read_text(encoding="utf-8")
     contacts.write_text(text.replace("Service informatique", "Direction du numérique"), encoding="utf-8")
     _git(repo, "commit", "-q", "-am", "Télétravail", when="2024-05-20T10:00:00+02:00")
+    # A text with a link changed: the sentence quotes the words the page shows, not Markdown.
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "1. Remplir le [formulaire de demande]", "1. Remplir et signer le [formulaire de demande]"),
+        encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "Formulaire", when="2024-05-25T10:00:00+02:00")
 
     by_file = {(m.quand, m.fichier): m.changements for m in modifications(folder)}
     assert by_file[(date(2024, 5, 2), "rubriques/teletravail.md")] == ("Page ajoutée au référentiel",)
     [table] = by_file[(date(2024, 5, 20), "rubriques/teletravail.md")]
+    [etape] = by_file[(date(2024, 5, 25), "rubriques/teletravail.md")]
     assert "« Agent à temps partiel | 1 | Responsable de service » → « Agent à temps partiel | 2 |" in table
+    assert "« Remplir le formulaire de demande avec" in etape and "→ « Remplir et signer le formulaire" in etape
+    assert "](" not in etape and "fichiers/" not in etape
     [service] = by_file[(date(2024, 5, 20), "rubriques/contacts.yml")]
     assert "« Service informatique » → « Direction du numérique »" in service
 
@@ -165,6 +173,9 @@ def test_changes_to_rubriques_are_told_and_linked_to_their_page(tmp_path):
     assert result.returncode == 0, result.stderr
     news = article_html(out, "quoi-de-neuf")
     assert 'href="../teletravail/"' in news and "Le télétravail" in visible_text(news)
+    home = visible_text(article_html(out, ""))
+    assert "Dernières modifications" in home and "Remplir et signer le formulaire de demande" in home
+    assert "[formulaire" not in home and "](" not in home
 
 
 def test_changes_name_a_plans_axes_with_its_own_word():
@@ -261,3 +272,21 @@ def test_quoi_de_neuf_names_a_file_by_its_page_and_a_removed_page_once(tmp_path)
     assert "Synthèse du plan (plan.yml)" not in news, news
     assert news.count("rubriques/teletravail.md") == 2, news  # on the day it went, and the day it came
     assert "rubriques/teletravail.md Page retirée du référentiel" in news, news
+
+
+def test_a_rubriques_texts_are_quoted_as_the_page_shows_them():
+    from macros.models.blocs import Rubrique
+
+    def rubrique(texte):
+        return {"titre": "T", "blocs": [{"type": "paragraphe", "texte": texte}]}
+
+    assert describe_changes(rubrique("Lire la **note**."),
+                            rubrique("Lire la [note](fichiers/note.pdf) <b>ici</b>."), Rubrique,
+                            en_ligne=True) == [
+        "Texte modifié : « Lire la note. » → « Lire la note <b>ici</b>. » (bloc n°1)"]
+    # Only the address changed: the words are the same, the sentence says what changed.
+    assert describe_changes(rubrique("[note](https://a.invalid/)"), rubrique("[note](https://b.invalid/)"),
+                            Rubrique, en_ligne=True) == [
+        "Texte modifié : l'adresse d'un lien de « note » (bloc n°1)"]
+    # A bespoke kind's text has no syntax: its stars are the text.
+    assert describe_changes({"titre": "a"}, {"titre": "a *b*"}) == ["Titre modifié : « a » → « a *b* »"]

@@ -17,7 +17,7 @@ from macros.data.files import PUBLISHED_FOLDER
 from macros.text.syntaxe import FICHIERS, LIEN_BRUT, tokens
 
 # Fields of a rubrique shown as plain text (no inline syntax): a link in them stays as typed.
-_PLAIN_FIELDS = frozenset({"titre", "resume", "id", "type", "niveau", "telephone", "courriel",
+CHAMPS_SANS_SYNTAXE = frozenset({"titre", "resume", "id", "type", "niveau", "telephone", "courriel",
                            "alternative", "fichier", "suivi"})
 
 _FORMS = ("un lien s'écrit [texte](https://…), [texte](mailto:…), ou [texte](fichiers/nom.pdf) "
@@ -38,7 +38,7 @@ def _strings(raw: object, path: tuple = ()):
 
 def _inline(path: tuple) -> bool:
     """Whether the text at `path` of a rubrique is rendered with the inline syntax."""
-    return not any(isinstance(part, str) and part in _PLAIN_FIELDS for part in path)
+    return not any(isinstance(part, str) and part in CHAMPS_SANS_SYNTAXE for part in path)
 
 
 def check_links(raw: object, source: str, fichiers: Mapping[str, object], dossier: str,

@@ -18,12 +18,17 @@ from contextvars import ContextVar
 
 from pydantic import BaseModel
 
+from macros.data.liens import CHAMPS_SANS_SYNTAXE
 from macros.history.champs import ACCORDS, Champ, champ, en_date, modele_de
 from macros.text.francais import pluriel
+from macros.text.syntaxe import texte_seul
 from macros.text.vocabulaire import NOUNS, PARAGRAPH, cle_lisible, nouns_of
 
 # The nouns of the file being compared: NOUNS, with its own words (a plan's « orientation »).
 _NOUNS: ContextVar[dict[str, tuple[str, bool]]] = ContextVar("nouns", default=NOUNS)
+# Whether the file's texts have the inline syntax of rubriques (macros/text/syntaxe.py): a
+# sentence then quotes what the page shows (a link's words), not the Markdown typed.
+_EN_LIGNE: ContextVar[bool] = ContextVar("en_ligne", default=False)
 
 # How many changes to list for one file in one commit, and how long a quoted text may be.
 MAX_CHANGES = 12
@@ -65,6 +70,12 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _lu(value: object, key: str) -> str:
+    """The text as the page shows it: a rubrique's text without its link addresses and stars."""
+    text = str(value)
+    return texte_seul(text) if _EN_LIGNE.get() and key not in CHAMPS_SANS_SYNTAXE else text
+
+
 def _short(value: object) -> str:
     text = " ".join(str(value).split())
     return text if len(text) <= _LABEL_LENGTH else text[: _LABEL_LENGTH - 1].rstrip() + "…"
@@ -84,17 +95,17 @@ def _differing_parts(old: str, new: str) -> tuple[str, str]:
     return prefix + _short(old[start:]), prefix + _short(new[start:])
 
 
-def _item_label(item: object) -> str:
+def _item_label(item: object, list_key: str) -> str:
     """What a reader recognises an item by: its name, title, text or number."""
     if isinstance(item, dict):
         for key in ("nom", "titre", "texte", "terme", "libelle", "numero", "id"):
             if isinstance(item.get(key), str):
-                return f"« {_short(item[key])} »"
+                return f"« {_short(_lu(item[key], key))} »"
         return ""
     if isinstance(item, str):
-        return f"« {_short(item)} »"
+        return f"« {_short(_lu(item, list_key))} »"
     if isinstance(item, list) and all(isinstance(cell, str) for cell in item):  # a table's row
-        return f"« {_short(' | '.join(item))} »"
+        return f"« {_short(' | '.join(_lu(cell, list_key) for cell in item))} »"
     return ""
 
 
@@ -138,11 +149,11 @@ def _compare_lists(old: list, new: list, key: str, context: str, ici: Champ) -> 
     where = context or (f"dans « {key} »" if key not in _NOUNS.get() else "")
 
     def added(item: object) -> str:
-        return _with_context(f"{noun.capitalize()} {_agree('ajouté', feminine)} : {_item_label(item)}"
+        return _with_context(f"{noun.capitalize()} {_agree('ajouté', feminine)} : {_item_label(item, key)}"
                              .rstrip(" :"), where)
 
     def removed(item: object) -> str:
-        return _with_context(f"{noun.capitalize()} {_agree('supprimé', feminine)} : {_item_label(item)}"
+        return _with_context(f"{noun.capitalize()} {_agree('supprimé', feminine)} : {_item_label(item, key)}"
                              .rstrip(" :"), where)
 
     matcher = difflib.SequenceMatcher(None, [_identity(i) for i in old], [_identity(i) for i in new],
@@ -162,7 +173,7 @@ def _compare_lists(old: list, new: list, key: str, context: str, ici: Champ) -> 
                 else:
                     yield _with_context(
                         f"{noun.capitalize()} {_agree('modifié', feminine)} : "
-                        f"{_item_label(before)} → {_item_label(after)}", where)
+                        f"{_item_label(before, key)} → {_item_label(after, key)}", where)
             yield from (removed(item) for item in old[i1 + pairs:i2])
             yield from (added(item) for item in new[j1 + pairs:j2])
         elif tag == "delete":
@@ -187,9 +198,10 @@ def _field(key: str, ici: Champ) -> tuple[str, str]:
     return cle_lisible(key), "f" if feminine else "m"
 
 
-def _value(value: object, ici: Champ) -> str:
-    """A value as quoted: a date as the site writes it (« juin 2027 »), a text shortened."""
-    return (en_date(value) if ici.date else None) or _short(value)
+def _value(value: object, key: str, ici: Champ) -> str:
+    """A value as quoted: a date as the site writes it (« juin 2027 »), a text as the page
+    shows it, shortened."""
+    return (en_date(value) if ici.date else None) or _short(_lu(value, key))
 
 
 def _compare(old: object, new: object, key: str, context: str, ici: Champ) -> Iterator[str]:
@@ -205,7 +217,7 @@ def _compare(old: object, new: object, key: str, context: str, ici: Champ) -> It
             if name not in new:
                 yield _with_context(f"{_cap(field)} {_agree('supprimé', accord)}", context)
             elif name not in old:
-                value = f" : « {_value(new[name], inner)} »" if isinstance(new[name], str) else ""
+                value = f" : « {_value(new[name], name, inner)} »" if isinstance(new[name], str) else ""
                 yield _with_context(f"{_cap(field)} {_agree('ajouté', accord)}{value}", context)
             else:
                 yield from _compare(old[name], new[name], name, context, inner)
@@ -216,19 +228,28 @@ def _compare(old: object, new: object, key: str, context: str, ici: Champ) -> It
         if ici.date and en_date(old) and en_date(new):
             before, after = en_date(old), en_date(new)
         else:
-            before, after = _differing_parts(str(old), str(new))
+            shown_old, shown_new = _lu(old, key), _lu(new, key)
+            if shown_old == shown_new:  # only a link's address changed: the words are the same
+                yield _with_context(f"{_cap(field)} {_agree('modifié', accord)} : l'adresse d'un lien de "
+                                    f"« {_short(shown_new)} »", context)
+                return
+            before, after = _differing_parts(shown_old, shown_new)
         yield _with_context(f"{_cap(field)} {_agree('modifié', accord)} : "
                             f"« {before} » → « {after} »", context)
 
 
-def describe_changes(old: object, new: object, modele: type[BaseModel] | None = None) -> list[str]:
+def describe_changes(old: object, new: object, modele: type[BaseModel] | None = None,
+                     en_ligne: bool = False) -> list[str]:
     """Every difference between two versions of a data file, as French sentences; `modele`,
-    the file's, names its fields and says which are dates."""
+    the file's, names its fields and says which are dates; `en_ligne`: the file is a rubrique,
+    whose texts are quoted as its page shows them."""
     token = _NOUNS.set(nouns_of(new))
+    lignes = _EN_LIGNE.set(en_ligne)
     try:
         changes = list(_compare(old, new, "", "", Champ(None, "m", False, (modele,) if modele else ())))
     finally:
         _NOUNS.reset(token)
+        _EN_LIGNE.reset(lignes)
     if len(changes) > MAX_CHANGES:
         rest = len(changes) - MAX_CHANGES + 1
         changes = [*changes[: MAX_CHANGES - 1], f"… et {rest} autres changements"]

@@ -149,7 +149,8 @@ def _modifications(depot: gitinfo.Depot, inside: str, name_of_folder: str,
                 new = parse_version(*after, name, parsed) if after else None
                 if old is None or new is None:
                     continue
-                changes = describe_changes(old, new, _modele(name))
+                changes = describe_changes(old, new, _modele(name),
+                                           en_ligne=name.startswith(f"{RUBRIQUES.filename}/"))
             if changes:
                 found.append(Modification(day, name, tuple(changes)))
     return found

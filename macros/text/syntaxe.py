@@ -48,3 +48,16 @@ def tokens(text: str) -> list[Token]:
     if not text:
         return []
     return _parser().parseInline(str(text))[0].children or []
+
+
+def texte_seul(text: str) -> str:
+    """What a reader sees of `text` on the page, as plain text: a link's words without its
+    address, emphasis without its stars (« voir [le formulaire](fichiers/a.pdf) » → « voir le
+    formulaire »). Still a text to escape where it is written."""
+    parts = []
+    for token in tokens(text):
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
