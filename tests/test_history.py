@@ -163,7 +163,8 @@ def test_changes_to_rubriques_are_told_and_linked_to_their_page(tmp_path):
     [table] = by_file[(date(2024, 5, 20), "rubriques/teletravail.md")]
     [etape] = by_file[(date(2024, 5, 25), "rubriques/teletravail.md")]
     assert "« Agent à temps partiel | 1 | Responsable de service » → « Agent à temps partiel | 2 |" in table
-    assert "« Remplir le formulaire de demande avec" in etape and "→ « Remplir et signer le formulaire" in etape
+    assert "« Remplir le formulaire de demande avec" in etape
+    assert "→ « Remplir et signer le formulaire" in etape
     assert "](" not in etape and "fichiers/" not in etape
     [service] = by_file[(date(2024, 5, 20), "rubriques/contacts.yml")]
     assert "« Service informatique » → « Direction du numérique »" in service
