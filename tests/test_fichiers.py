@@ -9,6 +9,7 @@ loader (`make check`) and by the build.
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import subprocess
@@ -200,3 +201,48 @@ def test_the_kit_has_the_logo_on_its_cover_and_prints_link_addresses(syndicat_si
     assert "formulaire de demande (fichiers/demande-teletravail.pdf)" in text
     assert "délibération du comité syndical (https://exemple.invalid/deliberation)" in text
     assert "Demande de télétravail (à télécharger sur le site : fichiers/demande-teletravail.pdf)" in text
+
+
+# A WebP of 40 × 20 px (a blue frame), written by Chromium's canvas.
+WEBP = base64.b64decode(
+    "UklGRqYCAABXRUJQVlA4WAoAAAAgAAAAJwAAEwAASUNDUMgBAAAAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAA"
+    "AABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAA"
+    "ABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAA"
+    "AAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAA"
+    "AAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAA"
+    "AABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADZWUDgguAAAANAF"
+    "AJ0BKigAFAA+bS6RRiQioaEwGqgAgA2JaAC7OUF+Ac8pYflEmA0AACYRI2IPjwcTGZEDu4AA/uvQX9wjG6n6No5Z7ev3dllq"
+    "AKjC/M2jNEPRzkqgy/CncTBfPNEAeP61M9Jh1/xBWbBmvpJw7CMK/5E8F/QfgTALVdAFvzzqS/38s5nfd5srghgDl82bJQOZ"
+    "opIfO/KGory9BSD+lKWDC1+IxFIJD1THJ+XidthhzeVF1vwEIAA=")
+
+
+def test_a_webp_image_is_in_the_kit_and_a_decorative_one_says_nothing(tmp_path, syndicat):
+    """Typst 0.15 reads WebP: the kit prints it. An image marked « décorative » has an empty
+    alternative on the site and none in the kit, where the word is never printed."""
+    (syndicat / "fichiers" / "bandeau.webp").write_bytes(WEBP)
+    (syndicat / "fichiers" / "ornement.webp").write_bytes(WEBP)
+    contacts = syndicat / "rubriques" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8") + (
+        "  - type: images\n"
+        "    titre: Le siège en images\n"
+        "    items:\n"
+        "      - fichier: bandeau.webp\n"
+        "        alternative: \"Bandeau bleu du syndicat\"\n"
+        "      - fichier: ornement.webp\n"
+        "        alternative: \"décorative\"\n"
+        "        legende: Un *ornement*.\n"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, "syndicat", syndicat.parent, today="2026-06-15")
+    assert result.returncode == 0, result.stderr
+    page = article_html(site, "contacts")
+    assert '<img src="../fichiers/bandeau.webp" alt="Bandeau bleu du syndicat"' in page
+    assert '<img src="../fichiers/ornement.webp" alt=""' in page
+    pdf = site / "kit-accueil.pdf"
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                             check=True).stdout
+    webp = [line for line in listing.splitlines()[2:] if line.split()[3:5] == ["40", "20"]]
+    assert len(webp) == 2, listing
+    text = " ".join(pdftotext(pdf).split())
+    assert "Le siège en images" in text and "Un ornement." in text
+    assert "décorative" not in text.lower() and "Bandeau bleu du syndicat" not in text

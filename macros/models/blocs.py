@@ -355,6 +355,12 @@ class Image(Modele):
                                "accueil à gauche de l'entrée ». « décorative » si elle n'apprend rien.")
     legende: Texte | None = Field(default=None, description="Facultatif : légende affichée sous l'image.")
 
+    @property
+    def decorative(self) -> bool:
+        """An image that teaches nothing (« décorative »): a screen reader skips it on the site
+        (an empty alternative), the kit gives it none and never prints the word."""
+        return self.alternative.strip().lower() in ("décorative", "decorative")
+
 
 class Images(BlocCommun):
     """One image or several, each with its alternative text."""
