@@ -11,6 +11,9 @@ from __future__ import annotations
 import gc
 import gzip
 import os
+import re
+import shutil
+from datetime import date
 from pathlib import Path
 
 # Material sets NO_MKDOCS_2_WARNING in the environment when it is first imported, once per
@@ -20,7 +23,13 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from macros.data.construction import Construction
+from macros.history.gitinfo import MemoireGit, last_change
+from macros.kit import PENDING_LABEL, FabriqueKit
+from macros.mkdocs import plugin
+from macros.mkdocs.html_blocks import BlocsMisDeCote
 from tests.conftest import FIXTURES, HOPITAL_TODAY, ROOT, SYNDICAT_TODAY, _built_once, _shared_root
+from tests.helpers import git
 
 # The syndicat has a charte and a plan, and no glossary; the hospital a plan read on another
 # day, files, rubriques and a glossary (abbreviations, synonyms in the search index), which it
@@ -40,17 +49,29 @@ def _build_in_this_process(out: Path) -> None:
         config.plugins.on_shutdown()
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    """Every file of a built site by its path in it.
+# What a kit says of the moment it was laid out: its dates, and the instance id Typst derives
+# from them (in the XMP metadata and the trailer). A kit read from the cache was laid out by an
+# earlier build: the same document, dated then.
+_MOMENT_DU_KIT = re.compile(rb"D:\d{14}Z|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"
+                            rb"|(?<=<xmpMM:InstanceID>)[^<]*|(?<=/ID\[\()[^)]*\)\([^)]*")
 
-    The sitemap's gzip copy carries the minute it was written in its header (MkDocs, unless
-    SOURCE_DATE_EPOCH is set): what it holds is compared, not when it was compressed.
+
+def _files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path in it, without what says when it was made.
+
+    The sitemap's gzip copy carries the second it was written in its header (MkDocs, unless
+    SOURCE_DATE_EPOCH is set): what it holds is compared, not when it was compressed; and the
+    kit without its moment (above).
     """
     found = {}
     for path in sorted(site.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
-            found[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            elif path.suffix == ".pdf":
+                data = _MOMENT_DU_KIT.sub(b"", data)
+            found[path.relative_to(site).as_posix()] = data
     return found
 
 
@@ -70,6 +91,9 @@ def test_two_referentiels_built_in_one_process_are_those_built_alone(tmp_path, t
              for slug, today in dict(REFERENTIELS).items()}
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("SOCLE_DATA_DIR", str(FIXTURES))
+    # Kits laid out anew, in a cache of their own: the first build of each référentiel writes
+    # its pages before its kit is made (their figures filled in afterwards), the rebuild after.
+    monkeypatch.setattr(plugin, "kit_cache", lambda racine: tmp_path / "kits")
     for number, (slug, today) in enumerate(REFERENTIELS):
         monkeypatch.setenv("REFERENTIEL", slug)
         monkeypatch.setenv("SOCLE_AUJOURDHUI", today)
@@ -80,6 +104,22 @@ def test_two_referentiels_built_in_one_process_are_those_built_alone(tmp_path, t
         assert sorted(here) == sorted(there), slug
         differ = [name for name in here if here[name] != there[name]]
         assert not differ, f"{slug} : {differ[:10]} diffèrent d'une construction seule"
+
+
+def test_a_site_whose_kit_came_after_its_pages_is_the_same(tmp_path, tmp_path_factory, monkeypatch):
+    """The kit is made beside the pages: pages written before it get its figures afterwards
+    (macros/kit/placeholder.py), and the site is the one written when the kit came first."""
+    alone = _built_once(_shared_root(tmp_path_factory), "hopital", FIXTURES, today=HOPITAL_TODAY)
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOCLE_DATA_DIR", str(FIXTURES))
+    monkeypatch.setenv("REFERENTIEL", "hopital")
+    monkeypatch.setenv("SOCLE_AUJOURDHUI", HOPITAL_TODAY)
+    # Every page written while the kit is still being laid out, as on a slow machine.
+    monkeypatch.setattr(FabriqueKit, "label_for", lambda fabrique, ref: PENDING_LABEL)
+    _build_in_this_process(tmp_path / "site")
+    here, there = _files(tmp_path / "site"), _files(alone)
+    assert sorted(here) == sorted(there)
+    assert [name for name in here if here[name] != there[name]] == []
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -105,3 +145,33 @@ def test_the_collector_is_put_back_even_when_a_build_fails(tmp_path, monkeypatch
     finally:
         gc.enable()
         gc.set_threshold(*threshold)
+
+
+def test_a_rebuild_asks_git_again_and_keeps_what_depends_on_content_only(tmp_path):
+    """`Construction.suivante` (a rebuild of `mkdocs serve`): a new commit shows, the rest is kept."""
+    folder = tmp_path / "data" / "syndicat"
+    shutil.copytree(FIXTURES / "syndicat", folder)
+    plan = folder / "plan.yml"
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "Création", when="2026-01-10T10:00:00+01:00")
+    construction = Construction(tmp_path, folder)
+    memoire = construction.memoire(MemoireGit)
+    assert last_change([plan], memoire) == date(2026, 1, 10)
+    referentiel, kit = construction.referentiel(), construction.memoire(FabriqueKit)
+    blocs = construction.memoire(BlocsMisDeCote)
+    # What depends on content only is handed on: the file versions read from git (named by
+    # their object id), the référentiel while its files are unchanged, and its kit; the blocks
+    # set aside by a build are its own.
+    suivante = construction.suivante()
+    assert suivante.memoire(MemoireGit).versions is memoire.versions
+    assert suivante.referentiel() is referentiel and suivante.memoire(FabriqueKit) is kit
+    assert suivante.memoire(BlocsMisDeCote) is not blocs
+    (folder / "CORRECTIONS.md").write_text("Relu.\n", encoding="utf-8")
+    git(tmp_path, "commit", "-q", "-am", "Relecture", when="2026-02-03T10:00:00+01:00")
+    # The build under way keeps what git said when it asked (one `git log` per build) ...
+    assert last_change([folder / "CORRECTIONS.md"], memoire) == date(2026, 1, 10)
+    # ... the next one asks again, and reads the changed référentiel again.
+    apres = construction.suivante()
+    assert last_change([folder / "CORRECTIONS.md"], apres.memoire(MemoireGit)) == date(2026, 2, 3)
+    assert apres.referentiel() is not referentiel

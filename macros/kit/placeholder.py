@@ -28,7 +28,6 @@ def fill_in(pages: Iterable[Path], search_index: Path, label: str) -> None:
             continue
         text = path.read_text(encoding="utf-8")
         if PENDING_LABEL in text:
-            # Written as search_index.py writes the index (ensure_ascii=False): the « 80 Ko » of
-            # a page filled in here is the same text as that of a page written once the kit was made.
-            value = json.dumps(as_html, ensure_ascii=False)[1:-1] if path == search_index else as_html
+            # The index as Material wrote it (JSON, ASCII escapes), before Socle adds to it.
+            value = json.dumps(as_html)[1:-1] if path == search_index else as_html
             path.write_text(text.replace(PENDING_LABEL, value), encoding="utf-8")

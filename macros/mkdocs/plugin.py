@@ -367,16 +367,18 @@ class SoclePlugin(BasePlugin[SocleConfig]):
 
     def _finish(self, site: Path, config) -> None:
         referentiel = self._built.referentiel()
-        search = config.plugins.get("material/search")
-        if search is not None and search.config.enabled:
-            enrichir_index(site, list(_entrees_of(referentiel)), search.config.separator)
-        # The kit d'accueil beside the home page; its figures in pages written before it was made.
+        # The kit d'accueil beside the home page; its figures in pages written before it was
+        # made, and in the search index before the glossary and the words' forms are added to
+        # it: the index is then the same whether the kit was made before the pages or after.
         try:
             kit = self._built.memoire(FabriqueKit).kit_for(referentiel)
         except KitError as error:
             raise PluginError(f"kit d'accueil : {error}") from None
         (site / KIT_FILENAME).write_bytes(kit.data)
         fill_in(self.awaiting_kit, site / "search" / "search_index.json", kit.label)
+        search = config.plugins.get("material/search")
+        if search is not None and search.config.enabled:
+            enrichir_index(site, list(_entrees_of(referentiel)), search.config.separator)
         # Moved pages keep their old addresses working (`redirections` of the plugin, checked
         # with the configuration; a target's anchor is checked once its page is written).
         try:
