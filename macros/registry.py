@@ -109,8 +109,8 @@ KINDS: tuple[Kind, ...] = (
 KIND_FILES: dict[str, str] = {kind.key: kind.filename for kind in KINDS}
 
 # An organisation's own pages: one file each in this folder, YAML or Markdown, made of typed
-# blocks (macros/models/blocs.py). Their default position puts them after the bespoke pages.
-RUBRIQUES = Kind("rubrique", "rubriques", "blocs:Rubrique")
+# blocks (macros/models/rubrique.py, blocs.py). Their default position puts them after the bespoke pages.
+RUBRIQUES = Kind("rubrique", "rubriques", "rubrique:Rubrique")
 RUBRIQUE_POSITION = 500
 
 # Pages in navigation order (`position`: an organisation's rubriques and overrides use the

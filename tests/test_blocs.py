@@ -19,7 +19,8 @@ from macros.data.markdown_rubrique import read_markdown_rubrique
 from macros.kit.document import PREAMBLE
 from macros.kit.document import environment as kit_environment
 from macros.kit.typst_text import inline_typst
-from macros.models.blocs import TYPES_DE_BLOC, Rubrique, looks_like_a_markdown_table
+from macros.models.blocs import TYPES_DE_BLOC
+from macros.models.rubrique import Rubrique, looks_like_a_markdown_table
 from macros.site.inline import EnLigne, inline_html
 from macros.site.render import fragment
 

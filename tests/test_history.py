@@ -276,7 +276,7 @@ def test_quoi_de_neuf_names_a_file_by_its_page_and_a_removed_page_once(tmp_path)
 
 
 def test_a_rubriques_texts_are_quoted_as_the_page_shows_them():
-    from macros.models.blocs import Rubrique
+    from macros.models.rubrique import Rubrique
 
     def rubrique(texte):
         return {"titre": "T", "blocs": [{"type": "paragraphe", "texte": texte}]}

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from macros.data.loader import LoadedReferentiel
-from macros.models.blocs import looks_like_a_markdown_table
+from macros.models.rubrique import looks_like_a_markdown_table
 
 PLACEHOLDER = "‹"
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from macros.document.revue import Image, Revue
-from macros.models.blocs import PROFONDEUR_MAXIMALE
+from macros.models.listes import PROFONDEUR_MAXIMALE
 
 _A_ECHAPPER = re.compile(r"([\\`*_\[\]<>|])")
 # What would start a heading, a list or a quote at the beginning of a paragraph.
