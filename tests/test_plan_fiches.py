@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 import re
 
-from .conftest import article_html, visible_text
+from macros.data.loader import load_referentiel
+from macros.site.pages import FICHES_DANS_LA_RECHERCHE, present_pages, sous_page_markdown, sous_pages
+
+from .conftest import FIXTURES, ROOT, article_html, visible_text
 
 
 def _page(site, path: str) -> str:
@@ -52,6 +55,21 @@ def test_the_search_index_has_each_fiche_under_its_title(syndicat_site):
     index = json.loads((syndicat_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     found = {doc["location"]: doc["title"] for doc in index["docs"]}
     assert found["fiches-actions/livret-accueil/"] == "1.1 Écrire un livret d'accueil des agents"
+    # The fiches' index repeats the plan's rows: its tables are left to the plan and the fiches.
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert "Écrire un livret" not in " ".join(text for location, text in texts.items()
+                                             if location.startswith("fiches-actions/#"))
+    assert "Écrire un livret" in " ".join(text for location, text in texts.items()
+                                          if location.startswith("plan/"))
+
+
+def test_beyond_so_many_fiches_their_pages_leave_the_search_to_the_plan():
+    ref = load_referentiel(FIXTURES / "syndicat", ROOT)
+    fiche = sous_pages(ref, present_pages(ref))[0]
+    assert "search: {boost: 0.0001}" in sous_page_markdown(fiche).splitlines()
+    assert "search: {exclude: true}" in sous_page_markdown(fiche, dans_la_recherche=False).splitlines()
+    # Béthune ×10 (1 380 fiches) keeps them; `make bench`'s ×100 (13 800) leaves them out.
+    assert 1_380 <= FICHES_DANS_LA_RECHERCHE < 13_800
 
 
 def test_the_index_lists_every_fiche_and_keeps_the_old_anchors(bethune_site):

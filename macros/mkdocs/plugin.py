@@ -45,6 +45,7 @@ from macros.site.erreurs import TITRE, page_erreurs
 from macros.site.page_info import edit_base, infos_page, render_footer, render_notice
 from macros.site.page_macros import LienKit, build_macros
 from macros.site.pages import (
+    FICHES_DANS_LA_RECHERCHE,
     as_theme_text,
     page_markdown,
     present_pages,
@@ -251,9 +252,10 @@ class SoclePlugin(BasePlugin[SocleConfig]):
                               use_directory_urls=False))
         for page in self.pages.values():
             files.append(File.generated(config, page.path, content=page_markdown(page)))
-        # Reached from their parent page, not from the navigation.
+        # Reached from their parent page, not from the navigation; in the search while few.
+        cherchees = len(self.sous_pages) <= FICHES_DANS_LA_RECHERCHE
         for sous in self.sous_pages.values():
-            files.append(File.generated(config, sous.path, content=sous_page_markdown(sous),
+            files.append(File.generated(config, sous.path, content=sous_page_markdown(sous, cherchees),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         return self._editor_files(files, config)
 

@@ -182,7 +182,17 @@ def sous_pages(referentiel: LoadedReferentiel, pages: list[PresentPage]) -> list
 MACROS_DE_SOUS_PAGE = ("titre_fiche", "fiche")
 
 
-def sous_page_markdown(sous: SousPage) -> str:
+# Up to this many fiches, each fiche's page has its own entry in the search index; beyond,
+# the fiches' pages are left out of it (`search: exclude`, Material) and an action is found
+# by its row on the plan page, which links to its fiche. Material's search builds its index
+# in the browser, at a cost that follows the number of entries more than their length:
+# `make bench`'s ×100 plan (13 800 fiches, 25 000 entries) made the search answer after
+# 20 s on a loaded machine, 8 s without the fiches' 13 800 entries (ARCHITECTURE.md).
+# Béthune has 138 fiches, ×10 of it 1 380: each keeps its own entry.
+FICHES_DANS_LA_RECHERCHE = 2_000
+
+
+def sous_page_markdown(sous: SousPage, dans_la_recherche: bool = True) -> str:
     """A fiche's page as MkDocs reads it: its title in the header (search results, the tab).
 
     No body and no template: a fiche's text is Socle's own, made from the validated model by
@@ -191,7 +201,8 @@ def sous_page_markdown(sous: SousPage) -> str:
     compilations in `make bench`'s ×100 plan, half of the fiches' build.
     """
     header = [f"title: {json.dumps(as_theme_text(sous.title), ensure_ascii=False)}",
-              f"search: {{boost: {SOUS_PAGE_BOOST}}}",
+              (f"search: {{boost: {SOUS_PAGE_BOOST}}}" if dans_la_recherche
+               else "search: {exclude: true}"),
               # Out of mkdocs-macros' rendering whatever mkdocs.yml says (it takes precedence).
               "render_macros: false"]
     return "\n".join(["---", *header, "---", ""])
