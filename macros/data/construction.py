@@ -41,6 +41,9 @@ class Construction:
     _charge: tuple[tuple, LoadedReferentiel] | None = field(default=None, repr=False)
     # The memories of the packages above (git, kit, HTML blocks), by their class.
     _memoires: dict[type, object] = field(default_factory=dict, repr=False)
+    # Whether this build has compared `_charge` with the files: once is enough, the files
+    # do not change under a build (a change under `mkdocs serve` starts the next one).
+    _verifie: bool = field(default=False, repr=False)
 
     @classmethod
     def du_projet(cls, racine: Path | None = None, environ: Mapping[str, str] = os.environ) -> Construction:
@@ -52,11 +55,17 @@ class Construction:
         return cls(racine, data_folder(racine, environ))
 
     def referentiel(self) -> LoadedReferentiel:
-        """The validated référentiel (raises DataErrors): read once, again if a file changed."""
-        empreinte = fingerprint(self.dossier)
-        if self._charge is None or self._charge[0] != empreinte:
-            with collector.paused(keep=True):  # kept for the whole build
-                self._charge = (empreinte, load_referentiel(self.dossier, self.racine))
+        """The validated référentiel (raises DataErrors): read once, again if a file changed.
+
+        The files are compared with what was read once per build, not at every call: the
+        plugin asks for the référentiel on every page.
+        """
+        if self._charge is None or not self._verifie:
+            empreinte = fingerprint(self.dossier)
+            if self._charge is None or self._charge[0] != empreinte:
+                with collector.paused(keep=True):  # kept for the whole build
+                    self._charge = (empreinte, load_referentiel(self.dossier, self.racine))
+            self._verifie = True
         return self._charge[1]
 
     def memoire(self, sorte: type[T]) -> T:
