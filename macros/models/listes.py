@@ -45,20 +45,23 @@ class ElementDeListe(Modele):
     numerotee: OuiNon = _numerotee()
 
 
-def _too_deep(items: list | None, level: int) -> tuple[str | int, ...] | None:
-    """The path (relative to `items`) of the first list deeper than PROFONDEUR_MAXIMALE."""
-    for number, item in enumerate(items or ()):
-        if getattr(item, "items", None):  # an ElementDeListe or an Etape with its list
-            if level == PROFONDEUR_MAXIMALE:
-                return (number, "items")
-            deeper = _too_deep(item.items, level + 1)
+def chemin_trop_profond(elements: list | None, sous: str, maximum: int,
+                        niveau: int = 1) -> tuple[str | int, ...] | None:
+    """The path (relative to `elements`) of the first list deeper than `maximum` levels, the
+    list under an element being its field `sous` (a list's `items`, a chart's `entites`)."""
+    for number, element in enumerate(elements or ()):
+        dessous = getattr(element, sous, None)  # a plain text has none
+        if dessous:
+            if niveau == maximum:
+                return (number, sous)
+            deeper = chemin_trop_profond(dessous, sous, maximum, niveau + 1)
             if deeper:
-                return (number, "items", *deeper)
+                return (number, sous, *deeper)
     return None
 
 
 def refuse_too_deep(items: list | None, first_level: int, *chemin: str | int) -> None:
-    path = _too_deep(items, first_level)
+    path = chemin_trop_profond(items, "items", PROFONDEUR_MAXIMALE, first_level)
     if path:
         raise ErreurLocalisee(
             f"une liste ne peut pas avoir plus de {PROFONDEUR_MAXIMALE} niveaux : rattachez ces "

@@ -12,6 +12,7 @@ from typing import Annotated, Union
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from macros.models.base import ErreurLocalisee, Modele, Suivi, Texte, champ_suivi, facultatif, liste
+from macros.models.listes import chemin_trop_profond
 
 # Six levels (direction, pôle, service, unité…) hold a hospital's chart; deeper, a phone's
 # screen has no width left for the names.
@@ -39,17 +40,6 @@ class Unite(Modele):
         "(chacune un nom, ou « nom » et ses propres « entites »).")
 
 
-def _too_deep(entites: list | None, level: int) -> tuple | None:
-    for number, entite in enumerate(entites or ()):
-        if isinstance(entite, Unite) and entite.entites:
-            if level == PROFONDEUR_MAXIMALE:
-                return (number, "entites")
-            deeper = _too_deep(entite.entites, level + 1)
-            if deeper:
-                return (number, "entites", *deeper)
-    return None
-
-
 class Organigramme(Modele):
     """Organisation chart (possibly partial), as a tree of units."""
 
@@ -67,7 +57,7 @@ class Organigramme(Modele):
 
     @model_validator(mode="after")
     def _not_too_deep(self) -> Organigramme:
-        path = _too_deep(self.entites, 1)
+        path = chemin_trop_profond(self.entites, "entites", PROFONDEUR_MAXIMALE)
         if path:
             raise ErreurLocalisee(f"l'organigramme ne peut pas avoir plus de {PROFONDEUR_MAXIMALE} niveaux : "
                                   "rattachez ces unités au niveau du dessus.", "entites", *path)
