@@ -21,13 +21,16 @@ from dataclasses import dataclass
 def paused(keep: bool = False) -> Iterator[None]:
     """No collection inside the `with` block (nested blocks are fine).
 
-    `keep`: what exists when the block ends is out of the collector's rounds from then on.
+    `keep`: in a build, what exists when the block ends is out of the collector's rounds
+    until the build ends. Only in a build — which froze what lived at its start
+    (`tune_for_a_build`), and unfreezes it all at its end (`restore`): outside one (a
+    command-line tool, a test, Zensical) nothing is frozen, and nothing would unfreeze it.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
-        if keep:
+        if keep and gc.get_freeze_count() > 0:
             gc.freeze()
     finally:
         if collecting:
