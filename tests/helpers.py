@@ -6,12 +6,13 @@ from __future__ import annotations
 import filecmp
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 from macros.data.fidelite import absentes, corrections, normalise, phrases
 
-from .conftest import ROOT, source_document
+from .conftest import FIXTURES, ROOT, source_document
 
 
 def pdftotext(pdf: Path, first: int | None = None, last: int | None = None, raw: bool = False) -> str:
@@ -88,6 +89,17 @@ def git(repo: Path, *args: str, when: str | None = None) -> None:
     subprocess.run(["git", "-c", "user.name=RH", "-c", "user.email=rh@example.invalid",
                     "-c", "commit.gpgsign=false", *args],
                    cwd=repo, env=env, check=True, capture_output=True)
+
+
+def depot_du_syndicat(repo: Path, slug: str = "essai") -> Path:
+    """The syndicat fixture as `data/<slug>/` of a new git repository at `repo`, committed
+    once (« Création », 10 January 2026): the folder, for a test to change and commit."""
+    folder = repo / "data" / slug
+    shutil.copytree(FIXTURES / "syndicat", folder)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Création", when="2026-01-10T10:00:00+01:00")
+    return folder
 
 
 def files_changed_from_the_engine(project: Path) -> list[str]:

@@ -12,7 +12,6 @@ import gc
 import gzip
 import os
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from macros.kit import PENDING_LABEL, FabriqueKit
 from macros.mkdocs import plugin
 from macros.mkdocs.html_blocks import BlocsMisDeCote
 from tests.conftest import FIXTURES, HOPITAL_TODAY, ROOT, SYNDICAT_TODAY, _built_once, _shared_root
-from tests.helpers import git
+from tests.helpers import depot_du_syndicat, git
 
 # The syndicat has a charte and a plan, and no glossary; the hospital a plan read on another
 # day, files, rubriques and a glossary (abbreviations, synonyms in the search index), which it
@@ -149,12 +148,8 @@ def test_the_collector_is_put_back_even_when_a_build_fails(tmp_path, monkeypatch
 
 def test_a_rebuild_asks_git_again_and_keeps_what_depends_on_content_only(tmp_path):
     """`Construction.suivante` (a rebuild of `mkdocs serve`): a new commit shows, the rest is kept."""
-    folder = tmp_path / "data" / "syndicat"
-    shutil.copytree(FIXTURES / "syndicat", folder)
+    folder = depot_du_syndicat(tmp_path, "syndicat")
     plan = folder / "plan.yml"
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-q", "-m", "Création", when="2026-01-10T10:00:00+01:00")
     construction = Construction(tmp_path, folder)
     memoire = construction.memoire(MemoireGit)
     assert last_change([plan], memoire) == date(2026, 1, 10)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 
@@ -12,8 +11,8 @@ from macros.data.loader import load_referentiel
 from macros.history import gitinfo
 from macros.plan.historique import historique
 
-from .conftest import FIXTURES, SYNDICAT_TODAY, article_html, build_site, visible_text
-from .helpers import git
+from .conftest import SYNDICAT_TODAY, article_html, build_site, visible_text
+from .helpers import depot_du_syndicat, git
 
 
 def _set(text: str, action: str, line: str) -> str:
@@ -26,12 +25,8 @@ def _set(text: str, action: str, line: str) -> str:
 @pytest.fixture(scope="module")
 def depot(tmp_path_factory):
     repo = tmp_path_factory.mktemp("plan")
-    folder = repo / "data" / "essai"
-    shutil.copytree(FIXTURES / "syndicat", folder)
+    folder = depot_du_syndicat(repo)
     plan = folder / "plan.yml"
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Création", when="2026-01-10T10:00:00+01:00")
     text = plan.read_text(encoding="utf-8")
     text = text.replace("        statut: engagee\n", "        statut: terminee\n", 1)   # livret-accueil
     text = _set(text, "visite-usine", "statut: engagee")
@@ -107,12 +102,8 @@ def test_a_shallow_clone_knows_no_history_and_builds(depot, tmp_path):
 
 def test_a_new_action_and_each_change_of_pilote_are_dated(tmp_path):
     repo = tmp_path / "plan"
-    folder = repo / "data" / "essai"
-    shutil.copytree(FIXTURES / "syndicat", folder)
+    folder = depot_du_syndicat(repo)
     plan = folder / "plan.yml"
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Création", when="2026-01-10T10:00:00+01:00")
     text = plan.read_text(encoding="utf-8").replace(
         'pilote: "Service des ressources humaines"', 'pilote: "Direction générale"')
     text = _set(text, "factures-lisibles", 'pilote: "Service des usagers"')
