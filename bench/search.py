@@ -59,6 +59,25 @@ def wait_for(page, expression: str, timeout: float = 20.0) -> None:
         time.sleep(0.005)
 
 
+def open_search(browser, base: str, rate: int, timeout: float | None = None):
+    """A phone-sized page of the site at `base`, its processor slowed `rate` times, with the
+    search box open and its index built: the page, the box, and the seconds until the page
+    was shown and until the search was ready. `timeout` (s): for the page and the index,
+    else Playwright's and `wait_for`'s own."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.add_init_script(PROBE)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    started = time.perf_counter()
+    page.goto(base, timeout=None if timeout is None else timeout * 1000)
+    shown = time.perf_counter() - started
+    page.click("header label[for=__search]")
+    box = page.locator("input.md-search__input")
+    box.click()
+    wait_for(page, "window.__frappe.pret", *(() if timeout is None else (timeout,)))
+    return page, box, shown, time.perf_counter() - started
+
+
 def type_query(page, box, query: str, timeout: float = 20.0) -> list[float]:
     """Milliseconds from each letter typed to its results drawn."""
     latencies = []
@@ -85,17 +104,7 @@ def bench_typing(site: Path) -> dict | None:
             return None
         browser, base = ouvert
         for rate in THROTTLING:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.add_init_script(PROBE)
-            cdp = page.context.new_cdp_session(page)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-            started = time.perf_counter()
-            page.goto(base)
-            page.click("header label[for=__search]")
-            box = page.locator("input.md-search__input")
-            box.click()
-            wait_for(page, "window.__frappe.pret")
-            ready = time.perf_counter() - started
+            page, box, _, ready = open_search(browser, base, rate)
             latencies = [ms for query in QUERIES for ms in type_query(page, box, query)]
             figures[f"processeur_ralenti_{rate}x"] = {
                 "touches": len(latencies),

@@ -9,12 +9,11 @@ when results come back; every wait is on a condition, none a fixed delay.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from .navigateur import site_dans_chromium
 from .runs import say
-from .search import PROBE, THROTTLING, type_query, wait_for
+from .search import THROTTLING, open_search, type_query
 
 QUERY = "télétravail"
 # The index of 13 800 pages is built in the browser: on a slowed processor, minutes.
@@ -29,18 +28,7 @@ def first_query(site: Path) -> dict | None:
             return None
         browser, base = ouvert
         for rate in THROTTLING:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.add_init_script(PROBE)
-            cdp = page.context.new_cdp_session(page)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-            started = time.perf_counter()
-            page.goto(base, timeout=READY_TIMEOUT * 1000)
-            shown = time.perf_counter() - started
-            page.click("header label[for=__search]")
-            box = page.locator("input.md-search__input")
-            box.click()
-            wait_for(page, "window.__frappe.pret", timeout=READY_TIMEOUT)
-            ready = time.perf_counter() - started
+            page, box, shown, ready = open_search(browser, base, rate, READY_TIMEOUT)
             # Letter by letter, each letter's results drawn before the next one.
             latencies = type_query(page, box, QUERY, READY_TIMEOUT)
             found = page.locator(".md-search-result__item").count()
